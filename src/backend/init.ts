@@ -1,0 +1,144 @@
+import * as tf from "@tensorflow/tfjs";
+import { registerWasmTrainingKernels } from "./wasm-training-kernels";
+
+/** The engines the library can run on, best first. */
+export type BackendName = "tensorflow" | "wasm" | "cpu";
+
+export interface BackendInfo {
+  /** tfjs's own name for the active backend. */
+  name: BackendName;
+  /** Version of the package that provides it. */
+  version: string;
+  /** Whether conv nets can be trained (forward and backward) on it. */
+  canTrain: boolean;
+  /** One paragraph a learner can read: what this means for speed. */
+  speed: string;
+  /** Why better backends were passed over (empty when the best one loaded). */
+  fallbacks: string[];
+}
+
+let active: BackendInfo | undefined;
+
+const SPEED: Record<BackendName, string> = {
+  tensorflow:
+    "tfjs-node (native libtensorflow, multi-threaded): the fastest engine for training on a CPU.",
+  wasm:
+    "tfjs WebAssembly (XNNPACK with SIMD), plus convnet-lab's own training kernels: " +
+    "fast inference and fast training of the course's models; run `npm run bench` for the measured speeds.",
+  cpu:
+    "tfjs pure-JavaScript CPU backend: correct but slow (about 100x slower than wasm for training " +
+    "convolutions); lessons will run, but shrink their sizes.",
+};
+
+function packageVersion(pkg: string): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return (require(`${pkg}/package.json`) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0] ?? text;
+}
+
+async function tryTensorflow(): Promise<void> {
+  // Optional dependency: absent wherever libtensorflow could not be downloaded at install time.
+  require("@tensorflow/tfjs-node");
+  if (!(await tf.setBackend("tensorflow"))) throw new Error("tf.setBackend('tensorflow') returned false");
+}
+
+async function tryWasm(): Promise<void> {
+  require("@tensorflow/tfjs-backend-wasm");
+  if (!(await tf.setBackend("wasm"))) throw new Error("tf.setBackend('wasm') returned false");
+  registerWasmTrainingKernels();
+}
+
+async function tryCpu(): Promise<void> {
+  if (!(await tf.setBackend("cpu"))) throw new Error("tf.setBackend('cpu') returned false");
+}
+
+const ATTEMPTS: Record<BackendName, () => Promise<void>> = {
+  tensorflow: tryTensorflow,
+  wasm: tryWasm,
+  cpu: tryCpu,
+};
+
+const ORDER: BackendName[] = ["tensorflow", "wasm", "cpu"];
+
+const PACKAGE: Record<BackendName, string> = {
+  tensorflow: "@tensorflow/tfjs-node",
+  wasm: "@tensorflow/tfjs-backend-wasm",
+  cpu: "@tensorflow/tfjs-core",
+};
+
+export interface InitBackendOptions {
+  /**
+   * Force one backend instead of the best that loads (e.g. "cpu" to compare speeds).
+   * Defaults to the environment variable CONVNET_BACKEND, else automatic choice.
+   */
+  backend?: BackendName;
+  /** Print the one-line report (default true). */
+  quiet?: boolean;
+}
+
+/**
+ * Chooses the best tensor backend that loads — tfjs-node, then wasm, then cpu —
+ * and returns what was chosen and why. Safe to call many times: later calls only
+ * switch when a different backend is asked for.
+ */
+export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
+  const requested = options.backend ?? (process.env.CONVNET_BACKEND as BackendName | undefined);
+  if (requested !== undefined && !ORDER.includes(requested)) {
+    throw new Error(
+      `initBackend: backend ${JSON.stringify(requested)} is not one of ${ORDER.join(", ")}. ` +
+        `Pass one of those names (or unset CONVNET_BACKEND to choose automatically).`,
+    );
+  }
+  if (active && (requested === undefined || requested === active.name)) return active;
+  const candidates = requested ? [requested] : ORDER;
+  const fallbacks: string[] = [];
+  for (const name of candidates) {
+    try {
+      await ATTEMPTS[name]();
+      await tf.ready();
+      active = {
+        name,
+        version: packageVersion(PACKAGE[name]),
+        canTrain: name !== "wasm" || wasmCanTrainConv(),
+        speed: SPEED[name],
+        fallbacks,
+      };
+      if (!options.quiet) console.log(describeBackend(active));
+      return active;
+    } catch (error) {
+      fallbacks.push(`${PACKAGE[name]} did not load: ${firstLine(error)}`);
+    }
+  }
+  throw new Error(
+    `initBackend: no backend could be started (${fallbacks.join("; ")}). ` +
+      "Run `npm install` in the project folder to restore @tensorflow/tfjs and its wasm backend.",
+  );
+}
+
+function wasmCanTrainConv(): boolean {
+  return tf.getKernel("Conv2DBackpropFilter", "wasm") !== undefined;
+}
+
+/** The report of the active backend, or throws if initBackend has not run. */
+export function backendInfo(): BackendInfo {
+  if (!active) {
+    throw new Error("backendInfo: no backend chosen yet. Call `await initBackend()` first.");
+  }
+  return active;
+}
+
+/** A short human-readable report, e.g. for the first cell of a lesson. */
+export function describeBackend(info: BackendInfo): string {
+  const lines = [`Backend: ${info.name} (${PACKAGE[info.name]} ${info.version}) — ${info.speed}`];
+  if (!info.canTrain) lines.push("Note: this backend can run models but cannot train convolutions.");
+  for (const reason of info.fallbacks) lines.push(`Fell back because ${reason}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,14 @@
+/**
+ * convnet-lab: everything a lesson imports.
+ * Notebooks use `import * as cl from "../dist"` (the compiled library, with types).
+ */
+import * as tf from "@tensorflow/tfjs";
+
+export { tf };
+export * from "./backend";
+export * from "./ops";
+export * from "./layers";
+export * from "./models";
+export * from "./data";
+export * from "./viz";
+export * from "./train";

@@ -1,0 +1,6 @@
+export * from "./display";
+export * from "./plotly";
+export * from "./live-chart";
+export * from "./image";
+export * from "./heatmap";
+export * from "./table";

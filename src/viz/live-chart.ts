@@ -1,0 +1,100 @@
+import { currentDisplay, newUpdatableDisplay, UpdatableSink } from "./display";
+import { ensurePlotlyLoaded, plotlyFigureHtml, PlotlyTrace } from "./plotly";
+
+export interface LiveChartOptions {
+  title?: string;
+  /** Label of the x axis (default "epoch"). */
+  xLabel?: string;
+  /**
+   * Which panel each series goes to, e.g. { loss: "loss", val_loss: "loss", acc: "accuracy" }.
+   * Series not listed get a panel of their own name.
+   */
+  panels?: Record<string, string>;
+  /** Minimum milliseconds between redraws while running (default 250). */
+  throttleMs?: number;
+  height?: number;
+}
+
+/**
+ * A line chart that redraws in place as points arrive (tslab's newDisplay sends
+ * update_display_data), e.g. loss and accuracy while a model trains.
+ */
+export class LiveChart {
+  private readonly series = new Map<string, { x: number[]; y: number[] }>();
+  private readonly sink: UpdatableSink;
+  private lastDraw = 0;
+  private readonly divId = `convnet-live-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9)}`;
+
+  constructor(private readonly options: LiveChartOptions = {}) {
+    ensurePlotlyLoaded(currentDisplay());
+    this.sink = newUpdatableDisplay();
+    this.draw();
+  }
+
+  /** Adds one point per named series at position x, and redraws if enough time has passed. */
+  add(x: number, values: Record<string, number>): void {
+    if (!Number.isFinite(x)) {
+      throw new Error(`LiveChart.add: x must be a finite number, got ${x}. Pass the epoch or step number.`);
+    }
+    for (const [name, y] of Object.entries(values)) {
+      if (typeof y !== "number") {
+        throw new Error(`LiveChart.add: value of '${name}' must be a number, got ${typeof y}. Pass plain numbers (use await t.data() for tensors).`);
+      }
+      const s = this.series.get(name) ?? { x: [], y: [] };
+      s.x.push(x);
+      s.y.push(y);
+      this.series.set(name, s);
+    }
+    if (Date.now() - this.lastDraw >= (this.options.throttleMs ?? 250)) this.draw();
+  }
+
+  /** Draws the final state (always call at the end so no point is left undrawn). */
+  finish(): void {
+    this.draw();
+  }
+
+  /** The recorded points, e.g. to print a final number. */
+  values(name: string): number[] {
+    return [...(this.series.get(name)?.y ?? [])];
+  }
+
+  private panelOf(name: string): string {
+    return this.options.panels?.[name] ?? name;
+  }
+
+  private draw(): void {
+    this.lastDraw = Date.now();
+    const panelNames = [...new Set([...this.series.keys()].map((n) => this.panelOf(n)))];
+    const count = Math.max(1, panelNames.length);
+    const gap = 0.08;
+    const width = (1 - gap * (count - 1)) / count;
+    const layout: Record<string, unknown> = {
+      title: this.options.title ?? "",
+      height: this.options.height ?? 360,
+      legend: { orientation: "h", y: -0.2 },
+    };
+    panelNames.forEach((panel, i) => {
+      const suffix = i === 0 ? "" : String(i + 1);
+      layout[`xaxis${suffix}`] = {
+        domain: [i * (width + gap), i * (width + gap) + width],
+        title: { text: this.options.xLabel ?? "epoch" },
+        anchor: `y${suffix}`,
+      };
+      layout[`yaxis${suffix}`] = { title: { text: panel }, anchor: `x${suffix}` };
+    });
+    const data: PlotlyTrace[] = [...this.series.entries()].map(([name, s]) => {
+      const i = panelNames.indexOf(this.panelOf(name));
+      const suffix = i <= 0 ? "" : String(i + 1);
+      return { type: "scatter", mode: "lines+markers", name, x: s.x, y: s.y, xaxis: `x${suffix}`, yaxis: `y${suffix}` };
+    });
+    this.sink.html(plotlyFigureHtml({ data, layout }, this.divId));
+  }
+}
+
+/** A live chart laid out for training: loss on the left, accuracy on the right. */
+export function trainingChart(title = "training"): LiveChart {
+  return new LiveChart({
+    title,
+    panels: { loss: "loss", val_loss: "loss", acc: "accuracy", val_acc: "accuracy" },
+  });
+}

@@ -1,0 +1,96 @@
+import * as fs from "fs";
+import { currentDisplay, DisplaySink } from "./display";
+
+/** A plotly trace (scatter, bar, heatmap, ...): passed to Plotly.react as is. */
+export type PlotlyTrace = { type?: string } & Record<string, unknown>;
+
+/** A plotly figure, as in plotly.js's `Plotly.react(div, data, layout, config)`. */
+export interface PlotlyFigure {
+  data: PlotlyTrace[];
+  layout?: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}
+
+const BUNDLE_MODULE = "plotly.js-cartesian-dist-min/plotly-cartesian.min.js";
+let bundleShown = false;
+let figureCounter = 0;
+
+/** The plotly.js bundle shipped in node_modules, as text (no network involved). */
+export function plotlyBundleSource(): string {
+  return fs.readFileSync(require.resolve(BUNDLE_MODULE), "utf8");
+}
+
+/** A `<script>` element that defines window.Plotly from the local bundle. */
+export function plotlyBundleHtml(): string {
+  // The bundle has no "</script" in it; guard anyway so the page can never be cut short.
+  const source = plotlyBundleSource().replace(/<\/script/gi, "<\\/script");
+  return `<script type="text/javascript">${source}</script>`;
+}
+
+function validateFigure(figure: PlotlyFigure, caller: string): void {
+  if (figure === null || typeof figure !== "object" || !Array.isArray(figure.data)) {
+    throw new Error(
+      `${caller}: figure must be an object with a 'data' array of traces, got ${describe(figure)}. ` +
+        "Pass e.g. { data: [{ type: 'scatter', x: [1, 2], y: [3, 4] }], layout: { title: 'My plot' } }.",
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value === "object" ? `an object with keys [${Object.keys(value as object).join(", ")}]` : String(value);
+}
+
+function scriptJson(value: unknown): string {
+  // Keeps "</script>" and HTML comments inside strings from ending the script element.
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/**
+ * The HTML of one figure: a div, and a script that waits for window.Plotly and draws.
+ * If the bundle never arrives (an untrusted notebook), the div says what to do.
+ */
+export function plotlyFigureHtml(figure: PlotlyFigure, divId?: string): string {
+  validateFigure(figure, "plotlyFigureHtml");
+  const id = divId ?? `convnet-fig-${process.pid}-${++figureCounter}-${Date.now().toString(36)}`;
+  const layout: Record<string, unknown> = { margin: { t: 50, l: 60, r: 30, b: 50 }, ...(figure.layout ?? {}) };
+  const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
+  const height = typeof layout["height"] === "number" ? (layout["height"] as number) : 420;
+  return (
+    `<div id="${id}" class="convnet-plot" style="width:100%;height:${height}px;"></div>\n` +
+    `<script type="text/javascript">(function () {\n` +
+    `  var data = ${scriptJson(figure.data)}, layout = ${scriptJson(layout)}, config = ${scriptJson(config)};\n` +
+    `  var tries = 0;\n` +
+    `  function draw() {\n` +
+    `    var div = document.getElementById(${scriptJson(id)});\n` +
+    `    if (!div) return;\n` +
+    `    if (window.Plotly) { window.Plotly.react(div, data, layout, config); return; }\n` +
+    `    if (++tries < 100) { setTimeout(draw, 100); return; }\n` +
+    `    div.style.height = "auto";\n` +
+    `    div.textContent = "plotly.js is not loaded in this page. Trust the notebook, or restart the kernel and run all cells.";\n` +
+    `  }\n` +
+    `  draw();\n` +
+    `})();</script>`
+  );
+}
+
+/** Sends the plotly.js bundle to the notebook once per kernel session. */
+export function ensurePlotlyLoaded(sink: DisplaySink = currentDisplay()): void {
+  if (bundleShown) return;
+  sink.html(plotlyBundleHtml());
+  bundleShown = true;
+}
+
+/** Forgets that the bundle was sent (a new page, or a test). */
+export function resetPlotlyLoaded(): void {
+  bundleShown = false;
+}
+
+/** Draws a plotly figure in the notebook, offline. */
+export function show(figure: PlotlyFigure): void {
+  validateFigure(figure, "show");
+  const sink = currentDisplay();
+  ensurePlotlyLoaded(sink);
+  sink.html(plotlyFigureHtml(figure));
+}
