@@ -12,6 +12,7 @@ function parseArgs(argv) {
     if (arg === "--out") options.out = path.resolve(argv[++i]);
     else if (arg === "--full") options.full = true;
     else if (arg === "--no-html") options.html = false;
+    else if (arg === "--keep-going") options.keepGoing = true;
     else if (arg === "--json") options.json = path.resolve(argv[++i]);
     else options.notebooks.push(arg);
   }
@@ -45,6 +46,7 @@ function main() {
   }
   const args = [path.join(__dirname, "run_notebooks.py"), "--out", options.out, ...(options.html ? [] : ["--no-html"])];
   if (options.json) args.push("--json", options.json);
+  if (options.keepGoing) args.push("--keep-going");
   const env = jupyterEnv(options.full ? { CONVNET_FULL: "1" } : {});
   const result = spawnSync(python, [...args, ...notebooks], { stdio: "inherit", env, cwd: notebooksDir });
   process.exit(result.status ?? 1);

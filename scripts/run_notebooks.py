@@ -20,7 +20,7 @@ def stream_text(cell, name):
     return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == name)
 
 
-def run_one(path, out_dir, kernel_name, cell_timeout, html):
+def run_one(path, out_dir, kernel_name, cell_timeout, html, keep_going=False):
     nb = nbformat.read(path, as_version=4)
     replies = {}
 
@@ -48,9 +48,11 @@ def run_one(path, out_dir, kernel_name, cell_timeout, html):
                 break
             status = replies.get(index, "no reply")
             if status != "ok":
-                detail = stream_text(cell, "stderr").strip().splitlines()
-                problems.append(f"cell {index}: status {status}: " + " | ".join(detail[-6:]))
-                break
+                # Keep the error's message, drop the stack frames.
+                detail = [l.strip() for l in stream_text(cell, "stderr").splitlines() if l.strip() and not l.strip().startswith("at ")]
+                problems.append(f"cell {index}: status {status}: " + " | ".join(detail[-8:]))
+                if not keep_going:
+                    break
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and cell.source.strip() and replies.get(index) != "ok" and not any(p.startswith(f"cell {index}:") for p in problems):
             problems.append(f"cell {index}: did not run")
@@ -77,12 +79,13 @@ def main():
     parser.add_argument("--cell-timeout", type=int, default=900)
     parser.add_argument("--no-html", action="store_true")
     parser.add_argument("--json", help="write per-notebook results here")
+    parser.add_argument("--keep-going", action="store_true", help="send the remaining cells after an error (they still count as failures)")
     args = parser.parse_args()
     results = []
     for path in args.notebooks:
         print(f"running {path} ...", flush=True)
         try:
-            problems, seconds = run_one(path, args.out, args.kernel, args.cell_timeout, not args.no_html)
+            problems, seconds = run_one(path, args.out, args.kernel, args.cell_timeout, not args.no_html, args.keep_going)
         except Exception as error:
             problems, seconds = [f"could not run: {type(error).__name__}: {error}"], 0.0
         ok = not problems

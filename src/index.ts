@@ -12,3 +12,4 @@ export * from "./models";
 export * from "./data";
 export * from "./viz";
 export * from "./train";
+export * from "./exercises";
