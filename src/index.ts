@@ -12,4 +12,6 @@ export * from "./models";
 export * from "./data";
 export * from "./viz";
 export * from "./train";
+export * from "./detection";
+export * from "./inspect";
 export * from "./exercises";

@@ -1,2 +1,20 @@
 export * from "./check";
-// Each lesson's exercises register themselves on import (files named lesson-NN.ts).
+// Each lesson registers its exercises when imported.
+import "./lesson-00";
+import "./lesson-01";
+import "./lesson-02";
+import "./lesson-03";
+import "./lesson-04";
+import "./lesson-05";
+import "./lesson-06";
+import "./lesson-07";
+import "./lesson-08";
+import "./lesson-09";
+import "./lesson-10";
+import "./lesson-11";
+import "./lesson-12";
+import "./lesson-13";
+import "./lesson-14";
+import "./lesson-15";
+import "./lesson-16";
+import "./lesson-17";

@@ -1,1 +1,3 @@
-export {};
+export * from "./classic"; // lenet5, alexnet, vgg
+export * from "./modern"; // googlenet, resnet, seResnet, mobilenetLike
+export * from "./generative"; // dcgan, charRnn

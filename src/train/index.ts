@@ -1,1 +1,2 @@
 export * from "./full-size";
+export * from "./training"; // fit, evaluate, confusion matrix, seeding

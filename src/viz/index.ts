@@ -4,3 +4,4 @@ export * from "./live-chart";
 export * from "./image";
 export * from "./heatmap";
 export * from "./table";
+export * from "./model-summary";

@@ -1,0 +1,2 @@
+// Boxes, IoU, NMS, YOLO-grid decoding, upsampling sizes (lesson 15).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 00 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 01 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 02 (registered on import).
+export {};

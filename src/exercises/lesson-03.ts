@@ -1,0 +1,2 @@
+// Exercises of lesson 03 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 04 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 05 (registered on import).
+export {};

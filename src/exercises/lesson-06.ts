@@ -1,0 +1,2 @@
+// Exercises of lesson 06 (registered on import).
+export {};

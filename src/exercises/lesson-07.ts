@@ -1,0 +1,2 @@
+// Exercises of lesson 07 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 08 (registered on import).
+export {};

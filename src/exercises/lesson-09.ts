@@ -1,0 +1,2 @@
+// Exercises of lesson 09 (registered on import).
+export {};

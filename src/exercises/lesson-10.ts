@@ -1,0 +1,2 @@
+// Exercises of lesson 10 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 11 (registered on import).
+export {};

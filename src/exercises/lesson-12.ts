@@ -1,0 +1,2 @@
+// Exercises of lesson 12 (registered on import).
+export {};

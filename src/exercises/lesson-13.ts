@@ -1,0 +1,2 @@
+// Exercises of lesson 13 (registered on import).
+export {};

@@ -1,0 +1,2 @@
+// Exercises of lesson 14 (registered on import).
+export {};

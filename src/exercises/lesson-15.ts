@@ -1,0 +1,2 @@
+// Exercises of lesson 15 (registered on import).
+export {};

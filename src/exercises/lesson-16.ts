@@ -1,0 +1,2 @@
+// Exercises of lesson 16 (registered on import).
+export {};

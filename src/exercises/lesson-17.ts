@@ -1,0 +1,2 @@
+// Exercises of lesson 17 (registered on import).
+export {};

@@ -1,0 +1,40 @@
+import * as tf from "@tensorflow/tfjs";
+
+export interface ConvBnReluOptions {
+  filters: number;
+  kernelSize: number;
+  strides?: number;
+  padding?: "same" | "valid";
+  /** Apply ReLU after batch norm (default true); false gives conv-BN, e.g. before a residual sum. */
+  activation?: boolean;
+  /** Layer-name prefix, so summaries read "stage1_conv", "stage1_bn", ... */
+  name?: string;
+}
+
+function positiveInteger(caller: string, name: string, value: unknown): void {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new Error(`${caller}: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}. Pass e.g. ${name}: 3.`);
+  }
+}
+
+/**
+ * Convolution → batch normalisation → ReLU, the building block of VGG-BN, ResNet and most
+ * modern CNNs. The convolution has no bias: batch norm's shift (beta) would cancel it.
+ */
+export function convBnRelu(input: tf.SymbolicTensor, options: ConvBnReluOptions): tf.SymbolicTensor {
+  positiveInteger("convBnRelu", "filters", options.filters);
+  positiveInteger("convBnRelu", "kernelSize", options.kernelSize);
+  positiveInteger("convBnRelu", "strides", options.strides ?? 1);
+  const padding = options.padding ?? "same";
+  if (padding !== "same" && padding !== "valid") {
+    throw new Error(`convBnRelu: padding must be "same" or "valid", got ${JSON.stringify(padding)}.`);
+  }
+  const prefix = options.name ? `${options.name}_` : "";
+  const named = (suffix: string) => (options.name ? { name: `${prefix}${suffix}` } : {});
+  let x = tf.layers
+    .conv2d({ filters: options.filters, kernelSize: options.kernelSize, strides: options.strides ?? 1, padding, useBias: false, kernelInitializer: "heNormal", ...named("conv") })
+    .apply(input) as tf.SymbolicTensor;
+  x = tf.layers.batchNormalization({ ...named("bn") }).apply(x) as tf.SymbolicTensor;
+  if (options.activation ?? true) x = tf.layers.activation({ activation: "relu", ...named("relu") }).apply(x) as tf.SymbolicTensor;
+  return x;
+}

@@ -1,0 +1,2 @@
+// Filled in by the work on this part of the course.
+export {};
