@@ -36,15 +36,17 @@ export function heatmapFigure(matrix: number[][], options: HeatmapOptions = {}):
     trace["texttemplate"] = "%{z:.3~g}";
     trace["textfont"] = { size: 12 };
   }
-  const side = Math.min(520, 80 + 36 * Math.max(matrix.length, width));
+  const side = Math.min(520, 110 + 36 * Math.max(matrix.length, width));
   return {
     data: [trace],
     layout: {
-      title: options.title ?? "",
+      title: { text: options.title ?? "" },
+      margin: { t: options.title ? 95 : 55, l: 60, r: 30, b: 30 }, // the x axis sits on top, under the title
       height: options.height ?? side,
       width: options.width,
-      xaxis: { title: { text: options.xTitle ?? "" }, side: "top", type: options.xLabels ? "category" : undefined },
-      yaxis: { title: { text: options.yTitle ?? "" }, autorange: "reversed", type: options.yLabels ? "category" : undefined },
+      // Whole-number ticks: cells are indexed by row and column.
+      xaxis: { title: { text: options.xTitle ?? "" }, side: "top", ...(options.xLabels ? { type: "category" } : { dtick: 1 }) },
+      yaxis: { title: { text: options.yTitle ?? "" }, autorange: "reversed", ...(options.yLabels ? { type: "category" } : { dtick: 1 }) },
     },
   };
 }

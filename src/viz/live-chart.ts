@@ -69,7 +69,7 @@ export class LiveChart {
     const gap = 0.08;
     const width = (1 - gap * (count - 1)) / count;
     const layout: Record<string, unknown> = {
-      title: this.options.title ?? "",
+      title: { text: this.options.title ?? "" },
       height: this.options.height ?? 360,
       legend: { orientation: "h", y: -0.2 },
     };

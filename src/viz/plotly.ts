@@ -42,6 +42,22 @@ function describe(value: unknown): string {
   return typeof value === "object" ? `an object with keys [${Object.keys(value as object).join(", ")}]` : String(value);
 }
 
+/**
+ * plotly.js 3+ ignores the `title: "text"` shorthand of older versions; accept it and
+ * pass `{ text }` on, for the figure title and every axis title.
+ */
+export function normaliseTitles(layout: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...layout };
+  if (typeof out["title"] === "string") out["title"] = { text: out["title"] };
+  for (const key of Object.keys(out)) {
+    const axis = out[key];
+    if (/^[xy]axis\d*$/.test(key) && axis && typeof axis === "object" && typeof (axis as Record<string, unknown>)["title"] === "string") {
+      out[key] = { ...(axis as Record<string, unknown>), title: { text: (axis as Record<string, unknown>)["title"] } };
+    }
+  }
+  return out;
+}
+
 function scriptJson(value: unknown): string {
   // Keeps "</script>" and HTML comments inside strings from ending the script element.
   return JSON.stringify(value).replace(/</g, "\\u003c");
@@ -54,7 +70,7 @@ function scriptJson(value: unknown): string {
 export function plotlyFigureHtml(figure: PlotlyFigure, divId?: string): string {
   validateFigure(figure, "plotlyFigureHtml");
   const id = divId ?? `convnet-fig-${process.pid}-${++figureCounter}-${Date.now().toString(36)}`;
-  const layout: Record<string, unknown> = { margin: { t: 50, l: 60, r: 30, b: 50 }, ...(figure.layout ?? {}) };
+  const layout = normaliseTitles({ margin: { t: 50, l: 60, r: 30, b: 50 }, ...(figure.layout ?? {}) });
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const height = typeof layout["height"] === "number" ? (layout["height"] as number) : 420;
   return (
