@@ -1,2 +1,2 @@
-// Filled in by the work on this part of the course.
-export {};
+// The classic architectures (LeNet-5, AlexNet, VGG) and the plans they are built from.
+export * from "./plan";
