@@ -15,6 +15,12 @@ if (!ui) {
   process.exit(1);
 }
 const args = [ui, `--notebook-dir=${notebooksDir}`, ...process.argv.slice(2)];
+// Open the welcome lesson first.
+if (!args.some((a) => a.includes("default_url"))) {
+  args.push(ui === "lab" ? "--ServerApp.default_url=/lab/tree/00-welcome.ipynb" : "--NotebookApp.default_url=/notebooks/00-welcome.ipynb");
+}
+// Jupyter refuses to start as root (containers, CI) unless told to.
+if (typeof process.getuid === "function" && process.getuid() === 0 && !args.includes("--allow-root")) args.push("--allow-root");
 console.log(`Starting jupyter ${args.join(" ")} (TypeScript kernel: "TypeScript (convnet-lab)")`);
 if (ui === "notebook") console.log("Tip: JupyterLab gives a nicer interface: python3 -m pip install jupyterlab");
 const child = spawn("jupyter", args, { stdio: "inherit", env: jupyterEnv() });
