@@ -1,2 +1,2 @@
 export * from "./init";
-export { registerWasmTrainingKernels } from "./wasm-training-kernels";
+export { registerWasmTrainingKernels, wasmTrainingKernelList, wasmTrainingKernelsRegistered } from "./wasm-training-kernels";

@@ -1,8 +1,75 @@
+import * as tf from "@tensorflow/tfjs";
+import { conv2dBackpropFilterConfig } from "./kernels/conv2d-backprop-filter";
+import { conv2dBackpropInputConfig } from "./kernels/conv2d-backprop-input";
+import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from "./kernels/depthwise-backprop";
+import { withExplicitSamePadding } from "./kernels/explicit-same-padding";
+import { tileConfig } from "./kernels/tile";
+import { unsortedSegmentSumConfig } from "./kernels/unsorted-segment-sum";
+
+/** One kernel of ours: built from the stock wasm kernel of the same name when it wraps one. */
+interface TrainingKernel {
+  kernelName: string;
+  why: string;
+  build(stock: tf.KernelConfig | undefined): tf.KernelConfig;
+}
+
+function fixed(config: tf.KernelConfig, why: string): TrainingKernel {
+  return { kernelName: config.kernelName, why, build: () => config };
+}
+
+function samePaddingFix(kernelName: string, depthwise: boolean): TrainingKernel {
+  return {
+    kernelName,
+    why: "stock wasm gives zeros for some 'same' convolutions with stride > kernel; padding is made explicit",
+    build: (stock) => {
+      if (stock === undefined) throw new Error(`registerWasmTrainingKernels: stock wasm kernel '${kernelName}' is missing; reinstall @tensorflow/tfjs-backend-wasm 4.22.`);
+      return withExplicitSamePadding(stock, depthwise);
+    },
+  };
+}
+
+const TRAINING_KERNELS: TrainingKernel[] = [
+  fixed(conv2dBackpropFilterConfig, "missing in stock wasm: gradient of a convolution's filter"),
+  fixed(conv2dBackpropInputConfig, "stock wasm's is a slow direct loop; also conv2dTranspose's forward pass"),
+  fixed(depthwiseBackpropFilterConfig, "missing in stock wasm: depthwise/separable convolution filter gradient"),
+  fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient"),
+  fixed(unsortedSegmentSumConfig, "missing in stock wasm: gradient of gather (embedding layers)"),
+  fixed(tileConfig, "stock wasm's is slow, and the batch-norm gradient tiles a vector to the activation's shape"),
+  samePaddingFix("Conv2D", false),
+  samePaddingFix("FusedConv2D", false),
+  samePaddingFix("DepthwiseConv2dNative", true),
+  samePaddingFix("FusedDepthwiseConv2D", true),
+];
+
+/** kernelFuncs registered by us, so a second registration can recognise them. */
+const ours = new WeakSet<tf.KernelFunc>();
+
+/** What registerWasmTrainingKernels adds or replaces on wasm, and why. */
+export function wasmTrainingKernelList(): Array<{ kernelName: string; why: string }> {
+  return TRAINING_KERNELS.map(({ kernelName, why }) => ({ kernelName, why }));
+}
+
 /**
- * Registers convnet-lab's own training kernels on the wasm backend
- * (wasm ships forward kernels only). Implemented in issue #3.
+ * Registers convnet-lab's own training kernels on the wasm backend (stock wasm ships
+ * forward kernels and only a few slow backward ones). Idempotent and silent: a kernel
+ * already registered by us is left alone; a stock one is unregistered first, because
+ * tfjs warns when a name is registered twice.
  */
 export function registerWasmTrainingKernels(): void {
-  // Intentionally empty until the kernels land: wasm stays inference-only and
-  // initBackend reports canTrain = false.
+  for (const kernel of TRAINING_KERNELS) {
+    const current = tf.getKernel(kernel.kernelName, "wasm");
+    if (current !== undefined && ours.has(current.kernelFunc)) continue;
+    const config = kernel.build(current);
+    if (current !== undefined) tf.unregisterKernel(kernel.kernelName, "wasm");
+    tf.registerKernel(config);
+    ours.add(config.kernelFunc);
+  }
+}
+
+/** True when every kernel of ours is the one tfjs will run on wasm. */
+export function wasmTrainingKernelsRegistered(): boolean {
+  return TRAINING_KERNELS.every((kernel) => {
+    const current = tf.getKernel(kernel.kernelName, "wasm");
+    return current !== undefined && ours.has(current.kernelFunc);
+  });
 }
