@@ -1,0 +1,54 @@
+import { correlate2d } from "./correlate";
+import { checkVolume, describeValue, filledMatrix, Volume } from "./validate";
+import { planWindows, WindowOptions } from "./window-plan";
+
+/** Filters of a conv layer, PyTorch order: filters[filter][channel][row][column]. */
+export type FilterBank = number[][][][];
+
+export interface Conv2dMultiOptions extends WindowOptions {
+  /** One number per filter, added to every cell of that filter's output map (default none). */
+  bias?: number[];
+}
+
+/** Checks filters against an input with `channels` channels; returns the kernel height and width. */
+export function checkFilterBank(caller: string, filters: unknown, channels: number): [number, number] {
+  if (!Array.isArray(filters) || filters.length === 0) {
+    throw new Error(`${caller}: filters must be a non-empty array of filters, each number[channel][row][column], got ${describeValue(filters)}. Wrap a single filter f as [f].`);
+  }
+  filters.forEach((filter: unknown, f: number) => checkVolume(caller, `filters[${f}]`, filter));
+  const bank = filters as FilterBank;
+  const [kh, kw] = [bank[0][0].length, bank[0][0][0].length];
+  bank.forEach((filter, f) => {
+    if (filter.length !== channels) {
+      throw new Error(`${caller}: filters[${f}] has ${filter.length} channel(s) but the input has ${channels}. Every filter needs one kernel slice per input channel.`);
+    }
+    if (filter[0].length !== kh || filter[0][0].length !== kw) {
+      throw new Error(`${caller}: filters[${f}] is ${filter[0].length}x${filter[0][0].length} but filters[0] is ${kh}x${kw}. All filters of a layer have the same size.`);
+    }
+  });
+  return [kh, kw];
+}
+
+/**
+ * A conv layer's forward pass on one image: input[channel][row][column] (CHW) and many
+ * filters. Each output map = bias + the sum over input channels of
+ * correlate2d(input channel, that filter's slice for the channel).
+ */
+export function conv2dMulti(input: Volume, filters: FilterBank, options: Conv2dMultiOptions = {}): Volume {
+  const caller = "conv2dMulti";
+  checkVolume(caller, "input", input);
+  const [kh, kw] = checkFilterBank(caller, filters, input.length);
+  const bias = options.bias ?? new Array<number>(filters.length).fill(0);
+  if (!Array.isArray(bias) || bias.length !== filters.length || bias.some((b) => typeof b !== "number" || !Number.isFinite(b))) {
+    throw new Error(`${caller}: bias must hold one finite number per filter (${filters.length}), got ${describeValue(bias)}. Pass e.g. bias: [${new Array(filters.length).fill(0).join(", ")}] or leave it out.`);
+  }
+  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, options);
+  return filters.map((filter, f) => {
+    const map = filledMatrix(plan.outHeight, plan.outWidth, bias[f]);
+    filter.forEach((slice, channel) => {
+      const response = correlate2d(input[channel], slice, options);
+      response.forEach((row, r) => row.forEach((v, c) => (map[r][c] += v)));
+    });
+    return map;
+  });
+}

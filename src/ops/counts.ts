@@ -1,0 +1,50 @@
+import { checkWholeNumber, describeValue, pairOf } from "./validate";
+
+export interface ConvLayerSize {
+  /** Kernel size: one number, or [rows, columns]. */
+  kernel: number | [number, number];
+  /** Channels of the layer's input. */
+  inChannels: number;
+  /** Number of filters = channels of the output. */
+  filters: number;
+  /** Whether each filter has a bias (default true). */
+  bias?: boolean;
+}
+
+function checkBias(caller: string, bias: unknown): boolean {
+  if (bias === undefined) return true;
+  if (typeof bias !== "boolean") throw new Error(`${caller}: bias must be true or false, got ${describeValue(bias)}.`);
+  return bias;
+}
+
+/** Weights of a conv layer: kh·kw·inChannels per filter, plus one bias per filter. */
+export function convParameterCount(layer: ConvLayerSize): number {
+  const caller = "convParameterCount";
+  if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { kernel: 3, inChannels: 3, filters: 16 }, got ${describeValue(layer)}.`);
+  const [kh, kw] = pairOf(caller, "kernel", layer.kernel, 1);
+  checkWholeNumber(caller, "inChannels", layer.inChannels, 1);
+  checkWholeNumber(caller, "filters", layer.filters, 1);
+  const bias = checkBias(caller, layer.bias);
+  return kh * kw * layer.inChannels * layer.filters + (bias ? layer.filters : 0);
+}
+
+/** Multiply-adds of one forward pass of a conv layer on one image: every output cell costs kh·kw·inChannels. */
+export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; outWidth: number }): number {
+  const caller = "convMultiplyAdds";
+  if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }, got ${describeValue(layer)}.`);
+  const [kh, kw] = pairOf(caller, "kernel", layer.kernel, 1);
+  checkWholeNumber(caller, "inChannels", layer.inChannels, 1);
+  checkWholeNumber(caller, "filters", layer.filters, 1);
+  checkWholeNumber(caller, "outHeight", layer.outHeight, 1);
+  checkWholeNumber(caller, "outWidth", layer.outWidth, 1);
+  return layer.outHeight * layer.outWidth * layer.filters * kh * kw * layer.inChannels;
+}
+
+/** Weights of a dense (fully connected) layer: inputs·units, plus one bias per unit. */
+export function denseParameterCount(layer: { inputs: number; units: number; bias?: boolean }): number {
+  const caller = "denseParameterCount";
+  if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { inputs: 512, units: 10 }, got ${describeValue(layer)}.`);
+  checkWholeNumber(caller, "inputs", layer.inputs, 1);
+  checkWholeNumber(caller, "units", layer.units, 1);
+  return layer.inputs * layer.units + (checkBias(caller, layer.bias) ? layer.units : 0);
+}

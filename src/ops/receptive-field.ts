@@ -1,0 +1,44 @@
+import { checkWholeNumber, describeValue } from "./validate";
+
+/** One layer of a stack, as far as receptive fields are concerned. */
+export interface ReceptiveFieldLayer {
+  name?: string;
+  kernel: number;
+  stride?: number;
+  dilation?: number;
+}
+
+export interface ReceptiveFieldRow {
+  name: string;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  /** Input pixels (along one axis) that one output cell of this layer depends on. */
+  receptiveField: number;
+  /** Input pixels between two neighbouring output cells of this layer. */
+  jump: number;
+}
+
+/**
+ * Receptive field (수용 영역) after each layer of a stack, along one axis.
+ * Each layer widens it by (effective kernel − 1) times the jump so far:
+ * r = r_prev + (d·(k − 1)) · j_prev, and j = j_prev · s.
+ */
+export function receptiveField(layers: ReceptiveFieldLayer[]): ReceptiveFieldRow[] {
+  const caller = "receptiveField";
+  if (!Array.isArray(layers) || layers.length === 0) {
+    throw new Error(`${caller}: layers must be a non-empty array like [{ kernel: 3 }, { kernel: 2, stride: 2 }], got ${describeValue(layers)}.`);
+  }
+  let field = 1;
+  let jump = 1;
+  return layers.map((layer, i) => {
+    if (layer === null || typeof layer !== "object") throw new Error(`${caller}: layers[${i}] must be an object like { kernel: 3, stride: 1 }, got ${describeValue(layer)}.`);
+    const { kernel, stride = 1, dilation = 1 } = layer;
+    checkWholeNumber(caller, `layers[${i}].kernel`, kernel, 1);
+    checkWholeNumber(caller, `layers[${i}].stride`, stride, 1);
+    checkWholeNumber(caller, `layers[${i}].dilation`, dilation, 1);
+    field += dilation * (kernel - 1) * jump;
+    jump *= stride;
+    return { name: layer.name ?? `layer ${i + 1}`, kernel, stride, dilation, receptiveField: field, jump };
+  });
+}

@@ -1,0 +1,58 @@
+import { outputSizeDetails, Padding, Rounding } from "./output-size";
+import { pairOf } from "./validate";
+
+/** How a kernel or pooling window slides over an input. */
+export interface WindowOptions {
+  /** Step between positions: one number, or [rows, columns] (default 1 for convolution). */
+  stride?: number | [number, number];
+  /** Zeros on each side, or "same" / "valid" as tfjs defines them (default 0). */
+  padding?: Padding;
+  /** Spacing between kernel taps (default 1). */
+  dilation?: number | [number, number];
+  /** "exact" (default) refuses strides that leave input rows unreached; "floor" drops them. */
+  rounding?: Rounding;
+}
+
+/** Where every window goes: output size, padding per side, steps. */
+export interface WindowPlan {
+  outHeight: number;
+  outWidth: number;
+  strideY: number;
+  strideX: number;
+  dilationY: number;
+  dilationX: number;
+  padTop: number;
+  padBottom: number;
+  padLeft: number;
+  padRight: number;
+}
+
+function along(caller: string, axis: string, compute: () => ReturnType<typeof outputSizeDetails>) {
+  try {
+    return compute();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^outputSize: /, "") : String(error);
+    throw new Error(`${caller}, along the ${axis}: ${message}`);
+  }
+}
+
+/** Output size and padding on both axes, with the checks of outputSize (errors name the caller and the axis). */
+export function planWindows(caller: string, inHeight: number, inWidth: number, kernelHeight: number, kernelWidth: number, options: WindowOptions = {}, defaultStride = 1): WindowPlan {
+  const [strideY, strideX] = pairOf(caller, "stride", options.stride ?? defaultStride, 1);
+  const [dilationY, dilationX] = pairOf(caller, "dilation", options.dilation ?? 1, 1);
+  const common = { padding: options.padding, rounding: options.rounding };
+  const rows = along(caller, "height", () => outputSizeDetails({ input: inHeight, kernel: kernelHeight, stride: strideY, dilation: dilationY, ...common }));
+  const cols = along(caller, "width", () => outputSizeDetails({ input: inWidth, kernel: kernelWidth, stride: strideX, dilation: dilationX, ...common }));
+  return {
+    outHeight: rows.size,
+    outWidth: cols.size,
+    strideY,
+    strideX,
+    dilationY,
+    dilationX,
+    padTop: rows.padBefore,
+    padBottom: rows.padAfter,
+    padLeft: cols.padBefore,
+    padRight: cols.padAfter,
+  };
+}
