@@ -1,0 +1,38 @@
+import * as tf from "@tensorflow/tfjs";
+import { checkWholeOption } from "./model-checks";
+
+export interface PointGanOptions {
+  /** Length of the noise vector (generator only). */
+  latentDim?: number;
+  /** Width of each of the two hidden layers. */
+  hiddenUnits?: number;
+}
+
+/** A tiny generator for the 2-D demo: noise [batch, latentDim] → points [batch, 2] (two ReLU layers). */
+export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
+  const { latentDim = 2, hiddenUnits = 32 } = options ?? {};
+  checkWholeOption("pointGenerator", "latentDim", latentDim, 1, 2);
+  checkWholeOption("pointGenerator", "hiddenUnits", hiddenUnits, 1, 32);
+  return tf.sequential({
+    name: "point_generator",
+    layers: [
+      tf.layers.dense({ inputShape: [latentDim], units: hiddenUnits, activation: "relu", name: "g_hidden1" }),
+      tf.layers.dense({ units: hiddenUnits, activation: "relu", name: "g_hidden2" }),
+      tf.layers.dense({ units: 2, name: "g_point" }),
+    ],
+  });
+}
+
+/** A tiny discriminator for the 2-D demo: points [batch, 2] → one score (logit) each. */
+export function pointDiscriminator(options: PointGanOptions = {}): tf.Sequential {
+  const { hiddenUnits = 32 } = options ?? {};
+  checkWholeOption("pointDiscriminator", "hiddenUnits", hiddenUnits, 1, 32);
+  return tf.sequential({
+    name: "point_discriminator",
+    layers: [
+      tf.layers.dense({ inputShape: [2], units: hiddenUnits, activation: "relu", name: "d_hidden1" }),
+      tf.layers.dense({ units: hiddenUnits, activation: "relu", name: "d_hidden2" }),
+      tf.layers.dense({ units: 1, name: "d_score" }),
+    ],
+  });
+}
