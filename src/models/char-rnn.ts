@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./model-checks";
+import { checkWholeOption } from "./generative-checks";
 
 /** Which recurrent cell a model uses. */
 export type RecurrentCell = "simpleRNN" | "lstm";

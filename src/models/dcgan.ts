@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./model-checks";
+import { checkWholeOption } from "./generative-checks";
 
 export interface DcganOptions {
   /** Length of the noise vector z the generator (생성자) starts from. */

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./model-checks";
+import { checkWholeOption } from "./generative-checks";
 
 /** A generator (생성자), a discriminator (판별자) and one optimizer for each. */
 export interface Gan {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./model-checks";
+import { checkWholeOption } from "./generative-checks";
 
 export interface PointGanOptions {
   /** Length of the noise vector (generator only). */

@@ -1,4 +1,4 @@
-import { checkWholeOption } from "./model-checks";
+import { checkWholeOption } from "./generative-checks";
 
 /**
  * The weights of a simple (Elman) RNN cell, laid out as tfjs's simpleRNN stores them
