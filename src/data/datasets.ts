@@ -1,2 +1,8 @@
-// Filled in by the work on this part of the course.
-export {};
+// Offline datasets, their integrity checks, seeded splits, batching and augmentation.
+export * from "./random";
+export * from "./idx";
+export * from "./integrity";
+export * from "./split";
+export * from "./mnist";
+export * from "./fashion-mnist";
+export * from "./augment";

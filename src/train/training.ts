@@ -1,2 +1,4 @@
-// Filled in by the work on this part of the course.
-export {};
+// Training helpers: fit with a live chart, evaluation, confusion matrix, seeding.
+export * from "./seed";
+export * from "./evaluate";
+export * from "./fit";

@@ -1,0 +1,111 @@
+import * as fs from "fs";
+import * as path from "path";
+import { gunzipIfNeeded, parseIdx } from "./idx";
+import { FileCheck, readDataFile, verifyBytes } from "./integrity";
+import { checkSeed, permutation } from "./random";
+import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
+
+export interface LoadFashionMnistOptions {
+  /** Training images, drawn from the 60,000 of the official training file (default 10000). */
+  trainSize?: number;
+  /** Validation images, drawn from the same file but disjoint from train (default 2000). */
+  validationSize?: number;
+  /** Test images, drawn from the official 10,000-image test file (default 2000). */
+  testSize?: number;
+  /** Seed of the shuffles that pick the images (default 1). */
+  seed?: number;
+  /** Folder of the four IDX files, gzipped or not (default /usr/share/datasets/fashion-mnist). */
+  directory?: string;
+}
+
+export const FASHION_MNIST_CLASS_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+export const FASHION_MNIST_DIRECTORY = "/usr/share/datasets/fashion-mnist";
+export const FASHION_MNIST_REPAIR =
+  "Reinstall it with `sudo apt-get install --reinstall dataset-fashion-mnist`, or download the four files again " +
+  "from https://github.com/zalandoresearch/fashion-mnist.";
+export const FASHION_MNIST_INSTALL =
+  "Install it with `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu), or put the four files " +
+  "from https://github.com/zalandoresearch/fashion-mnist (train-images-idx3-ubyte.gz, …) in a folder and pass { directory }.";
+
+/**
+ * Size and MD5 of each file's *uncompressed* IDX content, as published alongside the Fashion-MNIST
+ * download checksums (e.g. torchvision-style `raw_data` tables). Debian recompressed the .gz files,
+ * so the MD5s of the .gz files in the Fashion-MNIST README do not apply to them; the content does.
+ */
+export const FASHION_MNIST_FILES: Record<string, FileCheck> = {
+  "train-images-idx3-ubyte": { bytes: 47040016, algorithm: "md5", digest: "f4a8712d7a061bf5bd6d2ca38dc4d50a" },
+  "train-labels-idx1-ubyte": { bytes: 60008, algorithm: "md5", digest: "9018921c3c673c538a1fc5bad174d6f9" },
+  "t10k-images-idx3-ubyte": { bytes: 7840016, algorithm: "md5", digest: "8181f5470baa50b63fa0f6fddb340f0a" },
+  "t10k-labels-idx1-ubyte": { bytes: 10008, algorithm: "md5", digest: "15d484375f8d13e6eb1aabb0c3f46965" },
+};
+
+/** The file to read for one part: `<name>.gz` if present, else the uncompressed `<name>`. */
+export function fashionMnistFile(directory: string, name: string): string {
+  const gz = path.join(directory, `${name}.gz`);
+  const plain = path.join(directory, name);
+  return fs.existsSync(gz) || !fs.existsSync(plain) ? gz : plain;
+}
+
+/** Reads, decompresses, verifies and parses one Fashion-MNIST file. */
+function readVerified(directory: string, name: string): { shape: number[]; data: Uint8Array } {
+  const file = fashionMnistFile(directory, name);
+  const source = `loadFashionMnist: ${file}`;
+  const content = gunzipIfNeeded(readDataFile(file, `Fashion-MNIST is not installed. ${FASHION_MNIST_INSTALL}`), source);
+  verifyBytes(content, FASHION_MNIST_FILES[name], source, FASHION_MNIST_REPAIR);
+  const parsed = parseIdx(content, file);
+  return { shape: parsed.shape, data: parsed.data as Uint8Array };
+}
+
+interface RawPart {
+  images: Uint8Array;
+  labels: Uint8Array;
+  count: number;
+}
+
+const cache = new Map<string, { train: RawPart; test: RawPart }>();
+
+function readAll(directory: string): { train: RawPart; test: RawPart } {
+  const cached = cache.get(directory);
+  if (cached) return cached;
+  // All four files are verified before any tensor is made: a damaged file never yields a half-loaded dataset.
+  const trainImages = readVerified(directory, "train-images-idx3-ubyte");
+  const trainLabels = readVerified(directory, "train-labels-idx1-ubyte");
+  const testImages = readVerified(directory, "t10k-images-idx3-ubyte");
+  const testLabels = readVerified(directory, "t10k-labels-idx1-ubyte");
+  const raw = {
+    train: { images: trainImages.data, labels: trainLabels.data, count: trainLabels.shape[0] },
+    test: { images: testImages.data, labels: testLabels.data, count: testLabels.shape[0] },
+  };
+  cache.set(directory, raw);
+  return raw;
+}
+
+/**
+ * Fashion-MNIST (Zalando, MIT licence): 28x28 gray photos of 10 kinds of clothing, read from
+ * Debian's `dataset-fashion-mnist` after checking every file's size and MD5.
+ * Train and validation come from the 60,000-image training file (disjoint), test from the
+ * 10,000-image test file; a seeded shuffle picks which images.
+ */
+export async function loadFashionMnist(options: LoadFashionMnistOptions = {}): Promise<Dataset> {
+  const caller = "loadFashionMnist";
+  if (options === null || typeof options !== "object") {
+    throw new Error(`${caller}: options must be an object like { trainSize: 10000 }, got ${JSON.stringify(options)}.`);
+  }
+  const trainHint = "The training file has 60,000 images shared by trainSize and validationSize.";
+  const trainSize = checkSize(caller, "trainSize", options.trainSize ?? 10000, 1, 60000, trainHint);
+  const validationSize = checkSize(caller, "validationSize", options.validationSize ?? 2000, 0, 60000, trainHint);
+  const testSize = checkSize(caller, "testSize", options.testSize ?? 2000, 0, 10000, "The test file has 10,000 images.");
+  const seed = checkSeed(caller, options.seed ?? 1);
+  if (trainSize + validationSize > 60000) {
+    throw new Error(`${caller}: trainSize + validationSize = ${trainSize + validationSize}, more than the 60,000 images of the training file. Use e.g. trainSize 55000 and validationSize 5000.`);
+  }
+  const raw = readAll(options.directory ?? FASHION_MNIST_DIRECTORY);
+  const shape = { height: 28, width: 28, channels: 1 };
+  const trainOrder = permutation(raw.train.count, seed);
+  // A different stream for the test file, so changing one split size does not reshuffle the other.
+  const testOrder = permutation(raw.test.count, (seed + 0x9e3779b9) >>> 0);
+  const train = splitFromPixels(raw.train.images, raw.train.labels, trainOrder.subarray(validationSize, validationSize + trainSize), shape, 10, 1 / 255);
+  const validation = splitFromPixels(raw.train.images, raw.train.labels, trainOrder.subarray(0, validationSize), shape, 10, 1 / 255);
+  const test = splitFromPixels(raw.test.images, raw.test.labels, testOrder.subarray(0, testSize), shape, 10, 1 / 255);
+  return makeDataset("Fashion-MNIST", FASHION_MNIST_CLASS_NAMES, train, validation, test);
+}

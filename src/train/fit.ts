@@ -1,0 +1,134 @@
+import * as tf from "@tensorflow/tfjs";
+import { augmentImages, AugmentOptions } from "../data/augment";
+import { checkSeed, createRng, nextSeed, permutation } from "../data/random";
+import { checkSplit, Split } from "../data/split";
+import { LiveChart, trainingChart } from "../viz/live-chart";
+import { checkModel, checkShapes, evaluateMetrics } from "./evaluate";
+import { withSeededRandom } from "./seed";
+
+/** Changes one training batch of images (NHWC) before the step; must return a new tensor of the same shape. */
+export type BatchAugmenter = (images: tf.Tensor4D, seed: number) => tf.Tensor4D;
+
+export interface FitOptions {
+  epochs: number;
+  /** Images per gradient step (default 32). */
+  batchSize?: number;
+  /** Measured after every epoch (val_loss, val_acc, …). */
+  validation?: Split;
+  /** Draw a live chart (default true); a string is its title. */
+  chart?: boolean | string;
+  /**
+   * Seed of the shuffles, of the augmentation and of Math.random during fit (dropout masks).
+   * Without it, each run shuffles differently. Weight initialisation happens when the model
+   * is built: seed it with setSeed() before building, or with seeded initialisers.
+   */
+  seed?: number;
+  /** Print one line per epoch (default: when there is no chart). */
+  verbose?: boolean;
+  /** Augment each training batch: random-transform options, or your own function. */
+  augment?: AugmentOptions | BatchAugmenter;
+  /** Shuffle the training images every epoch (default true). */
+  shuffle?: boolean;
+}
+
+export interface FitResult {
+  /** 1, 2, …, epochs. */
+  epochs: number[];
+  /** Per-epoch values: loss, acc (training, averaged over the epoch's batches), val_loss, val_acc. */
+  history: Record<string, number[]>;
+  /** Wall-clock seconds of the whole fit. */
+  seconds: number;
+}
+
+function checkFitOptions(options: FitOptions): void {
+  if (!options || typeof options !== "object") {
+    throw new Error(`fit: options must be an object like { epochs: 5 }, got ${JSON.stringify(options)}.`);
+  }
+  const { epochs, batchSize } = options;
+  if (typeof epochs !== "number" || !Number.isInteger(epochs) || epochs < 1) {
+    throw new Error(`fit: epochs must be a whole number ≥ 1, got ${JSON.stringify(epochs)}. Pass e.g. { epochs: 5 }.`);
+  }
+  if (batchSize !== undefined && (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1)) {
+    throw new Error(`fit: batchSize must be a whole number ≥ 1, got ${JSON.stringify(batchSize)}. Use e.g. 32 or 64.`);
+  }
+  if (options.seed !== undefined) checkSeed("fit", options.seed);
+  if (options.chart !== undefined && typeof options.chart !== "boolean" && typeof options.chart !== "string") {
+    throw new Error(`fit: chart must be true, false or a title string, got ${JSON.stringify(options.chart)}.`);
+  }
+  const augment = options.augment;
+  if (augment !== undefined && typeof augment !== "function" && (augment === null || typeof augment !== "object")) {
+    throw new Error(`fit: augment must be augmentation options (e.g. { rotation: 10 }) or a function (images, seed) => images, got ${JSON.stringify(augment)}.`);
+  }
+}
+
+function augmenterOf(augment: FitOptions["augment"]): BatchAugmenter | undefined {
+  if (augment === undefined) return undefined;
+  if (typeof augment === "function") return augment;
+  return (images, seed) => augmentImages(images, { ...augment, seed });
+}
+
+/**
+ * Trains a compiled model batch by batch on a split: shuffles with a seeded generator,
+ * optionally augments each batch, measures the validation split after every epoch, and
+ * draws loss and accuracy live (train vs validation).
+ */
+export async function fit(model: tf.LayersModel, train: Split, options: FitOptions): Promise<FitResult> {
+  checkModel("fit", model, true);
+  checkSplit("fit", "train", train);
+  checkFitOptions(options);
+  checkShapes("fit", model, train, "train");
+  if (options.validation !== undefined) {
+    checkSplit("fit", "options.validation", options.validation);
+    checkShapes("fit", model, options.validation, "options.validation");
+  }
+  const run = () => trainLoop(model, train, options);
+  return options.seed === undefined ? run() : withSeededRandom(options.seed, run);
+}
+
+async function trainLoop(model: tf.LayersModel, train: Split, options: FitOptions): Promise<FitResult> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 32;
+  const rng = createRng(options.seed ?? Math.floor(Math.random() * 4294967296));
+  const augmenter = augmenterOf(options.augment);
+  const chartTitle = typeof options.chart === "string" ? options.chart : "training";
+  const chart: LiveChart | undefined = options.chart === false ? undefined : trainingChart(chartTitle);
+  const verbose = options.verbose ?? chart === undefined;
+  const n = train.xs.shape[0];
+  const history: Record<string, number[]> = {};
+  const epochs: number[] = [];
+  const record = (name: string, value: number) => (history[name] ??= []).push(value);
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const epochStart = Date.now();
+    const order = options.shuffle === false ? Int32Array.from({ length: n }, (_, i) => i) : permutation(n, nextSeed(rng));
+    const sums: number[] = new Array(model.metricsNames.length).fill(0);
+    for (let start = 0; start < n; start += batchSize) {
+      const size = Math.min(batchSize, n - start);
+      const augmentSeed = nextSeed(rng);
+      const [xs, ys] = tf.tidy(() => {
+        const indices = tf.tensor1d(order.subarray(start, start + size), "int32");
+        let images = tf.gather(train.xs, indices) as tf.Tensor4D;
+        if (augmenter) images = augmenter(images, augmentSeed);
+        return [images, tf.gather(train.ys, indices)];
+      });
+      const values = await model.trainOnBatch(xs, ys);
+      tf.dispose([xs, ys]);
+      (Array.isArray(values) ? values : [values]).forEach((v, i) => (sums[i] += v * size));
+    }
+    const logs: Record<string, number> = {};
+    model.metricsNames.forEach((name, i) => (logs[name] = sums[i] / n));
+    if (options.validation) {
+      const val = await evaluateMetrics(model, options.validation);
+      for (const [name, value] of Object.entries(val)) logs[`val_${name}`] = value;
+    }
+    epochs.push(epoch);
+    for (const [name, value] of Object.entries(logs)) record(name, value);
+    chart?.add(epoch, logs);
+    if (verbose) {
+      const parts = Object.entries(logs).map(([name, value]) => `${name} ${value.toFixed(4)}`);
+      console.log(`epoch ${epoch}/${options.epochs} — ${parts.join(", ")} (${((Date.now() - epochStart) / 1000).toFixed(1)} s)`);
+    }
+  }
+  chart?.finish();
+  return { epochs, history, seconds: (Date.now() - started) / 1000 };
+}
