@@ -1,2 +1,5 @@
-// Filled in by the work on this part of the course.
-export {};
+// The blocks of the modern architectures (lessons 09–12).
+export * from "./residual"; // residualBlock, bottleneckBlock (ResNet)
+export * from "./se-block"; // seBlock (SENet)
+export * from "./inception"; // inceptionModule (GoogLeNet)
+export * from "./separable"; // separableConv and the cost arithmetic (MobileNet)

@@ -1,2 +1,4 @@
-// Filled in by the work on this part of the course.
-export {};
+// The modern architectures (lessons 09–12), each from one builder with options.
+export * from "./googlenet"; // googlenet
+export * from "./resnet"; // resnet, seResnet, resnetDepth, trainableParamCount
+export * from "./mobilenet-like"; // mobilenetLike
