@@ -1,2 +1,5 @@
 // Looking inside a trained convnet: activations, filter visualisation, Grad-CAM (lesson 14).
-export {};
+export * from "./activations";
+export * from "./filter-visualisation";
+export * from "./grad-cam";
+export * from "./overlay";
