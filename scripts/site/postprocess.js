@@ -1,0 +1,48 @@
+// Post-processing of rendered pages: share the plotly bundle, point links at site pages, and
+// find anything a page would load from the network.
+"use strict";
+const path = require("path");
+
+/** Replaces every inline copy of the plotly bundle with one shared local <script src>. */
+function shareBundle(html, bundleHtml, src) {
+  if (typeof bundleHtml !== "string" || bundleHtml.length < 1000) {
+    throw new Error(`shareBundle: bundleHtml must be the bundle's <script> element (thousands of characters), got ${typeof bundleHtml === "string" ? `${bundleHtml.length} characters` : typeof bundleHtml}. Pass plotlyBundleHtml() from dist.`);
+  }
+  const parts = html.split(bundleHtml);
+  return { html: parts.join(`<script type="text/javascript" src="${src}"></script>`), replaced: parts.length - 1 };
+}
+
+/**
+ * Rewrites relative links in href="..." (e.g. "glossary.md", "02-convolution.ipynb#padding")
+ * to site pages. `targets` maps a source file name to its path relative to the site root;
+ * `pageDir` is the page's folder relative to the site root ("" or "lessons").
+ * Returns the new html and the relative links that matched no page.
+ */
+function rewriteLinks(html, targets, pageDir) {
+  const unresolved = [];
+  const out = html.replace(/(<a\b[^>]*?\bhref=")([^"#?:]+)([#?][^"]*)?"/g, (whole, start, target, suffix = "") => {
+    if (target.startsWith("/") || target.startsWith("//")) return whole;
+    const base = path.posix.basename(target);
+    const mapped = targets.get(base);
+    if (mapped === undefined) {
+      if (/\.(ipynb|md)$/.test(base)) unresolved.push(target);
+      return whole;
+    }
+    const rel = path.posix.relative(pageDir || ".", mapped) || path.posix.basename(mapped);
+    return `${start}${rel}${suffix}"`;
+  });
+  return { html: out, unresolved };
+}
+
+const LOADING_TAG = /<(script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use)\b[^>]*?\b(src|href|data|poster|srcset|xlink:href)\s*=\s*["']?\s*((?:https?:|ftp:|wss?:)?\/\/[^"'\s>]*)/gi;
+const CSS_URL = /(?:url\(\s*["']?|@import\s+["'])((?:https?:)?\/\/[^"')\s]+)/gi;
+
+/** Every reference in a page that a browser would fetch from the network (tag attributes and CSS). */
+function networkReferences(html) {
+  const found = [];
+  for (const m of html.matchAll(LOADING_TAG)) found.push(`<${m[1]} ${m[2]}="${m[3]}">`);
+  for (const m of html.matchAll(CSS_URL)) found.push(`css ${m[1]}`);
+  return found;
+}
+
+module.exports = { shareBundle, rewriteLinks, networkReferences };

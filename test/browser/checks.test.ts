@@ -1,0 +1,76 @@
+// The browser checks must be able to fail: a figure without plotly.js, a broken image and a
+// page that fetches from the network are each reported.
+import { before, after, describe, test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { plotlyFigureHtml } from "../../src/viz/plotly";
+import { browserSkip, startChromium, Browser } from "./chromium";
+import { recordRequests, networkRequests, figureProblems, imageProblems } from "./page-checks";
+
+const figure = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }] };
+const bundle = require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js");
+
+describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
+  let browser: Browser;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-checks-"));
+    browser = await startChromium();
+  });
+  after(async () => {
+    if (browser) await browser.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function load(name: string, body: string) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    return page;
+  }
+
+  test("a figure draws when the page has the plotly bundle", async () => {
+    const page = await load("with-bundle.html", `<script src="${pathToFileURL(bundle).href}"></script>${plotlyFigureHtml(figure, "fig")}`);
+    assert.deepEqual(await figureProblems(page), []);
+    await page.close();
+  });
+
+  test("the figure check fails on a page whose plotly bundle is missing", async () => {
+    const page = await load("no-bundle.html", plotlyFigureHtml(figure, "fig"));
+    const problems = await figureProblems(page, { timeoutMs: 3000 });
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0], /figure fig did not draw/);
+    await page.close();
+  });
+
+  test("the figure check fails on a page with no figure at all", async () => {
+    const page = await load("empty.html", "<p>nothing here</p>");
+    assert.match((await figureProblems(page, { timeoutMs: 1000 })).join("\n"), /at least 1 plotly figure/);
+    await page.close();
+  });
+
+  test("the image check reports an image that does not load, and passes a good one", async () => {
+    const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const page = await load("images.html", `<img src="${png}"><img src="missing.png">`);
+    const problems = await imageProblems(page);
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0], /missing\.png/);
+    await page.close();
+  });
+
+  test("the request log catches a page that loads from the network", async () => {
+    const requests = recordRequests(browser.context);
+    // Port 9 on loopback refuses at once; the request is still made and logged.
+    const page = await load("network.html", `<img src="http://127.0.0.1:9/pixel.png"><script src="http://127.0.0.1:9/lib.js"></script>`);
+    await page.waitForTimeout(500);
+    const leaving = networkRequests(requests);
+    assert.ok(leaving.includes("http://127.0.0.1:9/pixel.png"), `not logged: ${requests.join(", ")}`);
+    assert.ok(leaving.includes("http://127.0.0.1:9/lib.js"), `not logged: ${requests.join(", ")}`);
+    await page.close();
+  });
+});
