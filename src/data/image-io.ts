@@ -1,2 +1,178 @@
-// Filled in by the work on this part of the course.
-export {};
+import * as fs from "fs";
+import * as path from "path";
+import * as tf from "@tensorflow/tfjs";
+import { Jimp } from "jimp";
+import { PixelImage, PixelScale, toRgba } from "../viz/image";
+
+// Image files in and out (jimp), and conversions between PixelImage, nested arrays and tfjs tensors.
+
+/** ITU-R BT.601 luma weights: how bright red, green and blue look to the eye. */
+export const LUMA_WEIGHTS: readonly [number, number, number] = [0.299, 0.587, 0.114];
+
+function describe(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === "object") return Array.isArray(value) ? `an array of length ${value.length}` : "an object";
+  return JSON.stringify(value);
+}
+
+function checkImage(caller: string, image: unknown): asserts image is PixelImage {
+  const img = image as PixelImage;
+  if (img === null || typeof img !== "object" || !img.data || typeof img.data.length !== "number") {
+    throw new Error(`${caller}: image must be a PixelImage { width, height, channels, data }, got ${describe(image)}. Load one with loadImage(path).`);
+  }
+  if (!Number.isInteger(img.width) || img.width < 1 || !Number.isInteger(img.height) || img.height < 1) {
+    throw new Error(`${caller}: image width and height must be whole numbers ≥ 1, got ${img.width}x${img.height}.`);
+  }
+  if (img.channels !== 1 && img.channels !== 3 && img.channels !== 4) {
+    throw new Error(`${caller}: image channels must be 1, 3 or 4, got ${describe(img.channels)}.`);
+  }
+  if (img.data.length !== img.width * img.height * img.channels) {
+    throw new Error(`${caller}: image data has ${img.data.length} values but ${img.height}x${img.width}x${img.channels} needs ${img.width * img.height * img.channels}. Fix channels or the data.`);
+  }
+}
+
+function checkChannels(caller: string, channels: unknown): asserts channels is 1 | 3 | 4 {
+  if (channels !== 1 && channels !== 3 && channels !== 4) {
+    throw new Error(`${caller}: channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got ${describe(channels)}.`);
+  }
+}
+
+/** RGBA bytes (jimp's bitmap) to an image with 1, 3 or 4 channels, values 0–255. */
+function fromRgba(rgba: ArrayLike<number>, width: number, height: number, channels: 1 | 3 | 4): PixelImage {
+  const data = new Float32Array(width * height * channels);
+  for (let i = 0; i < width * height; i++) {
+    const [r, g, b, a] = [rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2], rgba[4 * i + 3]];
+    if (channels === 1) data[i] = LUMA_WEIGHTS[0] * r + LUMA_WEIGHTS[1] * g + LUMA_WEIGHTS[2] * b;
+    else {
+      data[channels * i] = r;
+      data[channels * i + 1] = g;
+      data[channels * i + 2] = b;
+      if (channels === 4) data[4 * i + 3] = a;
+    }
+  }
+  return { width, height, channels, data };
+}
+
+/**
+ * Reads a PNG, JPEG, BMP, GIF or TIFF file into numbers 0–255, height × width × channels
+ * (HWC, row by row). channels: 3 = RGB (default), 1 = gray (BT.601 luma), 4 = RGBA.
+ */
+export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } = {}): Promise<PixelImage> {
+  if (typeof file !== "string" || file === "") throw new Error(`loadImage: file must be a path to an image file, got ${describe(file)}. Pass e.g. "../datasets/images/fruits.jpg".`);
+  const channels = options.channels ?? 3;
+  checkChannels("loadImage", channels);
+  if (!fs.existsSync(file)) {
+    throw new Error(`loadImage: no file at ${JSON.stringify(file)} (resolved to ${path.resolve(file)}). Check the path; lessons run from the notebooks/ folder, so photos are at "../datasets/images/…".`);
+  }
+  const picture = await Jimp.read(file);
+  return fromRgba(picture.bitmap.data, picture.bitmap.width, picture.bitmap.height, channels);
+}
+
+/** A smaller or larger copy (bilinear, via jimp). Values must be 0–255, as loadImage gives. */
+export async function resizeImage(image: PixelImage, size: { width: number; height: number }): Promise<PixelImage> {
+  checkImage("resizeImage", image);
+  const { width, height } = size ?? ({} as { width: number; height: number });
+  for (const [name, value] of [["width", width], ["height", height]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`resizeImage: ${name} must be a whole number ≥ 1, got ${describe(value)}. Pass e.g. { width: 128, height: 120 }.`);
+  }
+  for (let i = 0; i < image.data.length; i++) {
+    const v = image.data[i];
+    if (!(v >= 0 && v <= 255)) throw new Error(`resizeImage: value ${v} at index ${i} is outside 0–255; resizing works on byte images. Rescale the image to 0–255 first.`);
+  }
+  const picture = Jimp.fromBitmap(toRgba(image, "byte"));
+  picture.resize({ w: width, h: height });
+  return fromRgba(picture.bitmap.data, width, height, image.channels);
+}
+
+/** A rectangle cut out of an image (top-left corner at x, y). */
+export function cropImage(image: PixelImage, box: { x: number; y: number; width: number; height: number }): PixelImage {
+  checkImage("cropImage", image);
+  const { x, y, width, height } = box ?? ({} as typeof box);
+  for (const [name, value, min] of [["x", x, 0], ["y", y, 0], ["width", width, 1], ["height", height, 1]] as const) {
+    if (!Number.isInteger(value) || value < min) throw new Error(`cropImage: ${name} must be a whole number ≥ ${min}, got ${describe(value)}.`);
+  }
+  if (x + width > image.width || y + height > image.height) {
+    throw new Error(`cropImage: the box x ${x}..${x + width - 1}, y ${y}..${y + height - 1} goes outside the ${image.width}x${image.height} image. Make it smaller or move it.`);
+  }
+  const c = image.channels;
+  const data = new Float32Array(width * height * c);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width * c; col++) data[row * width * c + col] = image.data[((y + row) * image.width + x) * c + col];
+  }
+  return { width, height, channels: image.channels, data };
+}
+
+/**
+ * Writes an image as PNG or JPEG (by the file's extension). Refuses to replace an
+ * existing file unless overwrite is true.
+ */
+export async function saveImage(file: string, image: PixelImage, options: { overwrite?: boolean; scale?: PixelScale } = {}): Promise<void> {
+  if (typeof file !== "string" || file === "") throw new Error(`saveImage: file must be a path ending in .png or .jpg, got ${describe(file)}.`);
+  checkImage("saveImage", image);
+  const extension = path.extname(file).toLowerCase();
+  const mime = extension === ".png" ? "image/png" : extension === ".jpg" || extension === ".jpeg" ? "image/jpeg" : undefined;
+  if (!mime) throw new Error(`saveImage: ${JSON.stringify(file)} must end in .png, .jpg or .jpeg (got ${JSON.stringify(extension)}). Change the file name.`);
+  if (fs.existsSync(file) && options.overwrite !== true) {
+    throw new Error(`saveImage: ${JSON.stringify(file)} already exists and was left alone. Choose another name, or pass { overwrite: true } to replace it.`);
+  }
+  const bytes = await Jimp.fromBitmap(toRgba(image, options.scale ?? "auto")).getBuffer(mime as "image/png");
+  fs.writeFileSync(file, bytes);
+}
+
+/** The image as a float32 tfjs tensor of shape [height, width, channels] (HWC). The caller disposes it. */
+export function imageToTensor(image: PixelImage): tf.Tensor3D {
+  checkImage("imageToTensor", image);
+  return tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, image.channels], "float32");
+}
+
+/** A [height, width] or [height, width, 1|3|4] tensor as an image (the tensor is not disposed). */
+export function tensorToImage(tensor: tf.Tensor): PixelImage {
+  if (!(tensor instanceof tf.Tensor)) throw new Error(`tensorToImage: tensor must be a tfjs Tensor, got ${describe(tensor)}.`);
+  const shape = tensor.shape;
+  const channels = shape.length === 2 ? 1 : shape[2];
+  if ((shape.length !== 2 && shape.length !== 3) || (channels !== 1 && channels !== 3 && channels !== 4)) {
+    throw new Error(`tensorToImage: tensor shape must be [height, width] or [height, width, 1|3|4], got [${shape.join(", ")}]. For a batch, take one image: tensor.squeeze([0]) or tensor.gather(0).`);
+  }
+  return { height: shape[0], width: shape[1], channels, data: Float32Array.from(tensor.dataSync()) };
+}
+
+/** Channel c of an image as a gray image (e.g. c = 0 is the red channel of an RGB image). */
+export function channelImage(image: PixelImage, channel: number): PixelImage {
+  checkImage("channelImage", image);
+  if (!Number.isInteger(channel) || channel < 0 || channel >= image.channels) {
+    throw new Error(`channelImage: channel must be a whole number from 0 to ${image.channels - 1} for this ${image.channels}-channel image, got ${describe(channel)}.`);
+  }
+  const data = new Float32Array(image.width * image.height);
+  for (let i = 0; i < data.length; i++) data[i] = image.data[i * image.channels + channel];
+  return { width: image.width, height: image.height, channels: 1, data };
+}
+
+/** Every channel as its own gray image: [R, G, B] for an RGB image. */
+export function splitChannels(image: PixelImage): PixelImage[] {
+  checkImage("splitChannels", image);
+  return Array.from({ length: image.channels }, (_, c) => channelImage(image, c));
+}
+
+/** Channel c as a matrix[row][column] (for heatmaps and the ops). */
+export function channelMatrix(image: PixelImage, channel = 0): number[][] {
+  const gray = channelImage(image, channel);
+  return Array.from({ length: gray.height }, (_, r) => Array.from({ length: gray.width }, (_, c) => gray.data[r * gray.width + c]));
+}
+
+/** All channels as volume[channel][row][column] (CHW, the ops' layout). */
+export function imageToVolume(image: PixelImage): number[][][] {
+  checkImage("imageToVolume", image);
+  return Array.from({ length: image.channels }, (_, c) => channelMatrix(image, c));
+}
+
+/** A gray copy of an RGB(A) image: 0.299·R + 0.587·G + 0.114·B (gray images are copied as they are). */
+export function toGrayscale(image: PixelImage): PixelImage {
+  checkImage("toGrayscale", image);
+  if (image.channels === 1) return { ...image, data: Float32Array.from(image.data) };
+  const data = new Float32Array(image.width * image.height);
+  for (let i = 0; i < data.length; i++) {
+    const p = i * image.channels;
+    data[i] = LUMA_WEIGHTS[0] * image.data[p] + LUMA_WEIGHTS[1] * image.data[p + 1] + LUMA_WEIGHTS[2] * image.data[p + 2];
+  }
+  return { width: image.width, height: image.height, channels: 1, data };
+}
