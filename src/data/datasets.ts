@@ -6,3 +6,7 @@ export * from "./split";
 export * from "./mnist";
 export * from "./fashion-mnist";
 export * from "./augment";
+export * from "./image-sampler";
+export * from "./color-shapes";
+export * from "./batches";
+export * from "./dataset-files";

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { gunzipIfNeeded, parseIdx } from "./idx";
-import { FileCheck, readDataFile, verifyBytes } from "./integrity";
+import { FASHION_MNIST_FILES } from "./dataset-files";
+import { readDataFile, verifyBytes } from "./integrity";
 import { checkSeed, permutation } from "./random";
 import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
 
@@ -27,17 +28,6 @@ export const FASHION_MNIST_INSTALL =
   "Install it with `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu), or put the four files " +
   "from https://github.com/zalandoresearch/fashion-mnist (train-images-idx3-ubyte.gz, …) in a folder and pass { directory }.";
 
-/**
- * Size and MD5 of each file's *uncompressed* IDX content, as published alongside the Fashion-MNIST
- * download checksums (e.g. torchvision-style `raw_data` tables). Debian recompressed the .gz files,
- * so the MD5s of the .gz files in the Fashion-MNIST README do not apply to them; the content does.
- */
-export const FASHION_MNIST_FILES: Record<string, FileCheck> = {
-  "train-images-idx3-ubyte": { bytes: 47040016, algorithm: "md5", digest: "f4a8712d7a061bf5bd6d2ca38dc4d50a" },
-  "train-labels-idx1-ubyte": { bytes: 60008, algorithm: "md5", digest: "9018921c3c673c538a1fc5bad174d6f9" },
-  "t10k-images-idx3-ubyte": { bytes: 7840016, algorithm: "md5", digest: "8181f5470baa50b63fa0f6fddb340f0a" },
-  "t10k-labels-idx1-ubyte": { bytes: 10008, algorithm: "md5", digest: "15d484375f8d13e6eb1aabb0c3f46965" },
-};
 
 /** The file to read for one part: `<name>.gz` if present, else the uncompressed `<name>`. */
 export function fashionMnistFile(directory: string, name: string): string {

