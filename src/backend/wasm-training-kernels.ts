@@ -3,6 +3,9 @@ import { conv2dBackpropFilterConfig } from "./kernels/conv2d-backprop-filter";
 import { conv2dBackpropInputConfig } from "./kernels/conv2d-backprop-input";
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from "./kernels/depthwise-backprop";
 import { withExplicitSamePadding } from "./kernels/explicit-same-padding";
+import { withLeadingAxesReduce } from "./kernels/leading-axes-reduce";
+import { maxPoolGradConfig } from "./kernels/max-pool-grad";
+import { sharedIdentityConfig, withSharedSameDtypeCast } from "./kernels/shared-identity";
 import { tileConfig } from "./kernels/tile";
 import { unsortedSegmentSumConfig } from "./kernels/unsorted-segment-sum";
 
@@ -17,15 +20,24 @@ function fixed(config: tf.KernelConfig, why: string): TrainingKernel {
   return { kernelName: config.kernelName, why, build: () => config };
 }
 
-function samePaddingFix(kernelName: string, depthwise: boolean): TrainingKernel {
+/** A kernel of ours that handles some cases itself and passes the rest to the stock one. */
+function wrapping(kernelName: string, why: string, wrap: (stock: tf.KernelConfig) => tf.KernelConfig): TrainingKernel {
   return {
     kernelName,
-    why: "stock wasm gives zeros for some 'same' convolutions with stride > kernel; padding is made explicit",
+    why,
     build: (stock) => {
-      if (stock === undefined) throw new Error(`registerWasmTrainingKernels: stock wasm kernel '${kernelName}' is missing; reinstall @tensorflow/tfjs-backend-wasm 4.22.`);
-      return withExplicitSamePadding(stock, depthwise);
+      if (stock === undefined) {
+        throw new Error(`registerWasmTrainingKernels: the stock wasm kernel '${kernelName}' is missing; reinstall @tensorflow/tfjs-backend-wasm 4.22.`);
+      }
+      return wrap(stock);
     },
   };
+}
+
+const SAME_PADDING_BUG = "stock wasm gives zeros for some 'same' convolutions with stride > kernel; the padding is passed explicitly";
+
+function samePaddingFix(kernelName: string, depthwise: boolean): TrainingKernel {
+  return wrapping(kernelName, SAME_PADDING_BUG, (stock) => withExplicitSamePadding(stock, depthwise));
 }
 
 const TRAINING_KERNELS: TrainingKernel[] = [
@@ -35,6 +47,11 @@ const TRAINING_KERNELS: TrainingKernel[] = [
   fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient"),
   fixed(unsortedSegmentSumConfig, "missing in stock wasm: gradient of gather (embedding layers)"),
   fixed(tileConfig, "stock wasm's is slow, and the batch-norm gradient tiles a vector to the activation's shape"),
+  fixed(maxPoolGradConfig, "stock wasm's loop is slow"),
+  fixed(sharedIdentityConfig, "stock wasm copies the data; tensors are immutable, so a new reference is enough"),
+  wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),
+  wrapping("Sum", "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)", (stock) => withLeadingAxesReduce(stock, false)),
+  wrapping("Mean", "stock wasm transposes the tensor before averaging over leading axes (batch-norm statistics)", (stock) => withLeadingAxesReduce(stock, true)),
   samePaddingFix("Conv2D", false),
   samePaddingFix("FusedConv2D", false),
   samePaddingFix("DepthwiseConv2dNative", true),
