@@ -1,0 +1,72 @@
+import * as tf from "@tensorflow/tfjs";
+import { ConnectionTableConv2D, LENET5_C3_TABLE } from "../layers/connection-table-conv";
+import { buildPlan, ModelPlan } from "./plan";
+
+export interface LeNet5Options {
+  /** tanh (1998, the default) or ReLU (the modern variant). */
+  activation?: "tanh" | "relu";
+  /** Average pooling (the 1998 subsampling, here without its trainable scale) or max pooling. */
+  pooling?: "average" | "max";
+  /** C3 reads S2 through the paper's sparse table ("table", 60 of 96 connections) or fully ("full"). */
+  c3?: "table" | "full";
+  /** 32 (the paper's input) or 28 (MNIST as stored: zero-padded by 2 pixels to 32 inside the model). */
+  inputSize?: 28 | 32;
+  /** Number of classes (default 10). */
+  classes?: number;
+}
+
+const CLASSIC: Required<LeNet5Options> = { activation: "tanh", pooling: "average", c3: "table", inputSize: 32, classes: 10 };
+
+/** Options of the modern variant: ReLU, max pooling, fully connected C3. */
+export const LENET5_MODERN: LeNet5Options = { activation: "relu", pooling: "max", c3: "full" };
+
+function checked(options: LeNet5Options): Required<LeNet5Options> {
+  if (options === null || typeof options !== "object") {
+    throw new Error(`lenet5: options must be an object, got ${JSON.stringify(options)}. Pass e.g. { activation: "relu", pooling: "max" }.`);
+  }
+  const o = { ...CLASSIC, ...options };
+  const oneOf = (name: keyof LeNet5Options, allowed: readonly unknown[]) => {
+    if (!allowed.includes(o[name])) throw new Error(`lenet5: ${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(o[name])}.`);
+  };
+  oneOf("activation", ["tanh", "relu"]);
+  oneOf("pooling", ["average", "max"]);
+  oneOf("c3", ["table", "full"]);
+  oneOf("inputSize", [28, 32]);
+  if (!Number.isInteger(o.classes) || o.classes < 2) throw new Error(`lenet5: classes must be a whole number ≥ 2, got ${JSON.stringify(o.classes)}. MNIST has classes: 10.`);
+  return o;
+}
+
+/**
+ * LeNet-5 (LeCun et al. 1998) as a plan: C1 6@5×5 → S2 pool → C3 16@5×5 → S4 pool → C5 120@5×5
+ * → F6 84 → 10 classes (softmax instead of the paper's RBF output). Defaults to the 1998 table:
+ * tanh, average pooling and the sparse C3 connection table.
+ */
+export function lenet5Plan(options: LeNet5Options = {}): ModelPlan {
+  const o = checked(options);
+  const act = o.activation;
+  const pool = (name: string) =>
+    o.pooling === "average" ? tf.layers.averagePooling2d({ poolSize: 2, strides: 2, name }) : tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name });
+  const name = `lenet5_${o.activation}_${o.pooling}_${o.c3}`;
+  return {
+    name,
+    inputShape: [o.inputSize, o.inputSize, 1],
+    makeLayers: () => [
+      ...(o.inputSize === 28 ? [tf.layers.zeroPadding2d({ padding: 2, name: "pad_to_32" })] : []),
+      tf.layers.conv2d({ filters: 6, kernelSize: 5, activation: act, name: "C1" }),
+      pool("S2"),
+      o.c3 === "table"
+        ? new ConnectionTableConv2D({ table: LENET5_C3_TABLE, kernelSize: 5, activation: act, name: "C3" })
+        : tf.layers.conv2d({ filters: 16, kernelSize: 5, activation: act, name: "C3" }),
+      pool("S4"),
+      tf.layers.conv2d({ filters: 120, kernelSize: 5, activation: act, name: "C5" }),
+      tf.layers.flatten({ name: "flatten" }),
+      tf.layers.dense({ units: 84, activation: act, name: "F6" }),
+      tf.layers.dense({ units: o.classes, activation: "softmax", name: "output" }),
+    ],
+  };
+}
+
+/** LeNet-5 built (weights allocated, not compiled). */
+export function lenet5(options: LeNet5Options = {}): tf.Sequential {
+  return buildPlan(lenet5Plan(options));
+}

@@ -1,0 +1,85 @@
+import * as tf from "@tensorflow/tfjs";
+import { vggBlockLayers } from "../layers/vgg-block";
+import { buildPlan, ModelPlan } from "./plan";
+
+/** Convolutions per stage of VGG configurations A (11), B (13), D (16) and E (19) of Simonyan & Zisserman 2014. */
+export const VGG_CONFIGS: Readonly<Record<11 | 13 | 16 | 19, readonly number[]>> = {
+  11: [1, 1, 2, 2, 2],
+  13: [2, 2, 2, 2, 2],
+  16: [2, 2, 3, 3, 3],
+  19: [2, 2, 4, 4, 4],
+};
+const PUBLISHED_FILTERS = [64, 128, 256, 512, 512];
+
+export interface VggOptions {
+  /** 11, 13, 16 or 19 weight layers (default 16). */
+  depth?: 11 | 13 | 16 | 19;
+  /** Conv → batch norm → ReLU in every conv (VGG-BN) instead of conv → ReLU (default false). */
+  batchNorm?: boolean;
+  /** "published": 224×224×3, filters 64…512, 4096-4096-1000 head. "small": 28×28×1, an eighth of the filters, 128-unit head. */
+  size?: "published" | "small";
+  inputShape?: number[];
+  classes?: number;
+  /** Filters of the five stages (default 64, 128, 256, 512, 512; small: 8, 16, 32, 64, 64). */
+  filters?: number[];
+  /** Units of the two hidden dense layers (published 4096, small 128). */
+  denseUnits?: number;
+  /** Dropout before each hidden dense layer's successor (default 0.5). */
+  dropout?: number;
+}
+
+const PUBLISHED = { inputShape: [224, 224, 3], classes: 1000, filters: PUBLISHED_FILTERS, denseUnits: 4096 };
+const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED_FILTERS.map((f) => f / 8), denseUnits: 128 };
+
+function check(o: VggOptions): void {
+  if (o === null || typeof o !== "object") throw new Error(`vgg: options must be an object, got ${JSON.stringify(o)}. Pass e.g. { depth: 16 }.`);
+  if (o.depth !== undefined && !(o.depth in VGG_CONFIGS)) throw new Error(`vgg: depth must be 11, 13, 16 or 19, got ${JSON.stringify(o.depth)}.`);
+  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`vgg: size must be "published" or "small", got ${JSON.stringify(o.size)}.`);
+  if (o.filters !== undefined && (!Array.isArray(o.filters) || o.filters.length !== 5 || o.filters.some((f) => !Number.isInteger(f) || f < 1))) {
+    throw new Error(`vgg: filters must be 5 whole numbers ≥ 1 (one per stage), got ${JSON.stringify(o.filters)}. The paper uses [64, 128, 256, 512, 512].`);
+  }
+  for (const name of ["classes", "denseUnits"] as const) {
+    const v = o[name];
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`vgg: ${name} must be a whole number ≥ 1, got ${JSON.stringify(v)}.`);
+  }
+  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`vgg: dropout must be a rate in [0, 1), got ${JSON.stringify(o.dropout)}. The paper uses 0.5.`);
+  if (o.inputShape !== undefined && (!Array.isArray(o.inputShape) || o.inputShape.length !== 3 || o.inputShape.some((d) => !Number.isInteger(d) || d < 1))) {
+    throw new Error(`vgg: inputShape must be [height, width, channels] of whole numbers, got ${JSON.stringify(o.inputShape)}. Use e.g. [28, 28, 1].`);
+  }
+}
+
+/**
+ * VGG as a plan: five stages of 3×3 'same' convolutions each ending in 2×2 max pooling, then
+ * flatten → dense → dropout → dense → dropout → dense + softmax. At the small size the pooling
+ * pads ('same') so that five halvings of 28 end at 1×1 (28, 14, 7, 4, 2, 1) instead of failing.
+ */
+export function vggPlan(options: VggOptions = {}): ModelPlan {
+  check(options);
+  const depth = options.depth ?? 16;
+  const size = options.size ?? "published";
+  const base = size === "published" ? PUBLISHED : SMALL;
+  const filters = options.filters ?? base.filters;
+  const denseUnits = options.denseUnits ?? base.denseUnits;
+  const dropout = options.dropout ?? 0.5;
+  const batchNorm = options.batchNorm ?? false;
+  return {
+    name: `vgg${depth}${batchNorm ? "_bn" : ""}${size === "small" ? "_small" : ""}`,
+    inputShape: [...(options.inputShape ?? base.inputShape)],
+    makeLayers: () => [
+      ...VGG_CONFIGS[depth].flatMap((convs, i) =>
+        vggBlockLayers({ convs, filters: filters[i], batchNorm, poolPadding: size === "small" ? "same" : "valid", name: `block${i + 1}` }),
+      ),
+      tf.layers.flatten({ name: "flatten" }),
+      tf.layers.dense({ units: denseUnits, activation: "relu", name: "fc1" }),
+      ...(dropout > 0 ? [tf.layers.dropout({ rate: dropout, name: "dropout1" })] : []),
+      tf.layers.dense({ units: denseUnits, activation: "relu", name: "fc2" }),
+      ...(dropout > 0 ? [tf.layers.dropout({ rate: dropout, name: "dropout2" })] : []),
+      tf.layers.dense({ units: options.classes ?? base.classes, activation: "softmax", name: "predictions" }),
+    ],
+  };
+}
+
+/** VGG built (weights allocated, not compiled). VGG16 at the published size holds 553 MB of weights: prefer vggPlan for summaries. */
+export function vgg(options: VggOptions = {}): tf.Sequential {
+  return buildPlan(vggPlan(options));
+}
