@@ -2,3 +2,4 @@
 export * from "./googlenet"; // googlenet
 export * from "./resnet"; // resnet, seResnet, resnetDepth, trainableParamCount
 export * from "./mobilenet-like"; // mobilenetLike
+export * from "./gradient-flow"; // kernelGradientNorms (lesson 10)
