@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { registerWasmTrainingKernels } from "./wasm-training-kernels";
+import { registerWasmTrainingKernels, wasmTrainingKernelsRegistered } from "./wasm-training-kernels";
 
 /** The engines the library can run on, best first. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
@@ -123,8 +123,9 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   );
 }
 
+/** Every kernel a training step needs on wasm is ours and registered (see wasm-training-kernels.ts). */
 function wasmCanTrainConv(): boolean {
-  return tf.getKernel("Conv2DBackpropFilter", "wasm") !== undefined;
+  return wasmTrainingKernelsRegistered();
 }
 
 /** The report of the active backend, or throws if initBackend has not run. */

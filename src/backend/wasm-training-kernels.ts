@@ -73,6 +73,12 @@ export function wasmTrainingKernelList(): Array<{ kernelName: string; why: strin
  * tfjs warns when a name is registered twice.
  */
 export function registerWasmTrainingKernels(): void {
+  if (tf.findBackendFactory("wasm") === null) {
+    throw new Error(
+      "registerWasmTrainingKernels: the wasm backend is not loaded, so there is nothing to add kernels to. " +
+        "Call `await initBackend()` (or require('@tensorflow/tfjs-backend-wasm') first).",
+    );
+  }
   for (const kernel of TRAINING_KERNELS) {
     const current = tf.getKernel(kernel.kernelName, "wasm");
     if (current !== undefined && ours.has(current.kernelFunc)) continue;
