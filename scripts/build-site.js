@@ -13,7 +13,7 @@ const { parseSiteArgs, prepareOutDir, USAGE } = require("./site/options");
 const { lessonInfo } = require("./site/lesson-info");
 const { indexMarkdown } = require("./site/index-page");
 const { findMathJax, copyMathJax } = require("./site/mathjax");
-const { shareBundle, rewriteLinks, networkReferences } = require("./site/postprocess");
+const { shareBundle, shareStyles, rewriteLinks, networkReferences } = require("./site/postprocess");
 
 const LESSONS = "lessons";
 const ASSETS = "assets";
@@ -159,9 +159,15 @@ function main() {
     const bundleHtml = plotlyBundleHtml();
     const targets = siteTargets(lessons);
     const network = [];
+    const saveAsset = (name, content) => {
+      const file = path.join(assetsDir, name);
+      if (!fs.existsSync(file)) fs.writeFileSync(file, content);
+    };
     for (const page of pages) {
       let html = fs.readFileSync(page.output, "utf8");
-      html = shareBundle(html, bundleHtml, `${page.dir ? "../" : ""}${ASSETS}/${PLOTLY_FILE}`).html;
+      const up = page.dir ? "../" : "";
+      html = shareBundle(html, bundleHtml, `${up}${ASSETS}/${PLOTLY_FILE}`).html;
+      html = shareStyles(html, saveAsset, (name) => `${up}${ASSETS}/${name}`).html;
       const linked = rewriteLinks(html, targets, page.dir);
       html = linked.html;
       for (const target of linked.unresolved) console.warn(`site: warning: ${path.relative(out, page.output)} links to ${target}, which is not a page of this site.`);

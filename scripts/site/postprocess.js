@@ -1,6 +1,7 @@
 // Post-processing of rendered pages: share the plotly bundle, point links at site pages, and
 // find anything a page would load from the network.
 "use strict";
+const crypto = require("crypto");
 const path = require("path");
 
 /** Replaces every inline copy of the plotly bundle with one shared local <script src>. */
@@ -10,6 +11,25 @@ function shareBundle(html, bundleHtml, src) {
   }
   const parts = html.split(bundleHtml);
   return { html: parts.join(`<script type="text/javascript" src="${src}"></script>`), replaced: parts.length - 1 };
+}
+
+/**
+ * Moves every large inline <style> (nbconvert's lab theme, ~0.5 MB, the same on every page)
+ * into a shared stylesheet. `save(name, css)` writes the file; `href(name)` is its page-relative link.
+ */
+function shareStyles(html, save, href, minLength = 20000) {
+  if (typeof save !== "function" || typeof href !== "function") {
+    throw new Error("shareStyles: save and href must be functions (name, css) => void and (name) => string. Pass the site's asset writer and link maker.");
+  }
+  let shared = 0;
+  const out = html.replace(/<style type="text\/css">([\s\S]*?)<\/style>/g, (whole, css) => {
+    if (css.length < minLength) return whole;
+    const name = `nbconvert-${crypto.createHash("sha1").update(css).digest("hex").slice(0, 12)}.css`;
+    save(name, css);
+    shared++;
+    return `<link rel="stylesheet" href="${href(name)}">`;
+  });
+  return { html: out, shared };
 }
 
 /**
@@ -45,4 +65,4 @@ function networkReferences(html) {
   return found;
 }
 
-module.exports = { shareBundle, rewriteLinks, networkReferences };
+module.exports = { shareBundle, shareStyles, rewriteLinks, networkReferences };

@@ -12,7 +12,8 @@ const { parseSiteArgs, prepareOutDir, MARKER } = require(path.join(projectRoot, 
   prepareOutDir(out: string): void;
   MARKER: string;
 };
-const { rewriteLinks, networkReferences, shareBundle } = require(path.join(projectRoot, "scripts", "site", "postprocess.js")) as {
+const { rewriteLinks, networkReferences, shareBundle, shareStyles } = require(path.join(projectRoot, "scripts", "site", "postprocess.js")) as {
+  shareStyles(html: string, save: (name: string, css: string) => void, href: (name: string) => string, minLength?: number): { html: string; shared: number };
   rewriteLinks(html: string, targets: Map<string, string>, pageDir: string): { html: string; unresolved: string[] };
   networkReferences(html: string): string[];
   shareBundle(html: string, bundleHtml: string, src: string): { html: string; replaced: number };
@@ -96,6 +97,18 @@ test("every inline copy of the plotly bundle is replaced by one local script", (
   assert.equal(result.replaced, 2);
   assert.equal(result.html, '<p>a</p><script type="text/javascript" src="../assets/plotly.js"></script><p>b</p><script type="text/javascript" src="../assets/plotly.js"></script>');
   assert.throws(() => shareBundle("x", "", "y"), /bundleHtml must be the bundle's <script> element/);
+});
+
+test("large inline styles move to one shared stylesheet; small ones stay", () => {
+  const big = ".jp-Cell { color: red }".repeat(10);
+  const saved = new Map<string, string>();
+  const page = `<style type="text/css">${big}</style><style type="text/css">.small{}</style>`;
+  const result = shareStyles(page, (name, css) => saved.set(name, css), (name) => `../assets/${name}`, 100);
+  assert.equal(result.shared, 1);
+  const [[name, css]] = [...saved];
+  assert.equal(css, big);
+  assert.equal(result.html, `<link rel="stylesheet" href="../assets/${name}"><style type="text/css">.small{}</style>`);
+  assert.equal(shareStyles(page, () => undefined, (n) => n, 100).html, result.html.replace(`../assets/${name}`, name));
 });
 
 test("a lesson's title and first paragraph come from its first markdown cell", () => {

@@ -78,6 +78,7 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
     const text = await page.evaluate(() => document.body.innerText);
     for (const term of ["합성곱", "convolution", "패딩", "stride", "수용 영역", "은닉 상태"]) assert.ok(text.includes(term), `glossary lacks ${term}`);
     assert.ok((await page.locator("table").count()) > 0, "glossary has no table");
+    await page.screenshot({ path: screenshotPath("site-glossary") });
     assert.deepEqual(await brokenLinks(), []);
   });
 
