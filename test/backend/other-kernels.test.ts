@@ -1,0 +1,166 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs";
+import { expectNoLeak, maxAbsDiff } from "../helpers";
+import { tileValues } from "../../src/backend/kernels/tile";
+import { assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels } from "./compare";
+
+const TOLERANCE = 1e-5;
+
+test("Tile on wasm: a hand-worked example, then cpu's answers for many shapes and dtypes", async () => {
+  await useWasmWithKernels();
+  const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+  const tiled = tf.tile(x, [2, 3]);
+  // Rows [1 2] and [3 4], each repeated 3 times across, then the pair repeated twice down.
+  assert.deepEqual(Array.from(await tiled.data()), [1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4, 1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4]);
+  assert.deepEqual(tiled.shape, [4, 6]);
+  tf.dispose([x, tiled]);
+
+  const cases: Array<{ shape: number[]; reps: number[]; dtype: "float32" | "int32" }> = [
+    { shape: [1, 1, 1, 5], reps: [3, 4, 2, 1], dtype: "float32" }, // the batch-norm gradient's pattern
+    { shape: [3], reps: [5], dtype: "int32" },
+    { shape: [2, 3, 1], reps: [1, 2, 7], dtype: "float32" },
+    { shape: [2, 1, 3, 2], reps: [2, 3, 1, 2], dtype: "int32" },
+    { shape: [4, 2], reps: [1, 1], dtype: "float32" },
+    { shape: [2, 2], reps: [0, 3], dtype: "float32" },
+  ];
+  for (const c of cases) {
+    const { cpu, wasm } = await onBothBackends(async () => {
+      const plain = randomPlain(c.shape, 21);
+      const t = tf.tensor(c.dtype === "int32" ? plain.values.map((v) => Math.round(v * 100)) : plain.values, c.shape, c.dtype);
+      const y = tf.tile(t, c.reps);
+      const out = [await toPlain(y)];
+      tf.dispose([t, y]);
+      return out;
+    });
+    assertClose(wasm, cpu, 0, `tile ${JSON.stringify(c)}`);
+  }
+});
+
+test("tileValues copies a scalar and leaves nothing unwritten", () => {
+  const out = new Float32Array(1);
+  tileValues(new Float32Array([7]), [], [], out);
+  assert.equal(out[0], 7);
+  const big = new Float32Array(2 * 3 * 4).fill(Number.NaN);
+  tileValues(new Float32Array([1, 2]), [1, 2, 1], [2, 3, 2], big);
+  assert.ok(big.every((v) => v === 1 || v === 2));
+});
+
+test("UnsortedSegmentSum on wasm: a hand-worked example, out-of-range ids dropped, and the embedding gradient", async () => {
+  await useWasmWithKernels();
+  const x = tf.tensor2d([1, 2, 10, 20, 100, 200, 1000, 2000], [4, 2]);
+  const ids = tf.tensor1d([2, 0, 2, 5], "int32");
+  const summed = tf.unsortedSegmentSum(x, ids, 3);
+  // Segment 0 gets row 1; segment 1 nothing; segment 2 rows 0 and 2; id 5 is out of range.
+  assert.deepEqual(Array.from(await summed.data()), [10, 20, 0, 0, 101, 202]);
+  tf.dispose([x, ids, summed]);
+
+  const { cpu, wasm } = await onBothBackends(async () => {
+    const table = toTensor(randomPlain([7, 5], 22));
+    const tokens = tf.tensor2d([[1, 3, 3, 6], [0, 1, 6, 6]], [2, 4], "int32");
+    const upstream = toTensor(randomPlain([2, 4, 5], 23));
+    const grad = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tokens), upstream)))(table);
+    const segment = tf.unsortedSegmentSum(toTensor(randomPlain([6, 3, 2], 24)), tf.tensor1d([4, 0, 4, 1, 3, 0], "int32"), 5);
+    const out = [await toPlain(grad), await toPlain(segment)];
+    tf.dispose([table, tokens, upstream, grad, segment]);
+    return out;
+  });
+  assertClose(wasm, cpu, TOLERANCE, "unsortedSegmentSum");
+});
+
+test("Sum and Mean on wasm match cpu over leading, trailing and mixed axes, with keepDims", async () => {
+  const cases: Array<{ shape: number[]; axis: number | number[]; keepDims: boolean }> = [
+    { shape: [4, 5, 6, 7], axis: [0, 1, 2], keepDims: false },
+    { shape: [4, 5, 6, 7], axis: [0, 1, 2], keepDims: true },
+    { shape: [9, 3], axis: 0, keepDims: false },
+    { shape: [9, 3], axis: -1, keepDims: false },
+    { shape: [4, 5, 6], axis: [1, 0], keepDims: false },
+    { shape: [4, 5, 6], axis: [0, 2], keepDims: true },
+    { shape: [4, 5, 6], axis: [0, 1, 2], keepDims: false },
+    { shape: [1, 1, 1, 3], axis: [0, 1, 2], keepDims: false },
+  ];
+  for (const c of cases) {
+    const { cpu, wasm } = await onBothBackends(async () => {
+      const x = toTensor(randomPlain(c.shape, 31));
+      const s = tf.sum(x, c.axis, c.keepDims);
+      const m = tf.mean(x, c.axis, c.keepDims);
+      const out = [await toPlain(s), await toPlain(m)];
+      tf.dispose([x, s, m]);
+      return out;
+    });
+    assertClose(wasm, cpu, TOLERANCE, `sum/mean ${JSON.stringify(c)}`);
+  }
+  // Integer sums keep the stock kernel (and its int32 result).
+  await useWasmWithKernels();
+  const ints = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], "int32");
+  const s = tf.sum(ints, 0);
+  assert.equal(s.dtype, "int32");
+  assert.deepEqual(Array.from(await s.data()), [9, 12]);
+  tf.dispose([ints, s]);
+});
+
+test("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as cpu does", async () => {
+  await useWasmWithKernels();
+  // A 2x2 window of zeros (a ReLU output) and one with a tie: the first maximum in row-major order wins.
+  const x = tf.tensor4d([0, 0, 5, 5, 0, 0, 1, 5], [1, 2, 4, 1]);
+  const dx = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, "valid"), tf.tensor4d([3, 7], [1, 1, 2, 1]))))(x);
+  assert.deepEqual(Array.from(await dx.data()), [3, 0, 7, 0, 0, 0, 0, 0]);
+  tf.dispose([x, dx]);
+
+  const cases: Array<{ shape: [number, number, number, number]; size: number | [number, number]; strides: number | [number, number]; pad: "same" | "valid" }> = [
+    { shape: [2, 8, 8, 3], size: 2, strides: 2, pad: "valid" },
+    { shape: [2, 7, 9, 4], size: 3, strides: 2, pad: "same" },
+    { shape: [1, 9, 9, 1], size: 3, strides: 1, pad: "same" },
+    { shape: [3, 10, 11, 5], size: [2, 3], strides: [3, 2], pad: "valid" },
+    { shape: [1, 5, 5, 2], size: 2, strides: 3, pad: "same" },
+  ];
+  for (const c of cases) {
+    const { cpu, wasm } = await onBothBackends(async () => {
+      // Rounded values create ties, and ReLU creates all-zero windows.
+      const plain = randomPlain(c.shape, 41);
+      const t = tf.relu(tf.tensor(plain.values.map((v) => Math.round(v * 4) / 4), c.shape)) as tf.Tensor4D;
+      const y = tf.maxPool(t, c.size, c.strides, c.pad);
+      const r = toTensor(randomPlain(y.shape, 42));
+      const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, c.size, c.strides, c.pad), r)))(t);
+      const a = tf.avgPool(t, c.size, c.strides, c.pad);
+      const ga = tf.grad((b: tf.Tensor) => tf.sum(tf.mul(tf.avgPool(b as tf.Tensor4D, c.size, c.strides, c.pad), r)))(t);
+      const out = [await toPlain(y), await toPlain(g), await toPlain(a), await toPlain(ga)];
+      tf.dispose([t, y, r, g, a, ga]);
+      return out;
+    });
+    assertClose(wasm, cpu, TOLERANCE, `pooling ${JSON.stringify(c)}`);
+  }
+});
+
+test("Identity and same-dtype Cast share data on wasm, and the copy outlives the original", async () => {
+  await useWasmWithKernels();
+  await expectNoLeak(async () => {
+    const x = tf.tensor1d([1, 2, 3]);
+    const copy = tf.clone(x);
+    const cast = tf.cast(x, "float32");
+    const floats = tf.tensor1d([1.7, -2.2]);
+    const toInt = tf.cast(floats, "int32");
+    x.dispose();
+    assert.deepEqual(Array.from(await copy.data()), [1, 2, 3]);
+    assert.deepEqual(Array.from(await cast.data()), [1, 2, 3]);
+    assert.equal(toInt.dtype, "int32");
+    assert.deepEqual(Array.from(await toInt.data()), [1, -2]);
+    tf.dispose([copy, cast, floats, toInt]);
+  });
+});
+
+test("the convolution kernels refuse channels-first data with a message that says what to do", async () => {
+  await useWasmWithKernels();
+  const dy = tf.zeros([1, 2, 3, 3]);
+  const filter = tf.zeros([3, 3, 2, 2]);
+  assert.throws(
+    () => tf.engine().runKernel("Conv2DBackpropInput", { dy, filter }, { strides: 1, pad: "valid", dataFormat: "NCHW", inputShape: [1, 2, 5, 5] }),
+    /Conv2DBackpropInput: dataFormat "NCHW" is not supported on wasm; .*channelsLast/,
+  );
+  const x = tf.zeros([1, 2, 5, 5]);
+  assert.throws(
+    () => tf.engine().runKernel("Conv2DBackpropFilter", { x, dy }, { strides: 1, pad: "valid", dataFormat: "NCHW", filterShape: [3, 3, 2, 2] }),
+    /Conv2DBackpropFilter: dataFormat "NCHW" is not supported on wasm/,
+  );
+  tf.dispose([dy, filter, x]);
+});
