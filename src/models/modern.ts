@@ -3,3 +3,4 @@ export * from "./googlenet"; // googlenet
 export * from "./resnet"; // resnet, seResnet, resnetDepth, trainableParamCount
 export * from "./mobilenet-like"; // mobilenetLike
 export * from "./gradient-flow"; // kernelGradientNorms (lesson 10)
+export * from "./inference-timing"; // measureInference (lesson 12)

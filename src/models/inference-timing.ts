@@ -1,0 +1,43 @@
+import * as tf from "@tensorflow/tfjs";
+
+export interface InferenceTiming {
+  /** Median wall-clock milliseconds of one run (robust to an occasional slow run on a busy machine). */
+  medianMs: number;
+  /** Every timed run, in milliseconds, in the order they ran. */
+  runsMs: number[];
+}
+
+/**
+ * Measures how long a forward computation takes on the active backend: a few untimed warm-up runs
+ * (wasm compiles and allocates on first use), then `repeats` timed runs, each ending by reading the
+ * result back (so the work has really finished). The tensors a run creates are freed after it.
+ * Numbers depend on the machine and its load: measure, and report them as measurements.
+ */
+export async function measureInference(run: () => tf.Tensor | tf.Tensor[], options: { repeats?: number; warmup?: number } = {}): Promise<InferenceTiming> {
+  if (typeof run !== "function") {
+    throw new Error(`measureInference: run must be a function returning the output tensor(s), got ${typeof run}. Pass e.g. () => model.predict(x) as tf.Tensor.`);
+  }
+  const repeats = options.repeats ?? 5;
+  const warmup = options.warmup ?? 1;
+  for (const [name, value, min] of [["repeats", repeats, 1], ["warmup", warmup, 0]] as const) {
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(`measureInference: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}. Pass e.g. { ${name}: ${min + 2} }.`);
+    }
+  }
+  const once = async (): Promise<number> => {
+    const start = performance.now();
+    const outputs = tf.tidy(run);
+    const list = Array.isArray(outputs) ? outputs : [outputs];
+    await Promise.all(list.map((t) => t.data()));
+    const elapsed = performance.now() - start;
+    tf.dispose(list);
+    return elapsed;
+  };
+  for (let i = 0; i < warmup; i++) await once();
+  const runsMs: number[] = [];
+  for (let i = 0; i < repeats; i++) runsMs.push(await once());
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const medianMs = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { medianMs, runsMs };
+}
