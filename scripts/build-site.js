@@ -13,7 +13,7 @@ const { parseSiteArgs, prepareOutDir, USAGE } = require("./site/options");
 const { lessonInfo } = require("./site/lesson-info");
 const { indexMarkdown } = require("./site/index-page");
 const { findMathJax, copyMathJax } = require("./site/mathjax");
-const { shareBundle, shareStyles, rewriteLinks, networkReferences } = require("./site/postprocess");
+const { shareBundle, shareStyles, rewriteLinks, networkReferences, missingLocalFiles } = require("./site/postprocess");
 
 const LESSONS = "lessons";
 const ASSETS = "assets";
@@ -174,6 +174,11 @@ function main() {
       for (const ref of networkReferences(html)) network.push(`${path.relative(out, page.output)}: ${ref}`);
       fs.writeFileSync(page.output, html);
     }
+    const missing = [];
+    for (const page of pages) {
+      const html = fs.readFileSync(page.output, "utf8");
+      for (const ref of missingLocalFiles(html, path.dirname(page.output))) missing.push(`${path.relative(out, page.output)}: ${ref}`);
+    }
 
     const manifest = {
       index: "index.html",
@@ -187,9 +192,12 @@ function main() {
     if (network.length) {
       console.error(`build-site: these pages would load from the network (the site must work offline):\n  ${network.join("\n  ")}\nRemove the reference from the lesson, or ship the file locally.`);
     }
+    if (missing.length) {
+      console.error(`build-site: these pages refer to files that do not exist (a broken image or script):\n  ${missing.join("\n  ")}\nFix the path in the lesson (relative to the notebook's folder).`);
+    }
     for (const l of failed) console.error(`build-site: lesson ${l.name} did not run cleanly:\n    ${l.problems.join("\n    ")}`);
     console.log(`site: ${lessons.length} lesson(s), ${failed.length} failed -> ${path.join(out, "index.html")}`);
-    process.exitCode = failed.length || network.length ? 1 : 0;
+    process.exitCode = failed.length || network.length || missing.length ? 1 : 0;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

@@ -65,4 +65,17 @@ function networkReferences(html) {
   return found;
 }
 
-module.exports = { shareBundle, shareStyles, rewriteLinks, networkReferences };
+/** Relative image/script/stylesheet references of a page that point at no file (pageDir is absolute). */
+function missingLocalFiles(html, pageDir) {
+  const fs = require("fs");
+  const missing = [];
+  for (const m of html.matchAll(/<(img|script|link|source)\b[^>]*?\b(src|href)="([^"]+)"/gi)) {
+    const ref = m[3];
+    if (/^([a-z][\w+.-]*:|\/\/|#)/i.test(ref)) continue; // data:, http:, anchors: not local files
+    const file = path.resolve(pageDir, decodeURIComponent(ref.split(/[?#]/)[0]));
+    if (!fs.existsSync(file)) missing.push(ref);
+  }
+  return missing;
+}
+
+module.exports = { missingLocalFiles, shareBundle, shareStyles, rewriteLinks, networkReferences };

@@ -12,7 +12,8 @@ const { parseSiteArgs, prepareOutDir, MARKER } = require(path.join(projectRoot, 
   prepareOutDir(out: string): void;
   MARKER: string;
 };
-const { rewriteLinks, networkReferences, shareBundle, shareStyles } = require(path.join(projectRoot, "scripts", "site", "postprocess.js")) as {
+const { rewriteLinks, networkReferences, shareBundle, shareStyles, missingLocalFiles } = require(path.join(projectRoot, "scripts", "site", "postprocess.js")) as {
+  missingLocalFiles(html: string, pageDir: string): string[];
   shareStyles(html: string, save: (name: string, css: string) => void, href: (name: string) => string, minLength?: number): { html: string; shared: number };
   rewriteLinks(html: string, targets: Map<string, string>, pageDir: string): { html: string; unresolved: string[] };
   networkReferences(html: string): string[];
@@ -109,6 +110,15 @@ test("large inline styles move to one shared stylesheet; small ones stay", () =>
   assert.equal(css, big);
   assert.equal(result.html, `<link rel="stylesheet" href="../assets/${name}"><style type="text/css">.small{}</style>`);
   assert.equal(shareStyles(page, () => undefined, (n) => n, 100).html, result.html.replace(`../assets/${name}`, name));
+});
+
+test("references to local files that do not exist are found", () => {
+  const dir = tmp();
+  fs.mkdirSync(path.join(dir, "assets"));
+  fs.writeFileSync(path.join(dir, "assets", "site.css"), "");
+  const html = '<link rel="stylesheet" href="assets/site.css"><img src="images/nope.png"><script src="assets/gone.js?x=1"></script><img src="data:image/png;base64,AA"><img src="http://x.org/a.png">';
+  assert.deepEqual(missingLocalFiles(html, dir), ["images/nope.png", "assets/gone.js?x=1"]);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test("a lesson's title and first paragraph come from its first markdown cell", () => {
