@@ -13,12 +13,13 @@ const { listNotebooks } = require(path.join(projectRoot, "scripts", "lib.js")) a
 const compiledSolutions = path.join(projectRoot, "build-test", "solutions");
 const sourceSolutions = path.join(projectRoot, "solutions");
 
-test("every exercise has a solution judged correct, and a wrong answer is judged wrong", async () => {
+test("every exercise has a solution judged correct, and a wrong answer is judged wrong", async (t) => {
   const exercises = allExercises();
   const problems = await solutionProblems(exercises, (lesson) => {
     if (!fs.existsSync(path.join(sourceSolutions, `${lesson}.ts`))) return null;
     return loadSolutions(compiledSolutions, lesson);
   });
+  t.diagnostic(`${exercises.length} exercises checked: ${exercises.map((e) => e.id).join(", ") || "(none registered yet)"}`);
   assert.deepEqual(problems, [], `${exercises.length} exercises checked`);
 });
 
