@@ -32,6 +32,8 @@ export interface GooglenetOptions {
   width?: number;
   /** "imagenet": 7x7/2 conv, pool, 1x1 and 3x3 convs, pool (224 → 28). "small": one 3x3 conv (28x28 inputs). */
   stem?: "imagenet" | "small";
+  /** Stride of the small stem's conv (default 1; 2 starts the modules on 14x14 maps, 4x cheaper on 28x28 inputs). */
+  stemStrides?: number;
   /** Kernel of the "5x5" branches: 3 as torchvision builds it (default, matches its 6,624,904), 5 as in the paper. */
   branch5x5Kernel?: 3 | 5;
   /** false: naive modules without the 1x1 reductions (to measure what they save). */
@@ -65,7 +67,8 @@ export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
     x = convBnRelu(x, { filters: ch(192), kernelSize: 3, name: "conv3" });
     x = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "pool2" }).apply(x) as tf.SymbolicTensor;
   } else {
-    x = convBnRelu(input, { filters: ch(192), kernelSize: 3, name: "conv1" });
+    const stemStrides = requireChoice("googlenet", "stemStrides", options.stemStrides ?? 1, [1, 2]);
+    x = convBnRelu(input, { filters: ch(192), kernelSize: 3, strides: stemStrides, name: "conv1" });
   }
   let pools = 0;
   for (const entry of GOOGLENET_MODULES) {

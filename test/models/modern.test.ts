@@ -98,6 +98,7 @@ test("small trainable variants: shapes, depth naming, plain vs residual, and no 
     () => seResnet({ ...small, se: { reduction: 4 } }),
     () => resnet({ blocksPerStage: [1, 1], widths: [4, 8], block: "bottleneck", stem: "small", stemStrides: 2 }),
     () => googlenet({ stem: "small", width: 0.0625, inputShape: [28, 28, 1], classes: 10 }),
+    () => googlenet({ stem: "small", stemStrides: 2, width: 0.0625, inputShape: [28, 28, 1], classes: 10 }),
     () => mobilenetLike({ inputShape: [28, 28, 1], classes: 10, width: 0.125, stemStrides: 1, blocks: [[32, 1], [64, 2], [128, 2]] }),
   ];
   for (const build of builders) {
@@ -124,6 +125,7 @@ test("modern models reject bad options, naming the option and the fix", () => {
   assert.throws(() => resnet({ blocksPerStage: [] }), /give depth .* or blocksPerStage/);
   assert.throws(() => resnet({ depth: 18, inputShape: [28, 28] as unknown as [number, number, number] }), /inputShape must be \[height, width, channels\]/);
   assert.throws(() => googlenet({ width: 0 }), /width must be a positive number/);
+  assert.throws(() => googlenet({ stem: "small", stemStrides: 3 }), /stemStrides must be one of 1, 2, got 3/);
   assert.throws(() => googlenet({ classes: 1 }), /classes must be a whole number ≥ 2, got 1/);
   assert.throws(() => mobilenetLike({ blocks: [[32, 3]] }), /blocks\[0\]\[1\] \(stride\) must be one of 1, 2, got 3/);
 });
