@@ -87,34 +87,75 @@ export interface GenerateOptions {
   length: number;
   /** 0 = always the most likely character; 1 = sample from the model's probabilities; >1 = wilder. */
   temperature?: number;
-  /** Only the last `context` characters are fed back in (keeps each step cheap). */
-  context?: number;
   /** Seed of the sampler, so a run can be repeated. */
   seed?: number;
 }
 
 /**
- * Writes text one character at a time: feed the text so far, pick the next character from
- * the predicted probabilities, append it, repeat. Returns start + the new characters' ids.
+ * A copy of a charRnn model that reads one character per call and keeps its hidden state
+ * between calls (a "stateful" RNN, batch 1), so writing n characters costs n steps, not n².
+ */
+function statefulCopy(model: tf.LayersModel, vocabSize: number): { stepper: tf.Sequential; dispose: () => void } {
+  let rnn: tf.layers.Layer;
+  try {
+    rnn = model.getLayer("rnn");
+  } catch {
+    throw new Error("generateIds: model has no layer named \"rnn\". Use a model made by charRnn.");
+  }
+  const className = rnn.getClassName();
+  const units = rnn.getConfig()["units"] as number;
+  if ((className !== "SimpleRNN" && className !== "LSTM") || model.layers.length !== 2) {
+    throw new Error(`generateIds: model must be charRnn's [rnn, next_char], got layers [${model.layers.map((l) => l.getClassName()).join(", ")}]. Use a model made by charRnn.`);
+  }
+  const config = { units, returnSequences: true, stateful: true, batchInputShape: [1, 1, vocabSize] };
+  const recurrent = className === "LSTM" ? tf.layers.lstm(config) : tf.layers.simpleRNN(config);
+  const stepper = tf.sequential({ layers: [recurrent, tf.layers.dense({ units: vocabSize, activation: "softmax" })] });
+  stepper.setWeights(model.getWeights());
+  // A stateful layer keeps its state tensors until told otherwise; free them with the copy.
+  return { stepper, dispose: () => (tf.dispose(recurrent.states), stepper.dispose()) };
+}
+
+/**
+ * Writes text one character at a time: feed the start, then repeatedly pick the next
+ * character from the predicted probabilities and feed it back in (the hidden state carries
+ * everything read so far). Returns the start ids followed by the `length` new ones.
  */
 export function generateIds(model: tf.LayersModel, startIds: number[], vocabSize: number, options: GenerateOptions): number[] {
-  const { length, temperature = 0, context = 64, seed = 1 } = options ?? ({} as GenerateOptions);
+  const { length, temperature = 0, seed = 1 } = options ?? ({} as GenerateOptions);
   checkWholeOption("generateIds", "length", length, 0, 100);
-  checkWholeOption("generateIds", "context", context, 1, 64);
+  checkWholeOption("generateIds", "vocabSize", vocabSize, 2, 4);
   if (!Number.isFinite(temperature) || temperature < 0) {
     throw new Error(`generateIds: temperature must be a number ≥ 0, got ${temperature}. Use 0 for the most likely character, 0.5–1 for variety.`);
   }
+  if (!Array.isArray(startIds) || startIds.length === 0) {
+    throw new Error("generateIds: startIds must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
+  }
+  startIds.forEach((id, i) => {
+    if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
+      throw new Error(`generateIds: startIds[${i}] is ${id}; ids must be whole numbers from 0 to ${vocabSize - 1}.`);
+    }
+  });
   let state = (Math.floor(seed) >>> 0) || 1;
   const uniform = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 4294967296;
   };
-  const ids = [...startIds];
-  for (let n = 0; n < length; n++) {
-    const p = nextCharProbabilities(model, ids.slice(-context), vocabSize);
-    ids.push(temperature === 0 ? argmax(p) : sample(p, temperature, uniform()));
+  const { stepper, dispose } = statefulCopy(model, vocabSize);
+  const read = (id: number): number[] =>
+    tf.tidy(() => Array.from((stepper.predict(tf.oneHot(tf.tensor1d([id], "int32"), vocabSize).toFloat().reshape([1, 1, vocabSize])) as tf.Tensor).dataSync()));
+  try {
+    const ids = [...startIds];
+    let p: number[] = [];
+    for (const id of startIds) p = read(id);
+    for (let n = 0; n < length; n++) {
+      const next = temperature === 0 ? argmax(p) : sample(p, temperature, uniform());
+      ids.push(next);
+      if (n < length - 1) p = read(next);
+    }
+    return ids;
+  } finally {
+    dispose();
   }
-  return ids;
 }
 
 function argmax(values: number[]): number {

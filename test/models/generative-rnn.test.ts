@@ -89,3 +89,18 @@ test("generateIds with a temperature samples reproducibly for a seed", async () 
   await expectNoLeak(() => generateIds(model, [0, 1], 4, { length: 3, temperature: 0.5 }));
   model.dispose();
 });
+
+test("generateIds (stateful, one character per step) agrees with re-reading the whole text each step", async () => {
+  await useBackend("cpu");
+  for (const cell of ["simpleRNN", "lstm"] as const) {
+    const model = charRnn({ vocabSize: 6, units: 5, cell });
+    const fast = generateIds(model, [2, 4], 6, { length: 8 });
+    const slow = [2, 4];
+    for (let n = 0; n < 8; n++) {
+      const p = nextCharProbabilities(model, slow, 6);
+      slow.push(p.indexOf(Math.max(...p)));
+    }
+    assert.deepEqual(fast, slow, cell);
+    model.dispose();
+  }
+});
