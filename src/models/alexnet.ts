@@ -3,12 +3,12 @@ import { LocalResponseNormalization } from "../layers/local-response-norm";
 import { buildPlan, ModelPlan } from "./plan";
 
 export interface AlexNetOptions {
-  /** "published": single tower of the 2012 paper at 227×227×3, 1000 classes. "small": 28×28×1 and an eighth of the filters. */
+  /** "published": single tower of the 2012 paper at 227×227×3, 1000 classes. "small": 28×28×1 and a sixteenth of the filters. */
   size?: "published" | "small";
   /** One example's shape (default [227, 227, 3] published, [28, 28, 1] small). */
   inputShape?: number[];
   classes?: number;
-  /** Filters of conv1…conv5 (default 96, 256, 384, 384, 256; small: 12, 32, 48, 48, 32). */
+  /** Filters of conv1…conv5 (default 96, 256, 384, 384, 256; small: 6, 16, 24, 24, 16). */
   filters?: number[];
   /** conv1's kernel and stride (published 11 and 4, 'valid'; small 5 and 1, 'same'). */
   firstKernel?: number;
@@ -25,7 +25,7 @@ export interface AlexNetOptions {
 }
 
 const PUBLISHED = { inputShape: [227, 227, 3], classes: 1000, filters: [96, 256, 384, 384, 256], firstKernel: 11, firstStride: 4, denseUnits: 4096 };
-const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: [12, 32, 48, 48, 32], firstKernel: 5, firstStride: 1, denseUnits: 256 };
+const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED.filters.map((f) => f / 16), firstKernel: 5, firstStride: 1, denseUnits: 256 };
 
 function check(o: AlexNetOptions): void {
   if (o === null || typeof o !== "object") throw new Error(`alexnet: options must be an object, got ${JSON.stringify(o)}. Pass e.g. { size: "small" }.`);
