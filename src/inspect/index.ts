@@ -3,3 +3,4 @@ export * from "./activations";
 export * from "./filter-visualisation";
 export * from "./grad-cam";
 export * from "./overlay";
+export * from "./input-size";

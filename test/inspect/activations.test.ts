@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { activationModel, featureMapImages, layerActivations } from "../../src/inspect/activations";
 import { filterVisualisation } from "../../src/inspect/filter-visualisation";
+import { withInputSize } from "../../src/inspect/input-size";
 import { expectNoLeak, useBackend } from "../helpers";
 
 function smallNet(): tf.LayersModel {
@@ -58,4 +59,28 @@ test("filterVisualisation: the filter green − blue gets a green picture", asyn
   assert.throws(() => filterVisualisation(model, { layerName: "conv1", filter: 2 }), /filter must be a whole number from 0 to 1 \(layer conv1 has 2 channels\), got 2/);
   assert.throws(() => filterVisualisation(model, { layerName: "out", filter: 0 }), /layer "out" outputs shape \[null,3\], not a feature map/);
   model.dispose();
+});
+
+test("withInputSize: the same filters on a larger image; on the original size the outputs agree", async () => {
+  await useBackend("cpu");
+  const model = tf.sequential();
+  model.add(tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 3, kernelSize: 3, padding: "same", activation: "relu", name: "c1" }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2, name: "p1" }));
+  model.add(tf.layers.flatten({ name: "f" }));
+  model.add(tf.layers.dense({ units: 2, name: "d" }));
+  const big = withInputSize(model, { height: 20, width: 30, upTo: "p1" });
+  // 20 × 30 → pooling 2 → 10 × 15, 3 channels.
+  assert.deepEqual(big.outputs[0].shape, [null, 10, 15, 3]);
+  const same = withInputSize(model, { height: 8, width: 8, upTo: "p1" });
+  const x = tf.randomUniform([2, 8, 8, 1], 0, 1, "float32", 4);
+  const viewer = activationModel(model, ["p1"]);
+  const a = viewer.predict(x) as tf.Tensor;
+  const b = same.predict(x) as tf.Tensor;
+  assert.deepEqual(Array.from(await a.data()), Array.from(await b.data()));
+  assert.throws(() => withInputSize(model, { height: 20, width: 30, upTo: "d" }), /layer "f" \(Flatten\) depends on the input size/);
+  assert.throws(() => withInputSize(model, { height: 0, width: 30, upTo: "p1" }), /height must be a whole number ≥ 1, got 0/);
+  tf.dispose([x, a, b]);
+  model.dispose();
+  big.dispose();
+  same.dispose();
 });
