@@ -16,12 +16,16 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-const CANDIDATES = [process.env.CONVNET_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+function candidates(): string[] {
+  // An explicit CONVNET_CHROMIUM is the only candidate: a wrong path must not fall back silently.
+  return process.env.CONVNET_CHROMIUM ? [process.env.CONVNET_CHROMIUM] : CANDIDATES;
+}
 
 /** The Chromium executable, or null. CONVNET_CHROMIUM overrides the search. */
 export function findChromium(): string | null {
-  for (const candidate of CANDIDATES) if (candidate && fs.existsSync(candidate)) return candidate;
-  return null;
+  return candidates().find((candidate) => fs.existsSync(candidate)) ?? null;
 }
 
 /** node:test's skip option: a reason when CONVNET_SKIP_BROWSER=1, else false (the test runs and may fail). */
@@ -34,7 +38,7 @@ export function requireChromium(): string {
   const found = findChromium();
   if (!found) {
     throw new Error(
-      `No Chromium found (looked at ${CANDIDATES.filter(Boolean).join(", ")}). Install it (Debian/Ubuntu: sudo apt-get install chromium), ` +
+      `No Chromium found (looked at ${candidates().join(", ")}). Install it (Debian/Ubuntu: sudo apt-get install chromium), ` +
         "point CONVNET_CHROMIUM at a Chromium or Chrome binary, or set CONVNET_SKIP_BROWSER=1 to skip the browser tests.",
     );
   }
