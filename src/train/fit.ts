@@ -30,6 +30,20 @@ export interface FitOptions {
   augment?: AugmentOptions | BatchAugmenter;
   /** Shuffle the training images every epoch (default true). */
   shuffle?: boolean;
+  /**
+   * Learning-rate schedule: called before each epoch (1-based) with the optimizer's starting
+   * rate; its answer becomes the rate for that epoch, e.g. (epoch, lr) => (epoch > 8 ? lr / 5 : lr).
+   */
+  learningRate?: (epoch: number, initialRate: number) => number;
+}
+
+/** The optimizer's learning rate as a field we may change (tfjs keeps it as a plain property). */
+function rateHolder(model: tf.LayersModel): { learningRate: number } {
+  const optimizer = model.optimizer as unknown as { learningRate?: unknown };
+  if (typeof optimizer.learningRate !== "number") {
+    throw new Error(`fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${JSON.stringify(optimizer.learningRate)}. Leave out the learningRate option.`);
+  }
+  return optimizer as { learningRate: number };
 }
 
 export interface FitResult {
@@ -55,6 +69,14 @@ function checkFitOptions(options: FitOptions): void {
   if (options.seed !== undefined) checkSeed("fit", options.seed);
   if (options.chart !== undefined && typeof options.chart !== "boolean" && typeof options.chart !== "string") {
     throw new Error(`fit: chart must be true, false or a title string, got ${JSON.stringify(options.chart)}.`);
+  }
+  for (const name of ["verbose", "shuffle"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "boolean") {
+      throw new Error(`fit: ${name} must be true or false, got ${JSON.stringify(options[name])}.`);
+    }
+  }
+  if (options.learningRate !== undefined && typeof options.learningRate !== "function") {
+    throw new Error(`fit: learningRate must be a function (epoch, initialRate) => rate, got ${JSON.stringify(options.learningRate)}.`);
   }
   const augment = options.augment;
   if (augment !== undefined && typeof augment !== "function" && (augment === null || typeof augment !== "object")) {
@@ -98,40 +120,58 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
   const history: Record<string, number[]> = {};
   const epochs: number[] = [];
   const record = (name: string, value: number) => (history[name] ??= []).push(value);
+  const holder = options.learningRate ? rateHolder(model) : undefined;
+  const initialRate = holder?.learningRate ?? 0;
 
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const epochStart = Date.now();
-    const batches =
-      options.shuffle === false
-        ? Array.from({ length: Math.ceil(n / batchSize) }, (_, b) => Int32Array.from({ length: Math.min(batchSize, n - b * batchSize) }, (_, i) => b * batchSize + i))
-        : batchIndices(n, batchSize, nextSeed(rng));
-    const sums: number[] = new Array(model.metricsNames.length).fill(0);
-    for (const batch of batches) {
-      const size = batch.length;
-      const augmentSeed = nextSeed(rng);
-      const [xs, ys] = tf.tidy(() => {
-        const indices = tf.tensor1d(batch, "int32");
-        let images = tf.gather(train.xs, indices) as tf.Tensor4D;
-        if (augmenter) images = augmenter(images, augmentSeed);
-        return [images, tf.gather(train.ys, indices)];
-      });
-      const values = await model.trainOnBatch(xs, ys);
-      tf.dispose([xs, ys]);
-      (Array.isArray(values) ? values : [values]).forEach((v, i) => (sums[i] += v * size));
+  try {
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const epochStart = Date.now();
+      if (holder && options.learningRate) {
+        const rate = options.learningRate(epoch, initialRate);
+        if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
+          throw new Error(`fit: the learningRate schedule returned ${JSON.stringify(rate)} for epoch ${epoch}; it must return a positive number.`);
+        }
+        holder.learningRate = rate;
+        record("lr", rate);
+      }
+      const batches =
+        options.shuffle === false
+          ? Array.from({ length: Math.ceil(n / batchSize) }, (_, b) => Int32Array.from({ length: Math.min(batchSize, n - b * batchSize) }, (_, i) => b * batchSize + i))
+          : batchIndices(n, batchSize, nextSeed(rng));
+      const sums: number[] = new Array(model.metricsNames.length).fill(0);
+      for (const batch of batches) {
+        const size = batch.length;
+        const augmentSeed = nextSeed(rng);
+        const [xs, ys] = tf.tidy(() => {
+          const indices = tf.tensor1d(batch, "int32");
+          let images = tf.gather(train.xs, indices) as tf.Tensor4D;
+          if (augmenter) images = augmenter(images, augmentSeed);
+          return [images, tf.gather(train.ys, indices)];
+        });
+        let values: number | number[];
+        try {
+          values = await model.trainOnBatch(xs, ys);
+        } finally {
+          tf.dispose([xs, ys]);
+        }
+        (Array.isArray(values) ? values : [values]).forEach((v, i) => (sums[i] += v * size));
+      }
+      const logs: Record<string, number> = {};
+      model.metricsNames.forEach((name, i) => (logs[name] = sums[i] / n));
+      if (options.validation) {
+        const val = await evaluateMetrics(model, options.validation);
+        for (const [name, value] of Object.entries(val)) logs[`val_${name}`] = value;
+      }
+      epochs.push(epoch);
+      for (const [name, value] of Object.entries(logs)) record(name, value);
+      chart?.add(epoch, logs);
+      if (verbose) {
+        const parts = Object.entries(logs).map(([name, value]) => `${name} ${value.toFixed(4)}`);
+        console.log(`epoch ${epoch}/${options.epochs} — ${parts.join(", ")} (${((Date.now() - epochStart) / 1000).toFixed(1)} s)`);
+      }
     }
-    const logs: Record<string, number> = {};
-    model.metricsNames.forEach((name, i) => (logs[name] = sums[i] / n));
-    if (options.validation) {
-      const val = await evaluateMetrics(model, options.validation);
-      for (const [name, value] of Object.entries(val)) logs[`val_${name}`] = value;
-    }
-    epochs.push(epoch);
-    for (const [name, value] of Object.entries(logs)) record(name, value);
-    chart?.add(epoch, logs);
-    if (verbose) {
-      const parts = Object.entries(logs).map(([name, value]) => `${name} ${value.toFixed(4)}`);
-      console.log(`epoch ${epoch}/${options.epochs} — ${parts.join(", ")} (${((Date.now() - epochStart) / 1000).toFixed(1)} s)`);
-    }
+  } finally {
+    if (holder) holder.learningRate = initialRate; // the model leaves fit with the rate it came with
   }
   chart?.finish();
   return { epochs, history, seconds: (Date.now() - started) / 1000 };

@@ -78,6 +78,27 @@ test("fit: learns an easy task (loss falls, validation accuracy high) and leaks 
   tf.dispose([train.xs, train.ys, validation.xs, validation.ys]);
 });
 
+test("fit: a learning-rate schedule sets the rate per epoch, is recorded, and the rate is restored", async () => {
+  await useBackend("cpu");
+  const train = halves(16, 5);
+  const model = smallCnn(); // Adam with rate 0.05
+  const seen: number[] = [];
+  const optimizer = model.optimizer as unknown as { learningRate: number; applyGradients: (g: unknown) => void };
+  const apply = optimizer.applyGradients.bind(optimizer);
+  optimizer.applyGradients = (g) => {
+    seen.push(optimizer.learningRate);
+    apply(g);
+  };
+  const run = await fit(model, train, { epochs: 3, batchSize: 8, chart: false, verbose: false, seed: 1, learningRate: (epoch, lr) => lr / 10 ** (epoch - 1) });
+  assert.deepEqual(run.history.lr, [0.05, 0.005, 0.0005]);
+  // Two batches per epoch, each step used that epoch's rate.
+  assert.deepEqual(seen, [0.05, 0.05, 0.005, 0.005, 0.0005, 0.0005]);
+  assert.equal(optimizer.learningRate, 0.05);
+  await assert.rejects(fit(model, train, { epochs: 1, chart: false, learningRate: () => -1 }), /schedule returned -1 for epoch 1; it must return a positive number/);
+  model.dispose();
+  tf.dispose([train.xs, train.ys]);
+});
+
 test("fit: bad arguments are refused with the rule and a fix", async () => {
   await useBackend("cpu");
   const train = halves(4, 1);
