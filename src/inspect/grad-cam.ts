@@ -6,6 +6,13 @@ export interface GradCamOptions {
   layerName: string;
   /** The class to explain (default: the model's top prediction). */
   classIndex?: number;
+  /**
+   * "grad-cam" (default): weight each whole map by its mean gradient α_k, heatmap = ReLU(Σ_k α_k A_k).
+   * "hires-cam" (Draelos & Carin, 2020): multiply gradient and activation pixel by pixel,
+   * heatmap = ReLU(Σ_k ∂y/∂A_k ⊙ A_k); for a head that flattens the maps into a dense layer this is
+   * exactly each position's contribution to the class score, where Grad-CAM's averaging can cancel out.
+   */
+  method?: "grad-cam" | "hires-cam";
 }
 
 export interface GradCamResult {
@@ -70,6 +77,10 @@ export function gradCam(model: tf.LayersModel, image: tf.Tensor, options: GradCa
   // The class score before softmax: softmax squashes a confident score's gradient to ~0.
   const endsInSoftmaxLayer = last && last.getClassName() === "Activation" && activationName(last) === "softmax";
   const endsInSoftmaxDense = last && last.getClassName() === "Dense" && activationName(last) === "softmax";
+  const method = options.method ?? "grad-cam";
+  if (method !== "grad-cam" && method !== "hires-cam") {
+    throw new Error(`${caller}: method must be "grad-cam" or "hires-cam", got ${JSON.stringify(method)}.`);
+  }
   const featureModel = tf.model({ inputs: model.inputs, outputs: layer.output as tf.SymbolicTensor });
 
   return tf.tidy(() => {
@@ -91,7 +102,8 @@ export function gradCam(model: tf.LayersModel, image: tf.Tensor, options: GradCa
     };
     const gradients = tf.grad(classScore)(maps); // [1, h, w, k]
     const weights = gradients.mean([0, 1, 2]); // α_k
-    const cam = tf.relu(maps.mul(weights).sum([0, 3])) as tf.Tensor2D; // [h, w]
+    const evidence = method === "grad-cam" ? maps.mul(weights) : maps.mul(gradients);
+    const cam = tf.relu(evidence.sum([0, 3])) as tf.Tensor2D; // [h, w]
     const max = cam.max().dataSync()[0];
     const heatmap = (max > 0 ? cam.div(max) : cam).arraySync() as number[][];
     return { heatmap, classIndex, score, channelWeights: Array.from(weights.dataSync()) };

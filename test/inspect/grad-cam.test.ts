@@ -53,6 +53,28 @@ test("gradCam on a model whose feature map is the input: the heatmap is the inpu
   }
 });
 
+test("hires-cam gives each position's contribution where Grad-CAM's average cancels out", async () => {
+  await useBackend("cpu");
+  // Feature map = the 4×4 input; flatten; dense class-0 weights +1 on the left two columns and −1 on
+  // the right two (class 1: all 0). On an input of ones, class 0's score is 8 − 8 = 0, the gradient is
+  // the weight pattern itself: Grad-CAM's α = mean(±1) = 0 → an all-zero map; HiResCAM = ReLU(w ⊙ 1)
+  // → 1 on the left half, 0 on the right.
+  const input = tf.input({ shape: [4, 4, 1] });
+  const features = tf.layers.conv2d({ filters: 1, kernelSize: 1, name: "features", weights: [tf.ones([1, 1, 1, 1]), tf.zeros([1])] }).apply(input) as tf.SymbolicTensor;
+  const flat = tf.layers.flatten().apply(features) as tf.SymbolicTensor;
+  const pattern = Array.from({ length: 16 }, (_, p) => (p % 4 < 2 ? 1 : -1));
+  const output = tf.layers.dense({ units: 2, weights: [tf.tensor2d(pattern.map((w) => [w, 0])), tf.zeros([2])] }).apply(flat) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: output });
+  const x = tf.ones([4, 4, 1]);
+  const averaged = gradCam(model, x, { layerName: "features", classIndex: 0 });
+  assert.ok(averaged.heatmap.flat().every((v) => v === 0));
+  const hires = await expectNoLeak(() => gradCam(model, x, { layerName: "features", classIndex: 0, method: "hires-cam" }));
+  assert.deepEqual(hires.heatmap, [0, 1, 2, 3].map(() => [1, 1, 0, 0]));
+  assert.throws(() => gradCam(model, x, { layerName: "features", method: "cam" as "grad-cam" }), /method must be "grad-cam" or "hires-cam", got "cam"/);
+  x.dispose();
+  model.dispose();
+});
+
 test("gradCam: bad arguments are rejected with a clear message", async () => {
   await useBackend("cpu");
   const model = identityFeatureModel();
