@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { conv2dAsMatrixProduct, conv2dMulti, convolve2d, correlate2d, dilateKernel, flip180, Padding } from "../../src/ops";
+import { conv2dAsMatrixProduct, conv2dMulti, convolve2d, correlate2d, correlationSteps, dilateKernel, flip180, Padding } from "../../src/ops";
 import { expectNoLeak, useBackend } from "../helpers";
 import { batchToChw, chwToBatch, filtersToTf, nestedMaxDiff, randomInt, randomVolume, seededRandom } from "./tf-compare";
 
@@ -84,4 +84,35 @@ test("convolution ops reject bad input with messages that name the argument and 
   assert.throws(() => conv2dMulti(input, [[grid, grid], [[[1]], [[1]]]]), /filters\[1\] is 1x1 but filters\[0\] is 3x3/);
   assert.throws(() => conv2dMulti(input, [[grid, grid]], { bias: [1, 2] }), /bias must hold one finite number per filter \(1\)/);
   assert.throws(() => conv2dMulti([grid, [[1, 2], [3, 4]]], [[grid, grid]]), /input\[1\] is 2x2 but input\[0\] is 3x3/);
+});
+
+test("correlationSteps: one step per output cell, row by row, each sum equal to correlate2d's value", () => {
+  const input = [[3, 3, 2, 1, 0], [0, 0, 1, 3, 1], [3, 1, 2, 2, 3], [2, 0, 0, 2, 2], [2, 0, 0, 0, 1]];
+  const kernel = [[0, 1, 2], [2, 2, 0], [0, 1, 2]];
+  const { padded, steps } = correlationSteps(input, kernel, { padding: 1, stride: 2 });
+  assert.equal(padded.length, 7);
+  assert.deepEqual(steps.map((s) => [s.outRow, s.outCol, s.top, s.left]), [
+    [0, 0, 0, 0], [0, 1, 0, 2], [0, 2, 0, 4],
+    [1, 0, 2, 0], [1, 1, 2, 2], [1, 2, 2, 4],
+    [2, 0, 4, 0], [2, 1, 4, 2], [2, 2, 4, 4],
+  ]);
+  // First window of the padded input, by hand: a row of zeros, then 0 3 3, then 0 0 0.
+  assert.deepEqual(steps[0].window, [[0, 0, 0], [0, 3, 3], [0, 0, 0]]);
+  assert.deepEqual(steps[0].products, [[0, 0, 0], [0, 6, 0], [0, 0, 0]]);
+  const expected = correlate2d(input, kernel, { padding: 1, stride: 2 }).flat();
+  assert.deepEqual(steps.map((s) => s.sum), expected);
+});
+
+test("convolve2d equals tf.conv2d with the kernel reversed on both spatial axes", async () => {
+  await useBackend("cpu");
+  const random = seededRandom(99);
+  const input = randomVolume(random, 1, 6, 7)[0];
+  const kernel = randomVolume(random, 1, 3, 2)[0];
+  const expected = await expectNoLeak(() =>
+    tf.tidy(() => {
+      const flipped = tf.reverse(tf.tensor4d(kernel.flat(), [3, 2, 1, 1]), [0, 1]) as tf.Tensor4D;
+      return (tf.conv2d(tf.tensor4d(input.flat(), [1, 6, 7, 1]), flipped, 1, "valid").squeeze([0, 3]) as tf.Tensor2D).arraySync();
+    }),
+  );
+  assert.ok(nestedMaxDiff(convolve2d(input, kernel), expected) < 1e-5);
 });
