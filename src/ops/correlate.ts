@@ -14,7 +14,7 @@ function padForPlan(input: Matrix, plan: ReturnType<typeof planWindows>): Matrix
 }
 
 /**
- * 2-D cross-correlation (상호상관), what deep-learning frameworks call "convolution":
+ * 2-D cross-correlation (교차 상관), what deep-learning frameworks call "convolution":
  * slide the kernel over the (padded) input and, at each position, multiply the
  * overlapping numbers pairwise and add them up.
  */

@@ -1,7 +1,7 @@
 // From-scratch teaching math on plain arrays (no tfjs): convolution, padding, output sizes, pooling.
-export * from "./validate";
+export type { Matrix, Volume } from "./validate";
 export * from "./output-size";
-export * from "./window-plan";
+export type { WindowOptions, WindowPlan } from "./window-plan";
 export * from "./padding";
 export * from "./dilation";
 export * from "./correlate";
