@@ -107,9 +107,11 @@ function statefulCopy(model: tf.LayersModel, vocabSize: number): { stepper: tf.S
   if ((className !== "SimpleRNN" && className !== "LSTM") || model.layers.length !== 2) {
     throw new Error(`generateIds: model must be charRnn's [rnn, next_char], got layers [${model.layers.map((l) => l.getClassName()).join(", ")}]. Use a model made by charRnn.`);
   }
-  const config = { units, returnSequences: true, stateful: true, batchInputShape: [1, 1, vocabSize] };
+  // The weights are copied in below, so skip the default (slow, orthogonal) initialisation.
+  const zeros = "zeros" as const;
+  const config = { units, returnSequences: true, stateful: true, batchInputShape: [1, 1, vocabSize], kernelInitializer: zeros, recurrentInitializer: zeros };
   const recurrent = className === "LSTM" ? tf.layers.lstm(config) : tf.layers.simpleRNN(config);
-  const stepper = tf.sequential({ layers: [recurrent, tf.layers.dense({ units: vocabSize, activation: "softmax" })] });
+  const stepper = tf.sequential({ layers: [recurrent, tf.layers.dense({ units: vocabSize, activation: "softmax", kernelInitializer: "zeros" })] });
   stepper.setWeights(model.getWeights());
   // A stateful layer keeps its state tensors until told otherwise; free them with the copy.
   return { stepper, dispose: () => (tf.dispose(recurrent.states), stepper.dispose()) };

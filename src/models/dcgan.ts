@@ -10,10 +10,16 @@ export interface DcganOptions {
   imageSize?: number;
   /** 1 = grayscale, 3 = RGB. */
   channels?: number;
+  /**
+   * Batch normalisation after the generator's hidden layers (default true): it keeps their
+   * outputs at a steady scale, which makes the generator learn much faster. Generator only.
+   */
+  batchNorm?: boolean;
 }
 
 function resolve(caller: string, options: DcganOptions): Required<DcganOptions> {
-  const { latentDim = 32, filters = 64, imageSize = 28, channels = 1 } = options ?? {};
+  const { latentDim = 32, filters = 64, imageSize = 28, channels = 1, batchNorm = true } = options ?? {};
+  if (typeof batchNorm !== "boolean") throw new Error(`${caller}: batchNorm must be true or false, got ${JSON.stringify(batchNorm)}.`);
   checkWholeOption(caller, "latentDim", latentDim, 1, 32);
   checkWholeOption(caller, "filters", filters, 2, 64);
   checkWholeOption(caller, "imageSize", imageSize, 4, 28);
@@ -22,7 +28,7 @@ function resolve(caller: string, options: DcganOptions): Required<DcganOptions> 
     throw new Error(`${caller}: imageSize must be divisible by 4 (two stride-2 steps), got ${imageSize}. Use 28 for MNIST, or 32.`);
   }
   if (filters % 2 !== 0) throw new Error(`${caller}: filters must be even (the narrow layer has filters / 2), got ${filters}. Try ${filters + 1}.`);
-  return { latentDim, filters, imageSize, channels };
+  return { latentDim, filters, imageSize, channels, batchNorm };
 }
 
 /**
@@ -31,13 +37,15 @@ function resolve(caller: string, options: DcganOptions): Required<DcganOptions> 
  * transposed convolutions (전치 합성곱) double the side twice: 7 → 14 → 28 for MNIST.
  */
 export function dcganGenerator(options: DcganOptions = {}): tf.Sequential {
-  const { latentDim, filters, imageSize, channels } = resolve("dcganGenerator", options);
+  const { latentDim, filters, imageSize, channels, batchNorm } = resolve("dcganGenerator", options);
   const side = imageSize / 4;
   const model = tf.sequential({ name: "generator" });
   model.add(tf.layers.dense({ inputShape: [latentDim], units: side * side * filters, name: "g_project" }));
+  if (batchNorm) model.add(tf.layers.batchNormalization({ name: "g_project_bn" }));
   model.add(tf.layers.leakyReLU({ alpha: 0.2, name: "g_project_act" }));
   model.add(tf.layers.reshape({ targetShape: [side, side, filters], name: "g_reshape" }));
   model.add(tf.layers.conv2dTranspose({ filters: filters / 2, kernelSize: 4, strides: 2, padding: "same", name: "g_up1" }));
+  if (batchNorm) model.add(tf.layers.batchNormalization({ name: "g_up1_bn" }));
   model.add(tf.layers.leakyReLU({ alpha: 0.2, name: "g_up1_act" }));
   model.add(tf.layers.conv2dTranspose({ filters: channels, kernelSize: 4, strides: 2, padding: "same", activation: "sigmoid", name: "g_image" }));
   return model;

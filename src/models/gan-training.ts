@@ -100,8 +100,9 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
   const batch = realBatch.shape[0];
   const seed = options.seed;
   return tf.tidy(() => {
-    // 1. Police: real → 1, fake → 0. The fakes are made outside the gradient (only D learns here).
-    const fakes = gan.generator.predict(latentNoise(batch, gan.latentDim, seed)) as tf.Tensor;
+    // 1. Police: real → 1, fake → 0. The fakes are made outside the gradient (only D learns here),
+    // in training mode so that batch normalisation in G behaves as in step 2.
+    const fakes = gan.generator.apply(latentNoise(batch, gan.latentDim, seed), { training: true }) as tf.Tensor;
     let realScore = 0;
     let fakeScore = 0;
     const discriminatorLoss = gan.discriminatorOptimizer.minimize(

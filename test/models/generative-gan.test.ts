@@ -9,7 +9,7 @@ import { expectNoLeak, useBackend } from "../helpers";
 
 test("dcgan: shapes and parameter counts by arithmetic (latent 32, filters 64, 28×28×1)", async () => {
   await useBackend("cpu");
-  const g = dcganGenerator({ latentDim: 32, filters: 64 });
+  const g = dcganGenerator({ latentDim: 32, filters: 64, batchNorm: false });
   const d = dcganDiscriminator({ filters: 64 });
   assert.deepEqual(g.outputs[0].shape, [null, 28, 28, 1]);
   assert.deepEqual(d.outputs[0].shape, [null, 1]);
@@ -17,6 +17,10 @@ test("dcgan: shapes and parameter counts by arithmetic (latent 32, filters 64, 2
   assert.equal(g.countParams(), 32 * 3136 + 3136 + (16 * 64 * 32 + 32) + (16 * 32 + 1));
   // conv 4×4×1→32 (+32); conv 4×4×32→64 (+64); dense 7·7·64 → 1 (+1)
   assert.equal(d.countParams(), 16 * 32 + 32 + (16 * 32 * 64 + 64) + (3136 + 1));
+  // batch normalisation adds γ, β, moving mean and moving variance per channel: 4 · 3136 after the dense layer, 4 · 32 after g_up1
+  const gBn = dcganGenerator({ latentDim: 32, filters: 64 });
+  assert.equal(gBn.countParams() - g.countParams(), 4 * 3136 + 4 * 32);
+  gBn.dispose();
   await expectNoLeak(() => {
     const images = tf.tidy(() => g.predict(latentNoise(3, 32, 1)) as tf.Tensor);
     assert.deepEqual(images.shape, [3, 28, 28, 1]);
@@ -29,6 +33,7 @@ test("dcgan: shapes and parameter counts by arithmetic (latent 32, filters 64, 2
   assert.throws(() => dcganGenerator({ imageSize: 30 }), /imageSize must be divisible by 4.*got 30/);
   assert.throws(() => dcganDiscriminator({ filters: 7 }), /filters must be even/);
   assert.throws(() => dcganGenerator({ latentDim: 0 }), /latentDim must be a whole number ≥ 1, got 0/);
+  assert.throws(() => dcganGenerator({ batchNorm: "yes" as unknown as boolean }), /batchNorm must be true or false, got "yes"/);
 });
 
 test("createGan: checks that the generator's output fits the discriminator", () => {
