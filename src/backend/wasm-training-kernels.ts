@@ -3,6 +3,7 @@ import { conv2dBackpropFilterConfig } from "./kernels/conv2d-backprop-filter";
 import { conv2dBackpropInputConfig } from "./kernels/conv2d-backprop-input";
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from "./kernels/depthwise-backprop";
 import { withExplicitSamePadding } from "./kernels/explicit-same-padding";
+import { withExplicitTranspose } from "./kernels/explicit-transpose-matmul";
 import { withLeadingAxesReduce } from "./kernels/leading-axes-reduce";
 import { maxPoolGradConfig } from "./kernels/max-pool-grad";
 import { sharedIdentityConfig, withSharedSameDtypeCast } from "./kernels/shared-identity";
@@ -52,6 +53,8 @@ const TRAINING_KERNELS: TrainingKernel[] = [
   wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),
   wrapping("Sum", "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)", (stock) => withLeadingAxesReduce(stock, false)),
   wrapping("Mean", "stock wasm transposes the tensor before averaging over leading axes (batch-norm statistics)", (stock) => withLeadingAxesReduce(stock, true)),
+  wrapping("BatchMatMul", "stock wasm's transposeA/transposeB path is a slow loop (dense-layer gradients use it)", withExplicitTranspose),
+  wrapping("_FusedMatMul", "stock wasm's transposeA/transposeB path is a slow loop, and it adds the bias wrongly to batched (rank > 2) products", withExplicitTranspose),
   samePaddingFix("Conv2D", false),
   samePaddingFix("FusedConv2D", false),
   samePaddingFix("DepthwiseConv2dNative", true),

@@ -132,6 +132,35 @@ test("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as 
   }
 });
 
+test("matMul and fused matMul with transposed operands on wasm match cpu (ranks 2 and 3, broadcast batch)", async () => {
+  const cases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
+    { a: [7, 5], b: [7, 3], transposeA: true, transposeB: false },
+    { a: [4, 5], b: [6, 5], transposeA: false, transposeB: true },
+    { a: [5, 4], b: [6, 5], transposeA: true, transposeB: true },
+    { a: [2, 3, 4], b: [2, 3, 5], transposeA: true, transposeB: false },
+    { a: [2, 4, 3], b: [1, 5, 3], transposeA: false, transposeB: true },
+    { a: [3, 4], b: [4, 2], transposeA: false, transposeB: false },
+  ];
+  for (const c of cases) {
+    const { cpu, wasm } = await onBothBackends(async () => {
+      const a = toTensor(randomPlain(c.a, 61));
+      const b = toTensor(randomPlain(c.b, 62));
+      const y = tf.matMul(a, b, c.transposeA, c.transposeB);
+      const bias = toTensor(randomPlain([y.shape[y.shape.length - 1]], 63));
+      const fused = tf.fused.matMul({ a, b, transposeA: c.transposeA, transposeB: c.transposeB, bias, activation: "relu" });
+      const out = [await toPlain(y), await toPlain(fused)];
+      tf.dispose([a, b, y, bias, fused]);
+      return out;
+    });
+    assertClose(wasm, cpu, TOLERANCE, `matMul ${JSON.stringify(c)}`);
+  }
+  await useWasmWithKernels();
+  const a = toTensor(randomPlain([6, 4], 64));
+  const b = toTensor(randomPlain([6, 3], 65));
+  await expectNoLeak(() => tf.matMul(a, b, true, false).dispose());
+  tf.dispose([a, b]);
+});
+
 test("Identity and same-dtype Cast share data on wasm, and the copy outlives the original", async () => {
   await useWasmWithKernels();
   await expectNoLeak(async () => {

@@ -1,0 +1,73 @@
+// The three models the benchmark times, built with tf.layers (the course's own model library
+// is measured by the lessons; these fixed definitions keep the numbers comparable over time).
+"use strict";
+
+/** LeNet-5 on MNIST-sized input (28x28x1), ReLU and max pooling as lessons train it. */
+function lenet5(tf) {
+  const L = tf.layers;
+  return tf.sequential({
+    layers: [
+      L.conv2d({ inputShape: [28, 28, 1], filters: 6, kernelSize: 5, padding: "same", activation: "relu" }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.conv2d({ filters: 16, kernelSize: 5, activation: "relu" }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.flatten(),
+      L.dense({ units: 120, activation: "relu" }),
+      L.dense({ units: 84, activation: "relu" }),
+      L.dense({ units: 10, activation: "softmax" }),
+    ],
+  });
+}
+
+/** A small VGG with batch norm on 32x32x3: [32,32] pool [64,64] pool [128] pool, dense 10. */
+function smallVgg(tf) {
+  const L = tf.layers;
+  const model = tf.sequential();
+  const convBnRelu = (filters, first) => {
+    model.add(L.conv2d({ ...(first ? { inputShape: [32, 32, 3] } : {}), filters, kernelSize: 3, padding: "same", useBias: false }));
+    model.add(L.batchNormalization());
+    model.add(L.reLU());
+  };
+  convBnRelu(32, true);
+  convBnRelu(32);
+  model.add(L.maxPooling2d({ poolSize: 2 }));
+  convBnRelu(64);
+  convBnRelu(64);
+  model.add(L.maxPooling2d({ poolSize: 2 }));
+  convBnRelu(128);
+  model.add(L.maxPooling2d({ poolSize: 2 }));
+  model.add(L.flatten());
+  model.add(L.dense({ units: 10, activation: "softmax" }));
+  return model;
+}
+
+/** A small ResNet on 32x32x3: stem, three stages of one basic block (16, 32, 64 filters), GAP. */
+function smallResnet(tf) {
+  const L = tf.layers;
+  const convBn = (x, filters, kernelSize, strides) => {
+    const y = L.conv2d({ filters, kernelSize, strides, padding: "same", useBias: false }).apply(x);
+    return L.batchNormalization().apply(y);
+  };
+  const block = (x, filters, strides) => {
+    let main = L.reLU().apply(convBn(x, filters, 3, strides));
+    main = convBn(main, filters, 3, 1);
+    const shortcut = strides === 1 && x.shape[3] === filters ? x : convBn(x, filters, 1, strides);
+    return L.reLU().apply(L.add().apply([main, shortcut]));
+  };
+  const input = tf.input({ shape: [32, 32, 3] });
+  let x = L.reLU().apply(convBn(input, 16, 3, 1));
+  x = block(x, 16, 1);
+  x = block(x, 32, 2);
+  x = block(x, 64, 2);
+  x = L.globalAveragePooling2d({}).apply(x);
+  const output = L.dense({ units: 10, activation: "softmax" }).apply(x);
+  return tf.model({ inputs: input, outputs: output });
+}
+
+const MODELS = [
+  { key: "lenet5", label: "LeNet-5 (28x28x1)", build: lenet5, inputShape: [28, 28, 1] },
+  { key: "vgg", label: "small VGG + BN (32x32x3)", build: smallVgg, inputShape: [32, 32, 3] },
+  { key: "resnet", label: "small ResNet (32x32x3)", build: smallResnet, inputShape: [32, 32, 3] },
+];
+
+module.exports = { MODELS };
