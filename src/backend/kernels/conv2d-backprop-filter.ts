@@ -1,7 +1,40 @@
 import * as tf from "@tensorflow/tfjs";
-import { KernelArgs, conv2dExplicitPad, free, requireChannelsLast, transposeInfo, wasmBackendOf } from "./wasm-kernel-utils";
+import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
+import { KernelArgs, conv2dExplicitPad, free, requireChannelsLast, reshapeInfo, runWasmKernel, transposeInfo, wasmBackendOf } from "./wasm-kernel-utils";
 
 const NAME = "Conv2DBackpropFilter";
+
+/** Largest KH·KW·inChannels for which the patch-matrix route is used (first layers: 1–4 channels). */
+const MAX_PATCH_COLUMNS = 32;
+
+/**
+ * For first layers (1–3 input channels) the dilated-conv route below leaves XNNPACK a tiny
+ * output with a huge kernel, which it runs slowly. There: patches P[n, (kh,kw,ci)] come from
+ * a Conv2D with a one-hot filter, and dW = Pᵀ·dy is one matMul.
+ */
+function viaPatchMatrix(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+  const { filterHeight, filterWidth, inChannels, outChannels, strideHeight, strideWidth } = info;
+  const columns = filterHeight * filterWidth * inChannels;
+  const oneHot = backend.makeOutput([filterHeight, filterWidth, inChannels, columns], "float32");
+  const oneHotValues = backend.typedArrayFromHeap(oneHot) as Float32Array;
+  oneHotValues.fill(0);
+  for (let k = 0; k < columns; k++) oneHotValues[k * columns + k] = 1;
+  const { top, bottom, left, right } = info.padInfo;
+  const patches = runWasmKernel(backend, "Conv2D", { x, filter: oneHot }, {
+    strides: [strideHeight, strideWidth],
+    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+    dilations: [1, 1],
+    dataFormat: "NHWC",
+  });
+  const rows = patches.shape[0] * patches.shape[1] * patches.shape[2];
+  const patchMatrix = reshapeInfo(backend, patches, [rows, columns]);
+  const patchesT = transposeInfo(backend, patchMatrix, [1, 0]);
+  const dyMatrix = reshapeInfo(backend, dy, [rows, outChannels]);
+  const product = runWasmKernel(backend, "BatchMatMul", { a: patchesT, b: dyMatrix }, { transposeA: false, transposeB: false });
+  const dw = reshapeInfo(backend, product, [filterHeight, filterWidth, inChannels, outChannels]);
+  free(backend, oneHot, patches, patchMatrix, patchesT, dyMatrix, product);
+  return dw;
+}
 
 /**
  * dW[kh,kw,ci,co] = Σ_{b,oh,ow} x[b, oh·s+kh−top, ow·s+kw−left, ci] · dy[b,oh,ow,co]
@@ -22,6 +55,7 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
     attrs.dimRoundingMode,
   );
   const { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth, inHeight, inWidth } = info;
+  if (filterHeight * filterWidth * info.inChannels <= MAX_PATCH_COLUMNS) return viaPatchMatrix(backend, x, dy, info);
   const top = info.padInfo.top;
   const left = info.padInfo.left;
   // Padding after the input that makes the result exactly filterHeight x filterWidth (may be negative).
