@@ -269,10 +269,11 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
   for (const layer of model.layers) {
     if (layer.getClassName() === "InputLayer") continue;
     // Each application of the layer inside this model costs its multiply-adds once.
-    const nodes = layer.inboundNodes.filter((node) => node.inboundLayers.every((l) => layerSet.has(l)));
+    const own = layer.inboundNodes.filter((node) => node.inboundLayers.length > 0 && node.inboundLayers.every((l) => layerSet.has(l)));
+    const nodes = own.length > 0 ? own : layer.inboundNodes.slice(0, 1);
     let multiplyAdds = 0;
     let unknown = false;
-    for (const node of nodes.length > 0 ? nodes : layer.inboundNodes.slice(0, 1)) {
+    for (const node of nodes) {
       const count =
         layer instanceof tf.LayersModel ? summariseBuilt(layer).totalMultiplyAdds : layerMultiplyAdds(layer, shapeList(node.inputShapes), firstShape(node.outputShapes));
       if (count === undefined) unknown = true;
@@ -281,7 +282,8 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
     const row: ModelSummaryRow = {
       name: layer.name,
       type: layer.getClassName(),
-      outputShape: withoutBatch(firstShape(layer.outputShape), layer.name),
+      // The node's shape, not layer.outputShape: a model reused as a layer has several nodes.
+      outputShape: withoutBatch(firstShape(nodes[0]?.outputShapes ?? layer.outputShape), layer.name),
       params: layer.countParams(),
       trainableParams: weightCount(layer.trainableWeights),
       multiplyAdds,

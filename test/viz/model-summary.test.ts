@@ -109,3 +109,14 @@ test("modelSummary and showModelSummary reject bad arguments, naming them", () =
   assert.throws(() => showModelSummary(handPlan, { title: 3 as unknown as string }), /options.title must be a string, got 3/);
   assert.throws(() => buildPlan({ ...handPlan, inputShape: [8, 0, 3] }), /plan.inputShape\[1\] must be a whole number ≥ 1, got 0/);
 });
+
+test("modelSummary counts a model used as a layer inside another with its inner multiply-adds", async () => {
+  await useBackend("cpu");
+  // inner: 4×4×2 → dense 3 on the last axis: 4·4 positions × 2·3 = 96 multiply-adds; 2·3 + 3 = 9 weights
+  const inner = tf.sequential({ name: "inner", layers: [tf.layers.dense({ inputShape: [4, 4, 2], units: 3, name: "inner_dense" })] });
+  const input = tf.input({ shape: [4, 4, 2] });
+  const outer = tf.model({ inputs: input, outputs: inner.apply(input) as tf.SymbolicTensor, name: "outer" });
+  const s = await expectNoLeak(() => modelSummary(outer));
+  assert.deepEqual(s.rows.map((r) => [r.name, r.params, r.multiplyAdds]), [["inner", 9, 96]]);
+  outer.dispose();
+});
