@@ -28,6 +28,9 @@ export function normalizeText(text: string): string {
  * datasets/text/README.md). `normalize: true` applies normalizeText.
  */
 export function loadJargonText(options: { normalize?: boolean } = {}): string {
+  if (options === null || typeof options !== "object" || (options.normalize !== undefined && typeof options.normalize !== "boolean")) {
+    throw new Error(`loadJargonText: options must be like { normalize: true }, got ${JSON.stringify(options)}. normalize is true or false.`);
+  }
   const raw = fs.readFileSync(datasetFilePath("text/jargon-chapters-1-2.txt", "loadJargonText"), "utf8");
   return options.normalize ? normalizeText(raw) : raw;
 }

@@ -140,6 +140,9 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
 
 /** Frees both models and both optimizers' state. */
 export function disposeGan(gan: Gan): void {
+  if (!gan || !(gan.generator instanceof tf.LayersModel) || !(gan.discriminator instanceof tf.LayersModel)) {
+    throw new Error("disposeGan: gan must come from createGan(generator, discriminator); got something else. Pass the object createGan returned.");
+  }
   gan.generator.dispose();
   gan.discriminator.dispose();
   gan.generatorOptimizer.dispose();
