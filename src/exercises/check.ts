@@ -58,12 +58,11 @@ export function judge(id: string, answer: unknown): { result: CheckResult; messa
 
 /**
  * Checks a learner's answer and says so in the notebook. Never throws for a wrong
- * or missing answer, so "Run all" still reaches the end of the lesson.
+ * or missing answer, so "Run all" still reaches the end of the lesson. Returns nothing,
+ * so tslab does not echo a value under the message (tests use `judge`).
  */
-export function checkExercise(id: string, answer: unknown): CheckResult {
-  const { result, message } = judge(id, answer);
-  currentDisplay().markdown(message);
-  return result;
+export function checkExercise(id: string, answer: unknown): void {
+  currentDisplay().markdown(judge(id, answer).message);
 }
 
 /** Compares numbers with a tolerance; returns a sentence when they differ. */
