@@ -10,3 +10,4 @@ export * from "./image-sampler";
 export * from "./color-shapes";
 export * from "./batches";
 export * from "./dataset-files";
+export * from "./batch-images";
