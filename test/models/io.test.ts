@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
-import { loadModelFromFile, readModelMetadata, saveModelToFile } from "../../src/models/io";
+import { loadModelFromFile, readModelMetadata, REBUILD_BASE_MODEL, saveModelToFile } from "../../src/models/io";
 import { expectNoLeak, maxAbsDiff, useBackend } from "../helpers";
 
 function tinyModel(): tf.LayersModel {
@@ -73,6 +73,8 @@ test("a missing model gives an error saying how to rebuild it", async () => {
   fs.mkdirSync(dir);
   await assert.rejects(() => loadModelFromFile(dir), /has no model.json/);
   await assert.rejects(() => loadModelFromFile(42 as never), /directory must be a folder path \(string\), got 42/);
+  // The base model's loader names the script that rebuilds it.
+  await assert.rejects(() => loadModelFromFile(dir, { howToRebuild: REBUILD_BASE_MODEL }), /has no model.json. Rebuild it with `node scripts\/train-base-model.js`/);
 });
 
 test("corrupt model files give an error saying what is wrong and how to rebuild", async () => {
