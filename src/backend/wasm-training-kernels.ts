@@ -47,7 +47,7 @@ const TRAINING_KERNELS: TrainingKernel[] = [
   fixed(depthwiseBackpropFilterConfig, "missing in stock wasm: depthwise/separable convolution filter gradient"),
   fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient"),
   fixed(unsortedSegmentSumConfig, "missing in stock wasm: gradient of gather (embedding layers)"),
-  fixed(tileConfig, "stock wasm's is slow, and the batch-norm gradient tiles a vector to the activation's shape"),
+  fixed(tileConfig, "stock wasm's is slow (and aborts on strings); the batch-norm gradient tiles a vector to the activation's shape"),
   fixed(maxPoolGradConfig, "stock wasm's loop is slow"),
   fixed(sharedIdentityConfig, "stock wasm copies the data; tensors are immutable, so a new reference is enough"),
   wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),

@@ -37,6 +37,14 @@ test("Tile on wasm: a hand-worked example, then cpu's answers for many shapes an
   }
 });
 
+test("Tile of strings works on wasm (stock wasm aborts on them)", async () => {
+  await useWasmWithKernels();
+  const words = tf.tensor1d(["a", "b"], "string");
+  const tiled = tf.tile(words, [2]);
+  assert.deepEqual(await tiled.data(), ["a", "b", "a", "b"]);
+  tf.dispose([words, tiled]);
+});
+
 test("tileValues copies a scalar and leaves nothing unwritten", () => {
   const out = new Float32Array(1);
   tileValues(new Float32Array([7]), [], [], out);

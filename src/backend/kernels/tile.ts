@@ -43,8 +43,14 @@ export function tile(args: KernelArgs): tf.TensorInfo {
   const backend = wasmBackendOf(args, NAME);
   const x = inputOf(args, "x", NAME);
   const reps = (args.attrs as unknown as tf.TileAttrs).reps;
-  if (x.dtype === "string") throw new Error(`${NAME}: string tensors are not supported on wasm; tile numbers instead.`);
   const outShape = x.shape.map((n, i) => n * reps[i]);
+  if (x.dtype === "string") {
+    // Strings live outside the wasm heap (stock wasm aborts on them): tile their indices.
+    const strings = backend.readSync(x.dataId) as unknown as Uint8Array[];
+    const order = new Int32Array(tf.util.sizeFromShape(outShape));
+    tileValues(Int32Array.from(strings.keys()), x.shape, reps, order);
+    return backend.makeOutput(outShape, "string", undefined, Array.from(order, (i) => strings[i]) as unknown as tf.backend_util.BackendValues);
+  }
   const out = backend.makeOutput(outShape, x.dtype);
   if (tf.util.sizeFromShape(outShape) > 0) {
     // Views are taken after makeOutput, which may grow (and so move) the wasm heap.
