@@ -5,3 +5,4 @@ export * from "./image";
 export * from "./heatmap";
 export * from "./table";
 export * from "./model-summary";
+export * from "./correlation-steps";
