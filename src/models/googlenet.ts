@@ -49,6 +49,9 @@ export interface GooglenetOptions {
  * size and for small trainable versions (width < 1, stem "small").
  */
 export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
+  if (options === null || typeof options !== "object") {
+    throw new Error(`googlenet: options must be an object like { stem: "small", width: 0.25 } (or nothing for the published size), got ${JSON.stringify(options)}.`);
+  }
   const stem = requireChoice("googlenet", "stem", options.stem ?? "imagenet", ["imagenet", "small"] as const);
   const inputShape = requireImageShape("googlenet", options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]));
   const classes = requireClasses("googlenet", options.classes ?? (stem === "imagenet" ? 1000 : 10));

@@ -32,6 +32,9 @@ export interface MobilenetLikeOptions {
  * 3x3 conv with the same output, the comparison of the MobileNet paper's table 4.
  */
 export function mobilenetLike(options: MobilenetLikeOptions = {}): tf.LayersModel {
+  if (options === null || typeof options !== "object") {
+    throw new Error(`mobilenetLike: options must be an object like { width: 0.5, inputShape: [28, 28, 1], classes: 10 } (or nothing for the published size), got ${JSON.stringify(options)}.`);
+  }
   const inputShape = requireImageShape("mobilenetLike", options.inputShape ?? [224, 224, 3], "[224, 224, 3]");
   const classes = requireClasses("mobilenetLike", options.classes ?? 1000);
   const width = options.width ?? 1;

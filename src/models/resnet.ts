@@ -114,7 +114,10 @@ export function resnet(options: ResnetOptions): tf.LayersModel {
 
 /** SE-ResNet: the same builder with a squeeze-and-excitation block in every residual block (r = 16 unless given). */
 export function seResnet(options: ResnetOptions): tf.LayersModel {
-  return resnet({ ...options, se: options?.se ?? { reduction: 16 } });
+  if (options === null || typeof options !== "object") {
+    throw new Error(`seResnet: options must be an object like { depth: 50 }, got ${JSON.stringify(options)}.`);
+  }
+  return resnet({ ...options, se: options.se ?? { reduction: 16 } });
 }
 
 /** Trainable parameters (what torchvision and the papers count; BN moving statistics excluded). */
