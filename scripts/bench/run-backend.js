@@ -33,6 +33,13 @@ async function timeSteps(step, plan) {
 }
 
 async function main() {
+  if (backendName === "tensorflow") {
+    try {
+      require.resolve("@tensorflow/tfjs-node", { paths: [root] });
+    } catch {
+      throw new Error("@tensorflow/tfjs-node is not installed (optional: its install downloads libtensorflow)");
+    }
+  }
   const { initBackend } = require(path.join(root, "dist", "backend"));
   const tf = require("@tensorflow/tfjs");
   const info = await initBackend({ backend: backendName, quiet: true });

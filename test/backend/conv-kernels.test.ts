@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { expectNoLeak } from "../helpers";
+import { expectNoLeak, useBackend } from "../helpers";
 import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels } from "./compare";
 
 type Pad = "same" | "valid" | [[number, number], [number, number], [number, number], [number, number]];
@@ -196,6 +196,36 @@ test("depthwise conv2d forward and gradients on wasm match tfjs-cpu (multipliers
     return out;
   });
   assertClose(dilated.wasm, dilated.cpu, TOLERANCE, "dilated depthwiseConv2d");
+});
+
+test("depthwise backprop kernels with dilation 2 satisfy the defining identities, using cpu's dilated forward op", async () => {
+  // tfjs's gradient refuses dilation > 1 (and tfjs-cpu's backprop kernels ignore it), so the
+  // reference is the forward op: the loss L(x, w) = Σ depthwiseConv(x, w) · dy is linear in
+  // each argument, hence dW[k] = L(x, e_k) for the one-hot filter e_k, and ⟨dx, v⟩ = L(v, w).
+  const xp = randomPlain([2, 7, 6, 2], 18);
+  const wp = randomPlain([3, 3, 2, 2], 19);
+  const dyp = randomPlain([2, 7, 6, 4], 20);
+  const attrs = { strides: 1, pad: "same", dilations: 2 } as unknown as tf.NamedAttrMap;
+  await useWasmWithKernels();
+  const [x, w, dy] = [toTensor(xp), toTensor(wp), toTensor(dyp)];
+  const dw = tf.engine().runKernel("DepthwiseConv2dNativeBackpropFilter", { x, dy }, { ...attrs, filterShape: wp.shape }) as tf.Tensor;
+  const dx = tf.engine().runKernel("DepthwiseConv2dNativeBackpropInput", { dy, filter: w }, { ...attrs, inputShape: xp.shape }) as tf.Tensor;
+  const dwValues = Array.from(await dw.data());
+  const dxValues = Array.from(await dx.data());
+  tf.dispose([x, w, dy, dw, dx]);
+
+  await useBackend("cpu");
+  const loss = (a: Plain, b: Plain): number =>
+    tf.tidy(() => tf.sum(tf.mul(tf.depthwiseConv2d(toTensor(a) as tf.Tensor4D, toTensor(b) as tf.Tensor4D, 1, "same", "NHWC", 2), toTensor(dyp))).dataSync()[0]);
+  const size = wp.values.length;
+  const expectedDw = Array.from({ length: size }, (_, k) => loss(xp, { values: wp.values.map((_, i) => (i === k ? 1 : 0)), shape: wp.shape }));
+  assertClose([{ values: dwValues, shape: wp.shape }], [{ values: expectedDw, shape: wp.shape }], 1e-5, "dilated depthwise dW");
+  for (let seed = 30; seed < 33; seed++) {
+    const v = randomPlain(xp.shape, seed);
+    const dot = dxValues.reduce((sum, d, i) => sum + d * v.values[i], 0);
+    const expected = loss(v, wp);
+    assert.ok(Math.abs(dot - expected) <= 1e-4 * Math.max(1, Math.abs(expected)), `⟨dx, v⟩ = ${dot}, L(v, w) = ${expected}`);
+  }
 });
 
 test("separable conv2d gradients on wasm match tfjs-cpu", async () => {
