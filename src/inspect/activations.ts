@@ -21,6 +21,13 @@ export function activationModel(model: tf.LayersModel, layerNames?: string[]): t
 /** The activations of the named layers for one input batch, as tensors (dispose them). */
 export function layerActivations(model: tf.LayersModel, input: tf.Tensor, layerNames?: string[]): { name: string; activation: tf.Tensor }[] {
   const viewer = activationModel(model, layerNames);
+  const expected = model.inputs[0].shape;
+  if (!(input instanceof tf.Tensor) || input.rank !== expected.length || expected.some((d, i) => d !== null && d !== input.shape[i])) {
+    throw new Error(
+      `layerActivations: input must be a batch of shape [${expected.map((d) => d ?? "n")}], got ${input instanceof tf.Tensor ? `[${input.shape}]` : typeof input}. ` +
+        `Add the batch axis with x.expandDims(0), or resize the picture (withInputSize runs the convolutional part on other sizes).`,
+    );
+  }
   const names = viewer.outputs.map((o) => o.sourceLayer.name);
   const result = viewer.predict(input);
   const list = Array.isArray(result) ? result : [result];

@@ -70,6 +70,9 @@ export async function saveModelToFile(model: tf.LayersModel, directory: string, 
     throw new Error(`${caller}: model must be a tf.LayersModel, got ${model === null ? "null" : typeof model}. Pass the model built with tf.model or tf.sequential.`);
   }
   const dir = requireDirectoryArgument(caller, directory);
+  if (options.metadata !== undefined && (typeof options.metadata !== "object" || options.metadata === null || Array.isArray(options.metadata))) {
+    throw new Error(`${caller}: metadata must be a plain object of facts, got ${JSON.stringify(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
+  }
   const modelJson = path.join(dir, MODEL_JSON);
   const weights = path.join(dir, WEIGHTS_BIN);
   if (!options.overwrite) {

@@ -61,6 +61,7 @@ test("saveModelToFile never overwrites unless asked", async () => {
   const other = tinyModel();
   await assert.rejects(() => saveModelToFile(other, dir), /model.json already exists and overwrite is off. Pass \{overwrite: true\}/);
   assert.deepEqual(fs.readFileSync(path.join(dir, "weights.bin")), before, "the refused save left the file as it was");
+  await assert.rejects(() => saveModelToFile(other, path.join(dir, "x"), { metadata: [1] as never }), /metadata must be a plain object of facts, got \[1\]/);
   await saveModelToFile(other, dir, { overwrite: true });
   assert.notDeepEqual(fs.readFileSync(path.join(dir, "weights.bin")), before, "overwrite: true replaced it");
   model.dispose();
