@@ -1,5 +1,5 @@
 // Exercises of lesson 13 (registered on import).
-import { BASE_FEATURE_LAYER, baseNetwork, setTrainable, withNewHead } from "../models/io";
+import { BASE_FEATURE_LAYER, baseNetwork, setTrainable, withNewHead } from "../models/base-network";
 import { defineExercise, differenceNote } from "./check";
 
 /**
