@@ -80,7 +80,7 @@ function main() {
   console.log("");
   console.log(table(rows));
   console.log("");
-  console.log("cpu runs smaller and fewer batches to keep the run short (it is ~100x slower); samples/s are per sample either way.");
+  console.log("cpu runs smaller and fewer batches to keep the run short (it is hundreds of times slower); samples/s are per sample either way.");
   console.log("Peak RSS is the whole backend process (all three models). Numbers vary with machine load; compare ratios from one run.");
   for (const m of measured) if (m.error) console.log(`${m.label}: ${m.error}`);
 }

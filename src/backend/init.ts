@@ -19,15 +19,20 @@ export interface BackendInfo {
 
 let active: BackendInfo | undefined;
 
+// Only measured statements: `npm run bench`, 2 shared cores, 2026-11-23 (load average 5-10).
 const SPEED: Record<BackendName, string> = {
   tensorflow:
-    "tfjs-node (native libtensorflow, multi-threaded): the fastest engine for training on a CPU.",
+    "tfjs-node (native libtensorflow). Not measured by convnet-lab (it could not be installed where the " +
+    "course was built); run `npm run bench` to compare it with wasm and cpu on this machine.",
   wasm:
-    "tfjs WebAssembly (XNNPACK with SIMD), plus convnet-lab's own training kernels: " +
-    "fast inference and fast training of the course's models; run `npm run bench` for the measured speeds.",
+    "tfjs WebAssembly (XNNPACK with SIMD, one thread under Node) plus convnet-lab's own training kernels, " +
+    "so conv nets train on it. Measured with `npm run bench` on a busy 2-core machine: LeNet-5 trained at " +
+    "about 1,000 samples/s and a small VGG with batch norm at about 40 samples/s, hundreds of times faster " +
+    "than stock tfjs-cpu. Run `npm run bench` for this machine's numbers.",
   cpu:
-    "tfjs pure-JavaScript CPU backend: correct but slow (about 100x slower than wasm for training " +
-    "convolutions); lessons will run, but shrink their sizes.",
+    "tfjs pure-JavaScript CPU backend: correct but slow. Measured with `npm run bench` on a busy 2-core " +
+    "machine: LeNet-5 trained at about 3 samples/s, about 300x slower than wasm with convnet-lab's kernels; " +
+    "lessons will run, but shrink their sizes.",
 };
 
 function packageVersion(pkg: string): string {
