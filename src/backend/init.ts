@@ -95,7 +95,8 @@ export interface InitBackendOptions {
  * switch when a different backend is asked for.
  */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendInfo> {
-  const requested = options.backend ?? (process.env.CONVNET_BACKEND as BackendName | undefined);
+  // An empty CONVNET_BACKEND (e.g. `CONVNET_BACKEND= npm test`) means "choose automatically".
+  const requested = options.backend ?? ((process.env.CONVNET_BACKEND || undefined) as BackendName | undefined);
   if (requested !== undefined && !ORDER.includes(requested)) {
     throw new Error(
       `initBackend: backend ${JSON.stringify(requested)} is not one of ${ORDER.join(", ")}. ` +

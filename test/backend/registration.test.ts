@@ -36,3 +36,16 @@ test("registerWasmTrainingKernels says what to do when the wasm backend is not l
   const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
   assert.match(child.stdout, /wasm backend is not loaded.*initBackend/);
 });
+
+test("an empty CONVNET_BACKEND means automatic choice, not a backend named ''", async () => {
+  const saved = process.env.CONVNET_BACKEND;
+  process.env.CONVNET_BACKEND = "";
+  try {
+    const info = await initBackend({ quiet: true });
+    assert.ok(["tensorflow", "wasm", "cpu"].includes(info.name));
+  } finally {
+    if (saved === undefined) delete process.env.CONVNET_BACKEND;
+    else process.env.CONVNET_BACKEND = saved;
+  }
+  await assert.rejects(() => initBackend({ backend: "gpu" as never, quiet: true }), /backend "gpu" is not one of tensorflow, wasm, cpu/);
+});
