@@ -9,6 +9,11 @@ export interface ConvBnReluOptions {
   activation?: boolean;
   /** Layer-name prefix, so summaries read "stage1_conv", "stage1_bn", ... */
   name?: string;
+  /**
+   * Momentum of batch norm's running mean/variance (tfjs default 0.99). After only a few hundred
+   * steps 0.99 leaves them far from the data's statistics: use 0.9, or cl.recalibrateBatchNorm.
+   */
+  momentum?: number;
 }
 
 function positiveInteger(caller: string, name: string, value: unknown): void {
@@ -29,12 +34,16 @@ export function convBnRelu(input: tf.SymbolicTensor, options: ConvBnReluOptions)
   if (padding !== "same" && padding !== "valid") {
     throw new Error(`convBnRelu: padding must be "same" or "valid", got ${JSON.stringify(padding)}.`);
   }
+  if (options.momentum !== undefined && !(options.momentum >= 0 && options.momentum < 1)) {
+    throw new Error(`convBnRelu: momentum must be in [0, 1), got ${JSON.stringify(options.momentum)}. Use e.g. 0.9 for short training runs.`);
+  }
   const prefix = options.name ? `${options.name}_` : "";
   const named = (suffix: string) => (options.name ? { name: `${prefix}${suffix}` } : {});
   let x = tf.layers
     .conv2d({ filters: options.filters, kernelSize: options.kernelSize, strides: options.strides ?? 1, padding, useBias: false, kernelInitializer: "heNormal", ...named("conv") })
     .apply(input) as tf.SymbolicTensor;
-  x = tf.layers.batchNormalization({ ...named("bn") }).apply(x) as tf.SymbolicTensor;
+  const momentum = options.momentum === undefined ? {} : { momentum: options.momentum };
+  x = tf.layers.batchNormalization({ ...momentum, ...named("bn") }).apply(x) as tf.SymbolicTensor;
   if (options.activation ?? true) x = tf.layers.activation({ activation: "relu", ...named("relu") }).apply(x) as tf.SymbolicTensor;
   return x;
 }

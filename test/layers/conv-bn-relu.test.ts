@@ -24,4 +24,12 @@ test("convBnRelu: bad arguments are rejected with the argument's name", () => {
   assert.throws(() => convBnRelu(input, { filters: 0, kernelSize: 3 }), /filters must be a whole number ≥ 1, got 0/);
   assert.throws(() => convBnRelu(input, { filters: 4, kernelSize: 2.5 }), /kernelSize must be a whole number/);
   assert.throws(() => convBnRelu(input, { filters: 4, kernelSize: 3, padding: "full" as "same" }), /padding must be "same" or "valid"/);
+  assert.throws(() => convBnRelu(input, { filters: 4, kernelSize: 3, momentum: 1 }), /momentum must be in \[0, 1\), got 1/);
+});
+
+test("convBnRelu: the momentum option reaches the batch-norm layer", () => {
+  const input = tf.input({ shape: [4, 4, 1] });
+  const model = tf.model({ inputs: input, outputs: convBnRelu(input, { filters: 2, kernelSize: 3, momentum: 0.9, name: "m" }) });
+  assert.equal((model.getLayer("m_bn").getConfig() as { momentum: number }).momentum, 0.9);
+  model.dispose();
 });
