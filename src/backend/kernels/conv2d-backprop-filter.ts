@@ -4,11 +4,11 @@ import { KernelArgs, conv2dExplicitPad, free, requireChannelsLast, reshapeInfo, 
 
 const NAME = "Conv2DBackpropFilter";
 
-/** Largest KH·KW·inChannels for which the patch-matrix route is used (first layers: 1–4 channels). */
+/** Largest KH·KW·inChannels for which the patch-matrix route is used (first layers of RGB input). */
 const MAX_PATCH_COLUMNS = 32;
 
 /**
- * For first layers (1–3 input channels) the dilated-conv route below leaves XNNPACK a tiny
+ * For first layers (a few input channels) the dilated-conv route below leaves XNNPACK a tiny
  * output with a huge kernel, which it runs slowly. There: patches P[n, (kh,kw,ci)] come from
  * a Conv2D with a one-hot filter, and dW = Pᵀ·dy is one matMul.
  */
@@ -55,7 +55,10 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
     attrs.dimRoundingMode,
   );
   const { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth, inHeight, inWidth } = info;
-  if (filterHeight * filterWidth * info.inChannels <= MAX_PATCH_COLUMNS) return viaPatchMatrix(backend, x, dy, info);
+  // Measured (same process, min of runs): 3 channels 3x3 ~4x faster by patches; 1 channel no faster.
+  if (info.inChannels > 1 && filterHeight * filterWidth * info.inChannels <= MAX_PATCH_COLUMNS) {
+    return viaPatchMatrix(backend, x, dy, info);
+  }
   const top = info.padInfo.top;
   const left = info.padInfo.left;
   // Padding after the input that makes the result exactly filterHeight x filterWidth (may be negative).
