@@ -16,4 +16,5 @@ run(process.execPath, [tsc, "-p", "tsconfig.build.json"]);
 run(process.execPath, [tsc, "-p", "tsconfig.test.json"]);
 const unitOnly = process.argv.includes("--unit");
 const env = { ...process.env, ...(unitOnly ? { CONVNET_SKIP_NOTEBOOKS: "1" } : {}) };
-run(process.execPath, ["--test", "--test-reporter=spec", path.join("build-test", "test")], env);
+// Two test files at a time: each lesson kernel (wasm) is single-threaded, so two use both cores.
+run(process.execPath, ["--test", "--test-concurrency=2", "--test-reporter=spec", path.join("build-test", "test")], env);

@@ -1,0 +1,3 @@
+import { defineLessonTests } from "./lesson-tests";
+
+defineLessonTests(0);
