@@ -19,19 +19,19 @@ export interface BackendInfo {
 
 let active: BackendInfo | undefined;
 
-// Only measured statements: `npm run bench`, 2 shared cores, 2026-11-23 (load average 5-10).
+// Only measured statements: `npm run bench`, 2 shared cores, 2026-11-23 18:50 UTC (load average ~3).
 const SPEED: Record<BackendName, string> = {
   tensorflow:
     "tfjs-node (native libtensorflow). Not measured by convnet-lab (it could not be installed where the " +
     "course was built); run `npm run bench` to compare it with wasm and cpu on this machine.",
   wasm:
     "tfjs WebAssembly (XNNPACK with SIMD, one thread under Node) plus convnet-lab's own training kernels, " +
-    "so conv nets train on it. Measured with `npm run bench` on a busy 2-core machine: LeNet-5 trained at " +
-    "about 1,000 samples/s and a small VGG with batch norm at about 40 samples/s, hundreds of times faster " +
-    "than stock tfjs-cpu. Run `npm run bench` for this machine's numbers.",
+    "so conv nets train on it. Measured with `npm run bench` on a shared 2-core machine: LeNet-5 trained at " +
+    "about 1,500 samples/s (130x stock tfjs-cpu) and a small VGG with batch norm at about 50 samples/s " +
+    "(370x). Run `npm run bench` for this machine's numbers.",
   cpu:
-    "tfjs pure-JavaScript CPU backend: correct but slow. Measured with `npm run bench` on a busy 2-core " +
-    "machine: LeNet-5 trained at about 3 samples/s, about 300x slower than wasm with convnet-lab's kernels; " +
+    "tfjs pure-JavaScript CPU backend: correct but slow. Measured with `npm run bench` on a shared 2-core " +
+    "machine: LeNet-5 trained at about 12 samples/s, about 130x slower than wasm with convnet-lab's kernels; " +
     "lessons will run, but shrink their sizes.",
 };
 
