@@ -13,6 +13,7 @@ function parseArgs(argv) {
     else if (arg === "--full") options.full = true;
     else if (arg === "--no-html") options.html = false;
     else if (arg === "--keep-going") options.keepGoing = true;
+    else if (arg === "--cell-timeout") options.cellTimeout = Number(argv[++i]);
     else if (arg === "--json") options.json = path.resolve(argv[++i]);
     else options.notebooks.push(arg);
   }
@@ -47,6 +48,13 @@ function main() {
   const args = [path.join(__dirname, "run_notebooks.py"), "--out", options.out, ...(options.html ? [] : ["--no-html"])];
   if (options.json) args.push("--json", options.json);
   if (options.keepGoing) args.push("--keep-going");
+  // Full-size runs train for tens of minutes in one cell; the default limit is 15 minutes a cell.
+  const cellTimeout = options.cellTimeout ?? (options.full ? 4 * 3600 : 900);
+  if (!Number.isInteger(cellTimeout) || cellTimeout <= 0) {
+    console.error(`run-notebooks: --cell-timeout must be a whole number of seconds > 0, got ${JSON.stringify(cellTimeout)}.`);
+    process.exit(2);
+  }
+  args.push("--cell-timeout", String(cellTimeout));
   const env = jupyterEnv(options.full ? { CONVNET_FULL: "1" } : {});
   const result = spawnSync(python, [...args, ...notebooks], { stdio: "inherit", env, cwd: notebooksDir });
   process.exit(result.status ?? 1);
