@@ -51,7 +51,7 @@ function main() {
   // Full-size runs train for tens of minutes in one cell; the default limit is 15 minutes a cell.
   const cellTimeout = options.cellTimeout ?? (options.full ? 4 * 3600 : 900);
   if (!Number.isInteger(cellTimeout) || cellTimeout <= 0) {
-    console.error(`run-notebooks: --cell-timeout must be a whole number of seconds > 0, got ${JSON.stringify(cellTimeout)}.`);
+    console.error(`run-notebooks: --cell-timeout must be a whole number of seconds > 0, got ${String(cellTimeout)}.`);
     process.exit(2);
   }
   args.push("--cell-timeout", String(cellTimeout));
