@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { Box } from "./boxes";
 import { requireInteger } from "./validate";
+import { createRng } from "../data/random";
 
 /** The kinds of shape drawn by makeShapeScenes, by class index. */
 export const SHAPE_KINDS = ["rectangle", "disc", "triangle"] as const;
@@ -32,18 +33,6 @@ export interface ShapeScenes {
   dispose(): void;
 }
 
-/** mulberry32: a small, fast, seedable pseudo-random generator (uniform in [0, 1)). */
-function randomGenerator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function inside(kind: number, x: number, y: number, box: Box): boolean {
   const cx = (box.x1 + box.x2) / 2;
   const cy = (box.y1 + box.y2) / 2;
@@ -64,7 +53,7 @@ export function makeShapeScenes(options: ShapeScenesOptions = {}): ShapeScenes {
   const size = requireInteger(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (at least 8 pixels).");
   const maxObjects = requireInteger(caller, "maxObjects", options.maxObjects ?? 1, 1, "Use 1 for segmentation, 2–4 for detection.");
   const seed = requireInteger(caller, "seed", options.seed ?? 1, 0, "Use any whole number, e.g. 42.");
-  const random = randomGenerator(seed);
+  const random = createRng(seed).next; // the course's one seeded generator (mulberry32)
   const pixels = new Float32Array(count * size * size * 3);
   const maskValues = new Float32Array(count * size * size);
   const objects: { box: Box; classIndex: number }[][] = [];

@@ -1,17 +1,11 @@
 // Helpers shared by the ops tests: seeded random data, and tfjs versions of the ops to compare with.
 import * as tf from "@tensorflow/tfjs";
 import { FilterBank, Volume } from "../../src/ops";
+import { createRng } from "../../src/data/random";
 
 /** A small seeded generator (mulberry32), so a failing case can be re-run. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 /** A whole number in [low, high]. */
