@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { registerWasmTrainingKernels, wasmTrainingKernelsRegistered } from "./wasm-training-kernels";
+import { activeWasmThreads, disableWasmThreads, startWasmWithThreads, wasmThreadCount } from "./wasm-threads";
 
 /** The engines the library can run on, best first. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
@@ -11,6 +12,8 @@ export interface BackendInfo {
   version: string;
   /** Whether conv nets can be trained (forward and backward) on it. */
   canTrain: boolean;
+  /** Threads doing the work (wasm: XNNPACK's pool; tfjs-node and cpu report 1, their own choice). */
+  threads: number;
   /** One paragraph a learner can read: what this means for speed. */
   speed: string;
   /** Why better backends were passed over (empty when the best one loaded). */
@@ -49,23 +52,38 @@ function firstLine(error: unknown): string {
   return text.split("\n")[0] ?? text;
 }
 
-async function tryTensorflow(): Promise<void> {
+async function tryTensorflow(_options: InitBackendOptions, _fallbacks: string[]): Promise<void> {
   // Optional dependency: absent wherever libtensorflow could not be downloaded at install time.
   require("@tensorflow/tfjs-node");
   if (!(await tf.setBackend("tensorflow"))) throw new Error("tf.setBackend('tensorflow') returned false");
 }
 
-async function tryWasm(): Promise<void> {
-  require("@tensorflow/tfjs-backend-wasm");
+async function setWasm(): Promise<void> {
   if (!(await tf.setBackend("wasm"))) throw new Error("tf.setBackend('wasm') returned false");
+}
+
+async function tryWasm(options: InitBackendOptions, fallbacks: string[]): Promise<void> {
+  require("@tensorflow/tfjs-backend-wasm");
+  const threads = wasmThreadCount(options.wasmThreads);
+  if (threads === 1) {
+    await setWasm();
+  } else {
+    try {
+      await startWasmWithThreads(threads, setWasm);
+    } catch (error) {
+      fallbacks.push(`wasm with ${threads} threads did not start (${firstLine(error)}), so it runs on one thread`);
+      disableWasmThreads();
+      await setWasm();
+    }
+  }
   registerWasmTrainingKernels();
 }
 
-async function tryCpu(): Promise<void> {
+async function tryCpu(_options: InitBackendOptions, _fallbacks: string[]): Promise<void> {
   if (!(await tf.setBackend("cpu"))) throw new Error("tf.setBackend('cpu') returned false");
 }
 
-const ATTEMPTS: Record<BackendName, () => Promise<void>> = {
+const ATTEMPTS: Record<BackendName, (options: InitBackendOptions, fallbacks: string[]) => Promise<void>> = {
   tensorflow: tryTensorflow,
   wasm: tryWasm,
   cpu: tryCpu,
@@ -87,6 +105,11 @@ export interface InitBackendOptions {
   backend?: BackendName;
   /** Print the one-line report (default true). */
   quiet?: boolean;
+  /**
+   * Threads for the wasm backend, 1 to 8. Defaults to the environment variable
+   * CONVNET_WASM_THREADS, else one per core. Only read when wasm starts.
+   */
+  wasmThreads?: number;
 }
 
 /**
@@ -105,15 +128,18 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   }
   if (active && (requested === undefined || requested === active.name)) return active;
   const candidates = requested ? [requested] : ORDER;
+  // A bad thread count is the caller's mistake: say so instead of falling back to another backend.
+  if (candidates.includes("wasm")) wasmThreadCount(options.wasmThreads);
   const fallbacks: string[] = [];
   for (const name of candidates) {
     try {
-      await ATTEMPTS[name]();
+      await ATTEMPTS[name](options, fallbacks);
       await tf.ready();
       active = {
         name,
         version: packageVersion(PACKAGE[name]),
         canTrain: name !== "wasm" || wasmCanTrainConv(),
+        threads: name === "wasm" ? activeWasmThreads() : 1,
         speed: SPEED[name],
         fallbacks,
       };
@@ -144,7 +170,8 @@ export function backendInfo(): BackendInfo {
 
 /** A short human-readable report, e.g. for the first cell of a lesson. */
 export function describeBackend(info: BackendInfo): string {
-  const lines = [`Backend: ${info.name} (${PACKAGE[info.name]} ${info.version}) — ${info.speed}`];
+  const threads = info.name === "wasm" ? `, ${info.threads} thread${info.threads === 1 ? "" : "s"}` : "";
+  const lines = [`Backend: ${info.name} (${PACKAGE[info.name]} ${info.version}${threads}) — ${info.speed}`];
   if (!info.canTrain) lines.push("Note: this backend can run models but cannot train convolutions.");
   for (const reason of info.fallbacks) lines.push(`Fell back because ${reason}`);
   return lines.join("\n");
