@@ -11,17 +11,20 @@ const { MODELS } = require("./bench/models");
 
 const root = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
+const threads = Math.min(os.availableParallelism(), 8);
+// wasm twice when there are several cores: all threads (what initBackend picks) and one thread.
 const BACKENDS = [
   { name: "tensorflow", label: "tfjs-node" },
-  { name: "wasm", label: "wasm + convnet-lab kernels" },
+  { name: "wasm", label: `wasm + convnet-lab kernels, ${threads} thread${threads === 1 ? "" : "s"}`, wasmThreads: threads },
+  ...(threads > 1 ? [{ name: "wasm", label: "wasm + convnet-lab kernels, 1 thread", wasmThreads: 1 }] : []),
   { name: "cpu", label: "tfjs-cpu (stock)" },
 ];
 
-function measure(backend) {
+function measure(backend, wasmThreads) {
   const child = spawnSync(process.execPath, [path.join(__dirname, "bench", "run-backend.js"), backend, ...(quick ? ["--quick"] : [])], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, CONVNET_BACKEND: "" },
+    env: { ...process.env, CONVNET_BACKEND: "", CONVNET_WASM_THREADS: String(wasmThreads ?? 1) },
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = (child.stdout || "").trim().split("\n").filter((l) => l.startsWith("{")).pop();
@@ -54,9 +57,12 @@ function main() {
   for (const backend of BACKENDS) {
     process.stdout.write(`measuring ${backend.label} ... `);
     const start = Date.now();
-    const result = measure(backend.name);
+    const result = measure(backend.name, backend.wasmThreads);
     console.log(result.error ? `not available: ${result.error}` : `done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
-    measured.push({ ...backend, ...result });
+    const label = backend.wasmThreads && result.threads !== undefined && result.threads !== backend.wasmThreads
+      ? `${backend.label} (asked; ran on ${result.threads})`
+      : backend.label;
+    measured.push({ ...backend, ...result, label });
   }
   const cpu = measured.find((m) => m.name === "cpu" && !m.error);
   const base = (key, field) => cpu?.results.find((r) => r.model === key)?.[field];

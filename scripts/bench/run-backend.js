@@ -70,7 +70,7 @@ async function main() {
     net.dispose();
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ backend: backendName, version: info.version, canTrain: info.canTrain, results, peakRssMb }) + "\n");
+  process.stdout.write(JSON.stringify({ backend: backendName, version: info.version, canTrain: info.canTrain, threads: info.threads, fallbacks: info.fallbacks, results, peakRssMb }) + "\n");
 }
 
 main().catch((error) => {

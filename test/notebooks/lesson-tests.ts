@@ -13,7 +13,8 @@ const out = path.join(projectRoot, "out", "test-lessons");
 
 /**
  * Defines the tests of every other lesson (half 0: 00, 02, 04, …; half 1: 01, 03, …), so two
- * test files can run side by side: a lesson's kernel uses one core (wasm is single-threaded).
+ * test files can run side by side, each lesson's kernel on one wasm thread (one core each),
+ * unless CONVNET_WASM_THREADS says otherwise.
  */
 export function defineLessonTests(half: 0 | 1): void {
   listNotebooks()
@@ -22,7 +23,10 @@ export function defineLessonTests(half: 0 | 1): void {
       const name = path.basename(notebook, ".ipynb");
       test(`lesson ${name} runs top to bottom with no error and no skipped cell`, { skip }, () => {
         const json = path.join(out, `${name}.result.json`);
-        const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "run-notebooks.js"), notebook, "--out", out, "--json", json], { encoding: "utf8" });
+        const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "run-notebooks.js"), notebook, "--out", out, "--json", json], {
+          encoding: "utf8",
+          env: { ...process.env, CONVNET_WASM_THREADS: process.env.CONVNET_WASM_THREADS || "1" },
+        });
         const report = fs.existsSync(json) ? fs.readFileSync(json, "utf8") : "(no report)";
         assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}\n${report}`);
       });
