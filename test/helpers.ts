@@ -1,12 +1,14 @@
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
+import { initBackend } from "../src/backend";
 
 /** The project folder (tests are compiled to build-test/test/...). */
 export const projectRoot = path.resolve(__dirname, "..", "..");
 
 /** Switches tfjs to a backend by name, loading wasm on demand. */
 export async function useBackend(name: "cpu" | "wasm"): Promise<void> {
-  if (name === "wasm") require("@tensorflow/tfjs-backend-wasm");
+  // wasm is first started the way learners get it (threaded, with our kernels); later calls switch back to it.
+  if (name === "wasm") await initBackend({ backend: "wasm", quiet: true });
   if (!(await tf.setBackend(name))) throw new Error(`could not start the ${name} backend`);
   await tf.ready();
 }
