@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { withScaleShiftBatchNorm } from "./kernels/batch-norm";
 import { conv2dBackpropFilterConfig } from "./kernels/conv2d-backprop-filter";
 import { conv2dBackpropInputConfig } from "./kernels/conv2d-backprop-input";
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from "./kernels/depthwise-backprop";
@@ -53,6 +54,7 @@ const TRAINING_KERNELS: TrainingKernel[] = [
   wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),
   wrapping("Sum", "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)", (stock) => withLeadingAxesReduce(stock, false)),
   wrapping("Mean", "stock wasm transposes the tensor before averaging over leading axes (batch-norm statistics)", (stock) => withLeadingAxesReduce(stock, true)),
+  wrapping("FusedBatchNorm", "stock wasm's loop is slow; folded into one multiply and one add per channel", withScaleShiftBatchNorm),
   wrapping("BatchMatMul", "stock wasm's transposeA/transposeB path is a slow loop (dense-layer gradients use it)", withExplicitTranspose),
   wrapping("_FusedMatMul", "stock wasm's transposeA/transposeB path is a slow loop, and it adds the bias wrongly to batched (rank > 2) products", withExplicitTranspose),
   samePaddingFix("Conv2D", false),

@@ -201,3 +201,31 @@ test("the convolution kernels refuse channels-first data with a message that say
   );
   tf.dispose([dy, filter, x]);
 });
+
+test("FusedBatchNorm on wasm (folded into a multiply and an add per channel) matches cpu, with and without scale/offset", async () => {
+  const cases: Array<{ x: number[]; param: number[]; scale: boolean; offset: boolean }> = [
+    { x: [3, 5, 4, 6], param: [6], scale: true, offset: true },
+    { x: [3, 5, 4, 6], param: [1, 1, 1, 6], scale: true, offset: false },
+    { x: [7, 9], param: [9], scale: false, offset: true }, // batch norm after a dense layer
+    { x: [2, 3, 3, 4], param: [4], scale: false, offset: false },
+    { x: [2, 3, 3, 4], param: [2, 3, 3, 4], scale: true, offset: true }, // not per channel: the stock kernel's case
+  ];
+  for (const c of cases) {
+    const { cpu, wasm } = await onBothBackends(async () => {
+      const x = toTensor(randomPlain(c.x, 41));
+      const mean = toTensor(randomPlain(c.param, 42));
+      const variance = tf.abs(toTensor(randomPlain(c.param, 43))).add(0.1);
+      const scale = c.scale ? toTensor(randomPlain(c.param, 44)) : undefined;
+      const offset = c.offset ? toTensor(randomPlain(c.param, 45)) : undefined;
+      const y = tf.batchNorm(x, mean as tf.Tensor1D, variance as tf.Tensor1D, offset as tf.Tensor1D | undefined, scale as tf.Tensor1D | undefined, 0.01);
+      const out = [await toPlain(y)];
+      tf.dispose([x, mean, variance, y, ...(scale ? [scale] : []), ...(offset ? [offset] : [])]);
+      return out;
+    });
+    assertClose(wasm, cpu, TOLERANCE, `batchNorm ${JSON.stringify(c)}`);
+  }
+  // Hand check of one channel: x = 3, mean 1, variance 4 - ε, scale 2, offset 0.5 → (3 − 1)/2·2 + 0.5 = 2.5.
+  await useWasmWithKernels();
+  const y = tf.batchNorm(tf.tensor2d([[3]]), tf.tensor1d([1]), tf.tensor1d([4 - 0.01]), tf.tensor1d([0.5]), tf.tensor1d([2]), 0.01);
+  assert.ok(Math.abs((await y.data())[0]! - 2.5) < 1e-6);
+});
