@@ -37,6 +37,22 @@ function viaPatchMatrix(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInf
 }
 
 /**
+ * [N,H,W,C] → [C,H,W,N] in two cheap steps: a 2-D transpose of [N, H·W·C], then moving C ahead
+ * of H·W in blocks of N contiguous values. Stock wasm's general 4-D transpose is ~3.6x slower
+ * on [64,32,32,32] (measured), and this one is on the filter gradient of every convolution.
+ */
+function batchLastChannelsFirst(backend: BackendWasm, x: tf.TensorInfo): tf.TensorInfo {
+  const [n, h, w, c] = x.shape as [number, number, number, number];
+  const rows = reshapeInfo(backend, x, [n, h * w * c]);
+  const columns = transposeInfo(backend, rows, [1, 0]);
+  const grouped = reshapeInfo(backend, columns, [h * w, c, n]);
+  const moved = transposeInfo(backend, grouped, [1, 0, 2]);
+  const out = reshapeInfo(backend, moved, [c, h, w, n]);
+  free(backend, rows, columns, grouped, moved);
+  return out;
+}
+
+/**
  * dW[kh,kw,ci,co] = Σ_{b,oh,ow} x[b, oh·s+kh−top, ow·s+kw−left, ci] · dy[b,oh,ow,co]
  * is itself a convolution: input x as [ci, H, W, batch], filter dy as [OH, OW, batch, co],
  * stride 1 and dilation s. XNNPACK then does the heavy lifting.
@@ -64,7 +80,7 @@ export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   // Padding after the input that makes the result exactly filterHeight x filterWidth (may be negative).
   const bottom = filterHeight - 1 + (outHeight - 1) * strideHeight + 1 - inHeight - top;
   const right = filterWidth - 1 + (outWidth - 1) * strideWidth + 1 - inWidth - left;
-  const xT = transposeInfo(backend, x, [3, 1, 2, 0]);
+  const xT = batchLastChannelsFirst(backend, x);
   const dyT = transposeInfo(backend, dy, [1, 2, 0, 3]);
   const dwT = conv2dExplicitPad(backend, xT, dyT, { top, bottom, left, right }, [1, 1], [strideHeight, strideWidth]);
   const dw = transposeInfo(backend, dwT, [1, 2, 0, 3]);
