@@ -22,19 +22,20 @@ export interface BackendInfo {
 
 let active: BackendInfo | undefined;
 
-// Only measured statements: `npm run bench`, 2 shared cores, 2026-11-23 18:50 UTC (load average ~3).
+// Only measured statements: `npm run bench` on an idle 2-core machine (AMD EPYC), 2026-12-02 04:59 UTC.
 const SPEED: Record<BackendName, string> = {
   tensorflow:
     "tfjs-node (native libtensorflow). Not measured by convnet-lab (it could not be installed where the " +
     "course was built); run `npm run bench` to compare it with wasm and cpu on this machine.",
   wasm:
-    "tfjs WebAssembly (XNNPACK with SIMD, one thread under Node) plus convnet-lab's own training kernels, " +
-    "so conv nets train on it. Measured with `npm run bench` on a shared 2-core machine: LeNet-5 trained at " +
-    "about 1,500 samples/s (130x stock tfjs-cpu) and a small VGG with batch norm at about 50 samples/s " +
-    "(370x). Run `npm run bench` for this machine's numbers.",
+    "tfjs WebAssembly (XNNPACK with SIMD, one thread per core; CONVNET_WASM_THREADS changes that) plus " +
+    "convnet-lab's own training kernels, so conv nets train on it. Measured with `npm run bench` on an idle " +
+    "2-core machine with 2 threads: LeNet-5 trained at about 3,700 samples/s (about 220x stock tfjs-cpu; " +
+    "3,000 on one thread) and a small VGG with batch norm at about 130 samples/s (about 600x). Run " +
+    "`npm run bench` for this machine's numbers.",
   cpu:
-    "tfjs pure-JavaScript CPU backend: correct but slow. Measured with `npm run bench` on a shared 2-core " +
-    "machine: LeNet-5 trained at about 12 samples/s, about 130x slower than wasm with convnet-lab's kernels; " +
+    "tfjs pure-JavaScript CPU backend: correct but slow. Measured with `npm run bench` on an idle 2-core " +
+    "machine: LeNet-5 trained at about 17 samples/s, about 220x slower than wasm with convnet-lab's kernels; " +
     "lessons will run, but shrink their sizes.",
 };
 
