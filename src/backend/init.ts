@@ -53,7 +53,7 @@ function firstLine(error: unknown): string {
   return text.split("\n")[0] ?? text;
 }
 
-async function tryTensorflow(_options: InitBackendOptions, _fallbacks: string[]): Promise<void> {
+async function tryTensorflow(): Promise<void> {
   // Optional dependency: absent wherever libtensorflow could not be downloaded at install time.
   require("@tensorflow/tfjs-node");
   if (!(await tf.setBackend("tensorflow"))) throw new Error("tf.setBackend('tensorflow') returned false");
@@ -63,9 +63,8 @@ async function setWasm(): Promise<void> {
   if (!(await tf.setBackend("wasm"))) throw new Error("tf.setBackend('wasm') returned false");
 }
 
-async function tryWasm(options: InitBackendOptions, fallbacks: string[]): Promise<void> {
+async function tryWasm(threads: number, fallbacks: string[]): Promise<void> {
   require("@tensorflow/tfjs-backend-wasm");
-  const threads = wasmThreadCount(options.wasmThreads);
   if (threads === 1) {
     await setWasm();
   } else {
@@ -80,11 +79,11 @@ async function tryWasm(options: InitBackendOptions, fallbacks: string[]): Promis
   registerWasmTrainingKernels();
 }
 
-async function tryCpu(_options: InitBackendOptions, _fallbacks: string[]): Promise<void> {
+async function tryCpu(): Promise<void> {
   if (!(await tf.setBackend("cpu"))) throw new Error("tf.setBackend('cpu') returned false");
 }
 
-const ATTEMPTS: Record<BackendName, (options: InitBackendOptions, fallbacks: string[]) => Promise<void>> = {
+const ATTEMPTS: Record<BackendName, (wasmThreads: number, fallbacks: string[]) => Promise<void>> = {
   tensorflow: tryTensorflow,
   wasm: tryWasm,
   cpu: tryCpu,
@@ -129,12 +128,12 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   }
   if (active && (requested === undefined || requested === active.name)) return active;
   const candidates = requested ? [requested] : ORDER;
-  // A bad thread count is the caller's mistake: say so instead of falling back to another backend.
-  if (candidates.includes("wasm")) wasmThreadCount(options.wasmThreads);
+  // Read (and checked) before any attempt: a bad thread count is the caller's mistake, not a reason to fall back.
+  const wasmThreads = candidates.includes("wasm") ? wasmThreadCount(options.wasmThreads) : 1;
   const fallbacks: string[] = [];
   for (const name of candidates) {
     try {
-      await ATTEMPTS[name](options, fallbacks);
+      await ATTEMPTS[name](wasmThreads, fallbacks);
       await tf.ready();
       active = {
         name,
