@@ -121,6 +121,8 @@ test("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as 
     { shape: [1, 9, 9, 1], size: 3, strides: 1, pad: "same" },
     { shape: [3, 10, 11, 5], size: [2, 3], strides: [3, 2], pad: "valid" },
     { shape: [1, 5, 5, 2], size: 2, strides: 3, pad: "same" },
+    { shape: [2, 6, 8, 4], size: 2, strides: 2, pad: "same" }, // even sizes: no padding, the 2x2 fast path
+    { shape: [1, 7, 5, 3], size: 2, strides: 2, pad: "valid" }, // the last row and column belong to no window
   ];
   for (const c of cases) {
     const { cpu, wasm } = await onBothBackends(async () => {
@@ -138,6 +140,22 @@ test("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as 
     });
     assertClose(wasm, cpu, TOLERANCE, `pooling ${JSON.stringify(c)}`);
   }
+});
+
+test("MaxPoolGrad on wasm handles -Infinity and NaN in a 2x2 window as cpu does (max ignores NaN)", async () => {
+  const values = [-Infinity, -Infinity, 1, NaN, -Infinity, -Infinity, 2, 2, NaN, 3, Infinity, 0, 4, NaN, 5, Infinity];
+  const { cpu, wasm } = await onBothBackends(async () => {
+    const x = tf.tensor4d(values, [1, 4, 4, 1]);
+    const r = tf.tensor4d([1, 10, 100, 1000], [1, 2, 2, 1]);
+    const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, "valid"), r)))(x);
+    const out = [await toPlain(g)];
+    tf.dispose([x, r, g]);
+    return out;
+  });
+  // cpu starts each window's maximum at −∞ and takes a value only if strictly greater. Windows:
+  // all −∞ → no gradient; {1, NaN, 2, 2} → the first 2; {NaN, 3, 4, NaN} → 4; {+∞, 0, 5, +∞} → the first +∞.
+  assert.deepEqual(Array.from(cpu[0]!.values), [0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 1000, 0, 100, 0, 0, 0]);
+  assert.deepEqual(Array.from(wasm[0]!.values), Array.from(cpu[0]!.values));
 });
 
 test("matMul and fused matMul with transposed operands on wasm match cpu (ranks 2 and 3, broadcast batch)", async () => {
