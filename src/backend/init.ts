@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { registerWasmTrainingKernels, wasmTrainingKernelsRegistered } from "./wasm-training-kernels";
-import { registerReductionGradients } from "./reduction-gradients";
+import { registerLeanGradients } from "./lean-gradients";
 import { activeWasmThreads, disableWasmThreads, startWasmWithThreads, wasmThreadCount } from "./wasm-threads";
 
 /** The engines the library can run on, best first. */
@@ -136,7 +136,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     try {
       await ATTEMPTS[name](wasmThreads, fallbacks);
       await tf.ready();
-      registerReductionGradients();
+      registerLeanGradients();
       active = {
         name,
         version: packageVersion(PACKAGE[name]),

@@ -44,9 +44,3 @@ export const meanGradConfig: tf.GradConfig = {
   },
 };
 
-/** Replaces tfjs's Sum and Mean gradients (global: every backend gets the same values, faster). */
-export function registerReductionGradients(): void {
-  for (const config of [sumGradConfig, meanGradConfig]) {
-    if (tf.getGradient(config.kernelName) !== config) tf.registerGradient(config);
-  }
-}
