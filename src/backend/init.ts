@@ -31,9 +31,9 @@ const SPEED: Record<BackendName, string> = {
   wasm:
     "tfjs WebAssembly (XNNPACK with SIMD, one thread per core; CONVNET_WASM_THREADS changes that) plus " +
     "convnet-lab's own training kernels, so conv nets train on it. Measured with `npm run bench` on an idle " +
-    "2-core machine with 2 threads: LeNet-5 trained at about 3,700 samples/s (about 220x stock tfjs-cpu; " +
-    "3,000 on one thread) and a small VGG with batch norm at about 130 samples/s (about 600x). Run " +
-    "`npm run bench` for this machine's numbers.",
+    "2-core machine with 2 threads: LeNet-5 trained at 3,100–3,700 samples/s (over 200x stock tfjs-cpu; " +
+    "about 2,400–3,000 on one thread) and a small VGG with batch norm at about 150 samples/s (over 600x). " +
+    "Run `npm run bench` for this machine's numbers.",
   cpu:
     "tfjs pure-JavaScript CPU backend: correct but slow. Measured with `npm run bench` on an idle 2-core " +
     "machine: LeNet-5 trained at about 17 samples/s, about 220x slower than wasm with convnet-lab's kernels; " +
