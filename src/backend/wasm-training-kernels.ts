@@ -7,7 +7,6 @@ import { withExplicitSamePadding } from "./kernels/explicit-same-padding";
 import { withExplicitTranspose } from "./kernels/explicit-transpose-matmul";
 import { withLeadingAxesReduce } from "./kernels/leading-axes-reduce";
 import { maxPoolGradConfig } from "./kernels/max-pool-grad";
-import { registerLeanGradients } from "./lean-gradients";
 import { sharedIdentityConfig, withSharedSameDtypeCast } from "./kernels/shared-identity";
 import { tileConfig } from "./kernels/tile";
 import { unsortedSegmentSumConfig } from "./kernels/unsorted-segment-sum";
@@ -93,7 +92,6 @@ export function registerWasmTrainingKernels(): void {
     tf.registerKernel(config);
     ours.add(config.kernelFunc);
   }
-  registerLeanGradients();
 }
 
 /** True when every kernel of ours is the one tfjs will run on wasm. */
