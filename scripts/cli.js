@@ -108,6 +108,9 @@ function parseArgs(spec, argv) {
   /** @type {ParsedArgs} */
   const parsed = { flags: {}, positionals: [], help: false };
   const usageError = (/** @type {string} */ message) => new CliError(message, { showUsageHint: true });
+  // --help answers even when other arguments are wrong (that is often why one asks).
+  const terminator = argv.indexOf("--");
+  if ((terminator < 0 ? argv : argv.slice(0, terminator)).some((a) => HELP_FLAGS.includes(a))) return { ...parsed, help: true };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -117,10 +120,6 @@ function parseArgs(spec, argv) {
     }
     if (arg === "--") {
       onlyPositionals = true;
-      continue;
-    }
-    if (HELP_FLAGS.includes(arg)) {
-      parsed.help = true;
       continue;
     }
     const equals = arg.indexOf("=");
@@ -156,7 +155,6 @@ function parseArgs(spec, argv) {
     if (text === "") throw usageError(`${flag} needs a value (${flagSpec.value}), got "". Write ${flag} ${flagSpec.value}.`);
     parsed.flags[flag] = flagSpec.parse ? flagSpec.parse(text, flag) : text;
   }
-  if (parsed.help) return parsed;
   const positionals = spec.positionals;
   const count = parsed.positionals.length;
   if (!positionals && count > 0 && !spec.passUnknown) {

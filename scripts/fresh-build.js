@@ -91,24 +91,26 @@ async function takeLock(lock) {
 }
 
 /**
- * Rebuilds dist/ with tsc when whyStale says so. Quiet when dist/ is fresh.
- * @param {{ log?: (line: string) => void }} [options]
+ * Rebuilds dist/ with tsc when whyStale says so. Quiet when dist/ is fresh. Returns whether it built.
+ * @param {{ log?: (line: string) => void, projectRoot?: string }} [options] projectRoot: for tests
  */
 async function ensureFreshBuild(options = {}) {
   const log = options.log ?? ((line) => console.log(line));
-  if (whyStale() === null) return;
-  fs.mkdirSync(path.join(root, "dist"), { recursive: true });
-  const lock = path.join(root, "dist", ".build-lock");
+  const project = options.projectRoot ?? root;
+  if (whyStale(project) === null) return false;
+  fs.mkdirSync(path.join(project, "dist"), { recursive: true });
+  const lock = path.join(project, "dist", ".build-lock");
   await takeLock(lock);
   try {
-    const reason = whyStale(); // another run may have built it while this one waited
-    if (reason === null) return;
+    const reason = whyStale(project); // another run may have built it while this one waited
+    if (reason === null) return false;
     log(`building dist/ (${reason}) ...`);
     const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-    const result = await runChild(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { cwd: root });
+    const result = await runChild(process.execPath, [tsc, "-p", path.join(project, "tsconfig.build.json")], { cwd: project });
     const stopped = stopSignal();
     if (stopped) throw new CliError(`stopped by ${stopped} while building dist/.`, { exitCode: signalExitCode(stopped) });
     if (result.code !== 0) throw new CliError("building the library (dist/) failed; see the TypeScript errors above, fix them in src/, and run the command again.");
+    return true;
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
