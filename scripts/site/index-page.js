@@ -1,9 +1,12 @@
+// @ts-check
 // The course index: every lesson's title (a link) and first paragraph, as markdown.
 "use strict";
 
 /**
  * lessons: [{ title, summary, href, failed }] in course order.
  * Returns markdown for the index page (rendered like a notebook's markdown cell).
+ * @param {{ title: string, summary?: string, href: string, failed?: boolean }[]} lessons
+ * @param {{ glossaryHref?: string }} [options]
  */
 function indexMarkdown(lessons, { glossaryHref = "glossary.html" } = {}) {
   if (!Array.isArray(lessons)) {
@@ -23,7 +26,7 @@ function indexMarkdown(lessons, { glossaryHref = "glossary.html" } = {}) {
   ];
   if (lessons.length === 0) lines.push("*(no lessons yet)*");
   for (const lesson of lessons) {
-    for (const key of ["title", "href"]) {
+    for (const key of /** @type {const} */ (["title", "href"])) {
       if (typeof lesson[key] !== "string" || !lesson[key]) {
         throw new Error(`indexMarkdown: lesson.${key} must be a non-empty string, got ${JSON.stringify(lesson[key])} in ${JSON.stringify(lesson)}. Give every lesson a title and a page.`);
       }

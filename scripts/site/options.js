@@ -1,67 +1,64 @@
-// Command-line options of scripts/build-site.js, validated (each error names the argument, the
-// value, the rule and a fix).
+// @ts-check
+// Command line and output folder of scripts/build-site.js.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { root, notebooksDir } = require("../lib");
+const { CliError, values } = require("../cli");
+const { WrittenFiles } = require("../written-files");
 
-const USAGE = "usage: node scripts/build-site.js [lessons...] [--out DIR] [--glossary FILE]";
-const MARKER = ".convnet-site";
+const TOOL = "build-site";
+// The marker of build-site versions that kept no list of their files (before .written-by-build-site.json).
+const OLD_MARKER = ".convnet-site";
 
-function parseSiteArgs(argv) {
-  if (!Array.isArray(argv)) throw new Error(`build-site: argv must be an array of strings, got ${typeof argv}. ${USAGE}`);
-  const options = { lessons: [], out: path.join(root, "out", "site"), glossary: path.join(notebooksDir, "glossary.md") };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--out" || arg === "--glossary") {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith("--")) {
-        throw new Error(`build-site: ${arg} needs a value, got ${value === undefined ? "nothing" : JSON.stringify(value)}. ${USAGE}`);
-      }
-      options[arg.slice(2)] = path.resolve(value);
-    } else if (arg === "--help" || arg === "-h") {
-      options.help = true;
-    } else if (arg.startsWith("--")) {
-      throw new Error(`build-site: unknown option ${JSON.stringify(arg)}. Known: --out DIR, --glossary FILE. ${USAGE}`);
-    } else {
-      options.lessons.push(arg);
-    }
-  }
-  return options;
-}
+/** @type {import("../cli").CommandSpec} */
+const SPEC = {
+  program: TOOL,
+  usage: ["npm run site [-- LESSON...] [options]", "node scripts/build-site.js [LESSON...] [options]"],
+  summary:
+    "Executes the lessons at their default size and renders a static course site: an index, one page per\n" +
+    "lesson with its outputs and interactive figures, the glossary, and nothing loaded from the network.\n" +
+    `A rebuild replaces and removes only files build-site wrote (listed in .written-by-${TOOL}.json in the\n` +
+    "site folder) and nobody changed since; anything you add to the folder stays.",
+  positionals: { name: "LESSON...", help: 'lessons to include: "02", "02-convolution", a path; none: every lesson' },
+  flags: {
+    "--out": { value: "DIR", help: "the site folder (default out/site); new, empty, or an earlier site", parse: values.path },
+    "--glossary": { value: "FILE", help: "the glossary's markdown (default notebooks/glossary.md)", parse: values.path },
+  },
+  notes: ["examples:", "  npm run site", "  npm run site -- 00 02 --out /tmp/site"],
+};
 
-function inside(child, parent) {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+/**
+ * @param {import("../cli").ParsedArgs} args
+ * @returns {{ lessons: string[], out: string, glossary: string }}
+ */
+function siteOptions(args) {
+  return {
+    lessons: args.positionals,
+    out: /** @type {string | undefined} */ (args.flags["--out"]) ?? path.join(root, "out", "site"),
+    glossary: /** @type {string | undefined} */ (args.flags["--glossary"]) ?? path.join(notebooksDir, "glossary.md"),
+  };
 }
 
 /**
- * Makes `out` an empty site folder. It must be a build-product folder: never the project,
- * notebooks/, src/ or a folder holding them, and never a non-empty folder that an earlier
- * build did not create (it has no marker file), so a user's files are never deleted.
+ * Opens the site folder for writing. It must be new, empty, or a site build-site made (it holds
+ * .written-by-build-site.json); a folder of the user's is refused and left as it was.
+ * @param {string} out absolute
+ * @returns {WrittenFiles}
  */
-function prepareOutDir(out) {
+function openSiteFolder(out) {
   if (typeof out !== "string" || !path.isAbsolute(out)) {
-    throw new Error(`build-site: --out must be an absolute folder path, got ${JSON.stringify(out)}. Pass e.g. --out out/site.`);
+    throw new CliError(`--out must be an absolute folder path, got ${JSON.stringify(out)}. Pass e.g. --out out/site.`);
   }
-  const protectedDirs = [root, notebooksDir, path.join(root, "src"), path.join(root, "test"), path.join(root, "solutions"), path.join(root, "scripts"), path.join(root, "datasets")];
-  for (const dir of protectedDirs) {
-    if (inside(dir, out) || (dir !== root && inside(out, dir))) {
-      throw new Error(`build-site: --out ${out} would overlap ${dir}; the site is a build product and must live in its own folder. Use --out out/site (the default).`);
-    }
+  const existed = fs.existsSync(out);
+  const site = new WrittenFiles(out, TOOL);
+  if (existed && !site.hasManifest() && !site.isEmpty()) {
+    const old = fs.existsSync(path.join(site.dir, OLD_MARKER))
+      ? ` It was made by an older build-site that kept no list of its files, so which files are yours cannot be told: delete the folder yourself, or choose another --out.`
+      : " Choose an empty or new folder, e.g. --out out/site.";
+    throw new CliError(`--out ${out} is not empty and was not made by build-site (it has no ${site.manifestName}), so it is left alone.${old}`);
   }
-  if (fs.existsSync(out)) {
-    if (!fs.statSync(out).isDirectory()) {
-      throw new Error(`build-site: --out ${out} exists and is not a folder. Choose another --out, or remove that file yourself.`);
-    }
-    const entries = fs.readdirSync(out);
-    if (entries.length > 0 && !entries.includes(MARKER)) {
-      throw new Error(`build-site: --out ${out} is not empty and was not made by build-site (no ${MARKER} file), so it is left alone. Choose an empty or new folder, e.g. --out out/site.`);
-    }
-    fs.rmSync(out, { recursive: true, force: true });
-  }
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, MARKER), "This folder is built by scripts/build-site.js and is replaced on every build.\n");
+  return site;
 }
 
-module.exports = { parseSiteArgs, prepareOutDir, USAGE, MARKER };
+module.exports = { SPEC, siteOptions, openSiteFolder, TOOL };

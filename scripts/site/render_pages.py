@@ -1,10 +1,11 @@
 """Renders the course site's pages with nbconvert, nothing loaded from the network.
 
-Called by scripts/build-site.js with one argument: a JSON job file
+Called only by scripts/build-site.js (Python, because nbconvert is), with one argument: a JSON job file
   {"template_dir": DIR, "pages": [{"output": FILE.html, "title": STR, "source_dir": DIR,
     "notebook": FILE.ipynb | null, "markdown": STR | null, "convnet": {...nav, urls, banner}}]}
 A page is either an (executed) notebook or a markdown text rendered as a one-cell notebook.
-Markdown images with relative paths are embedded (resolved from source_dir).
+Markdown images with relative paths are embedded (resolved from source_dir). The pages are written
+into build-site's temporary folder; build-site post-processes them and writes the site itself.
 """
 import html
 import json
@@ -26,8 +27,11 @@ def load_page(page):
 
 
 def main():
+    if len(sys.argv) == 2 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return
     if len(sys.argv) != 2 or not os.path.isfile(sys.argv[1]):
-        raise SystemExit("usage: render_pages.py JOB.json  (JOB.json is written by scripts/build-site.js)")
+        raise SystemExit("usage: render_pages.py JOB.json  (JOB.json is written by scripts/build-site.js; --help says more)")
     with open(sys.argv[1], encoding="utf-8") as f:
         job = json.load(f)
     exporter = HTMLExporter(
@@ -50,7 +54,7 @@ def main():
         os.makedirs(os.path.dirname(page["output"]), exist_ok=True)
         with open(page["output"], "w", encoding="utf-8") as f:
             f.write(body)
-        print(f"site: wrote {page['output']}", flush=True)
+        print(f"site: rendered {page.get('rel', page['output'])}", flush=True)
 
 
 if __name__ == "__main__":

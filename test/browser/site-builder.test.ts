@@ -7,10 +7,11 @@ import * as path from "path";
 import { projectRoot } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
-const { parseSiteArgs, prepareOutDir, MARKER } = require(path.join(projectRoot, "scripts", "site", "options.js")) as {
-  parseSiteArgs(argv: string[]): { lessons: string[]; out: string; glossary: string };
-  prepareOutDir(out: string): void;
-  MARKER: string;
+const { parseArgs } = require(path.join(projectRoot, "scripts", "cli.js")) as { parseArgs(spec: unknown, argv: string[]): unknown };
+const { SPEC, siteOptions, openSiteFolder } = require(path.join(projectRoot, "scripts", "site", "options.js")) as {
+  SPEC: unknown;
+  siteOptions(args: unknown): { lessons: string[]; out: string; glossary: string };
+  openSiteFolder(out: string): { dir: string; manifestName: string; write(rel: string, content: string): string };
 };
 const { rewriteLinks, networkReferences, shareBundle, shareStyles, missingLocalFiles } = require(path.join(projectRoot, "scripts", "site", "postprocess.js")) as {
   missingLocalFiles(html: string, pageDir: string): string[];
@@ -29,31 +30,37 @@ const { indexMarkdown } = require(path.join(projectRoot, "scripts", "site", "ind
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "convnet-site-test-"));
 
+const parseSiteArgs = (argv: string[]) => siteOptions(parseArgs(SPEC, argv));
+
 test("options: lessons, --out and --glossary; unknown or empty options are named", () => {
   const options = parseSiteArgs(["00", "--out", "/tmp/x", "02-convolution"]);
   assert.deepEqual(options.lessons, ["00", "02-convolution"]);
   assert.equal(options.out, "/tmp/x");
-  assert.throws(() => parseSiteArgs(["--outt", "x"]), /unknown option "--outt".*--out DIR/);
-  assert.throws(() => parseSiteArgs(["--out"]), /--out needs a value, got nothing/);
+  assert.equal(parseSiteArgs([]).out, path.join(projectRoot, "out", "site"));
+  assert.throws(() => parseSiteArgs(["--outt", "x"]), /unknown option "--outt"; did you mean --out\? Known options: --out DIR, --glossary FILE/);
+  assert.throws(() => parseSiteArgs(["--out"]), /--out needs a value \(DIR\), got nothing/);
+  assert.throws(() => parseSiteArgs(["--out", "--glossary", "g.md"]), /--out needs a value \(DIR\), got "--glossary"/);
 });
 
-test("the output folder: a user's folder is never emptied, project folders are refused, a site folder is replaced", () => {
+test("the output folder: a user's folder is never used, project folders are refused, an earlier site is reopened as it is", () => {
   const dir = tmp();
   const userFile = path.join(dir, "notes.txt");
   fs.writeFileSync(userFile, "mine");
-  assert.throws(() => prepareOutDir(dir), /is not empty and was not made by build-site/);
+  assert.throws(() => openSiteFolder(dir), /is not empty and was not made by build-site/);
   assert.equal(fs.readFileSync(userFile, "utf8"), "mine");
-  assert.throws(() => prepareOutDir(projectRoot), /would overlap/);
-  assert.throws(() => prepareOutDir(path.join(projectRoot, "notebooks")), /would overlap/);
-  assert.throws(() => prepareOutDir(path.join(projectRoot, "src", "site")), /would overlap/);
-  assert.throws(() => prepareOutDir("relative/site"), /must be an absolute folder path/);
+  assert.throws(() => openSiteFolder(projectRoot), /holds the project itself/);
+  assert.throws(() => openSiteFolder(path.join(projectRoot, "notebooks")), /inside .*notebooks, which holds the project's sources/);
+  assert.throws(() => openSiteFolder(path.join(projectRoot, "src", "site")), /inside .*src, which holds the project's sources/);
+  assert.equal(fs.existsSync(path.join(projectRoot, "src", "site")), false);
+  assert.throws(() => openSiteFolder("relative/site"), /must be an absolute folder path/);
 
-  const site = path.join(dir, "site");
-  prepareOutDir(site);
-  assert.ok(fs.existsSync(path.join(site, MARKER)));
-  fs.writeFileSync(path.join(site, "old.html"), "stale page");
-  prepareOutDir(site);
-  assert.deepEqual(fs.readdirSync(site), [MARKER]);
+  const siteDir = path.join(dir, "site");
+  const site = openSiteFolder(siteDir);
+  site.write("index.html", "page");
+  fs.writeFileSync(path.join(siteDir, "added-by-me.txt"), "mine");
+  const again = openSiteFolder(siteDir); // an earlier site, with the user's file in it: opened, nothing removed
+  assert.equal(again.dir, fs.realpathSync(siteDir));
+  assert.deepEqual(fs.readdirSync(siteDir).sort(), [site.manifestName, "added-by-me.txt", "index.html"].sort());
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
