@@ -1,3 +1,4 @@
+// @ts-check
 // Round-trips a notebook through a plain-text form that is easy to write and review:
 //   node scripts/notebook-text.js to-text notebooks/02-convolution.ipynb > /tmp/02.ts
 //   node scripts/notebook-text.js from-text /tmp/02.ts notebooks/02-convolution.ipynb [--force]
@@ -5,10 +6,29 @@
 // cell whose lines are written as "// " comments. Outputs are not kept (lessons are committed clean).
 "use strict";
 const fs = require("fs");
+const { CliError, runCli, nearest } = require("./cli");
 
 const CODE = "// %%";
 const MARKDOWN = "// %% [markdown]";
 
+/**
+ * @typedef {{ cell_type: string, source: string | string[] }} Cell
+ * @typedef {{ cells: Cell[] }} Notebook
+ */
+
+/** @type {import("./cli").CommandSpec} */
+const SPEC = {
+  program: "notebook-text",
+  usage: ["node scripts/notebook-text.js to-text NOTEBOOK", "node scripts/notebook-text.js from-text TEXT NOTEBOOK [--force]"],
+  summary:
+    "Turns a notebook into plain text (to-text, printed) and back (from-text). In the text, a line\n" +
+    `"${"// %%"}" starts a code cell and "${"// %% [markdown]"}" a markdown cell written as "// " comment lines.\n` +
+    "Outputs are not kept (lessons are committed clean).",
+  positionals: { name: "COMMAND FILE...", help: "to-text NOTEBOOK, or from-text TEXT NOTEBOOK", min: 2, max: 3 },
+  flags: { "--force": { help: "from-text: replace NOTEBOOK if it exists" } },
+};
+
+/** @param {Notebook} notebook */
 function toText(notebook) {
   return notebook.cells
     .map((cell) => {
@@ -21,22 +41,26 @@ function toText(notebook) {
     .join("\n");
 }
 
+/** @param {string} text */
 function splitLines(text) {
   const lines = text.split("\n");
   return lines.map((l, i) => (i < lines.length - 1 ? l + "\n" : l)).filter((l) => l !== "");
 }
 
+/** @param {string} text */
 function fromText(text) {
+  /** @type {{ type: "code" | "markdown", lines: string[] }[]} */
   const cells = [];
+  /** @type {{ type: "code" | "markdown", lines: string[] } | null} */
   let current = null;
   for (const line of text.split("\n")) {
     if (line === CODE || line === MARKDOWN) {
-      current = { type: line === CODE ? "code" : "markdown", lines: [] };
+      current = { type: /** @type {"code" | "markdown"} */ (line === CODE ? "code" : "markdown"), lines: [] };
       cells.push(current);
     } else if (current) {
       current.lines.push(current.type === "markdown" ? line.replace(/^\/\/ ?/, "") : line);
     } else if (line.trim()) {
-      throw new Error(`notebook-text: text before the first "${CODE}" marker: ${JSON.stringify(line)}. Start the file with a cell marker.`);
+      throw new CliError(`text before the first "${CODE}" marker: ${JSON.stringify(line)}. Start the file with a cell marker.`);
     }
   }
   return {
@@ -56,21 +80,34 @@ function fromText(text) {
   };
 }
 
-function main() {
-  const [command, input, output, flag] = process.argv.slice(2);
-  if (command === "to-text" && input) {
-    process.stdout.write(toText(JSON.parse(fs.readFileSync(input, "utf8"))));
-  } else if (command === "from-text" && input && output) {
-    if (fs.existsSync(output) && flag !== "--force") {
-      console.error(`notebook-text: ${output} exists; add --force to replace it.`);
-      process.exit(2);
+/** @param {string} file */
+function readFile(file) {
+  if (!fs.existsSync(file)) throw new CliError(`${file} does not exist.`);
+  return fs.readFileSync(file, "utf8");
+}
+
+function main(/** @type {import("./cli").ParsedArgs} */ args) {
+  const [command, input, output] = args.positionals;
+  if (command === "to-text" && output === undefined) {
+    if (args.flags["--force"]) throw new CliError("--force belongs to from-text; to-text only prints.", { showUsageHint: true });
+    let notebook;
+    try {
+      notebook = JSON.parse(readFile(input));
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`${input} is not a notebook (not JSON: ${error instanceof Error ? error.message : String(error)}).`);
     }
-    fs.writeFileSync(output, JSON.stringify(fromText(fs.readFileSync(input, "utf8")), null, 1) + "\n");
+    if (!Array.isArray(notebook.cells)) throw new CliError(`${input} is not a notebook (it has no "cells" list).`);
+    process.stdout.write(toText(notebook));
+  } else if (command === "from-text" && output !== undefined) {
+    if (fs.existsSync(output) && !args.flags["--force"]) throw new CliError(`${output} exists; add --force to replace it.`);
+    const notebook = fromText(readFile(input));
+    fs.writeFileSync(output, JSON.stringify(notebook, null, 1) + "\n");
   } else {
-    console.error("usage: notebook-text.js to-text NOTEBOOK | from-text TEXT NOTEBOOK [--force]");
-    process.exit(2);
+    const expected = command === "to-text" ? "to-text takes one file: NOTEBOOK" : command === "from-text" ? "from-text takes two files: TEXT NOTEBOOK" : `the command must be to-text or from-text, got ${JSON.stringify(command)}${nearest(command, ["to-text", "from-text"]) ? `; did you mean ${nearest(command, ["to-text", "from-text"])}?` : ""}`;
+    throw new CliError(expected.endsWith("?") ? expected : `${expected}.`, { showUsageHint: true });
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) runCli(SPEC, main);
 module.exports = { toText, fromText };

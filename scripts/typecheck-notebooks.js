@@ -1,11 +1,25 @@
+// @ts-check
 // Type-checks each lesson's code cells, joined in order, with strict TypeScript
 // (tslab compiles cells without strict mode, so this catches what it lets through).
-//   node scripts/typecheck-notebooks.js [notebook.ipynb ...]
+//   node scripts/typecheck-notebooks.js [LESSON...]
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const ts = require("typescript");
-const { listNotebooks, ensureBuilt } = require("./lib");
+const { listNotebooks } = require("./lib");
+const { runCli } = require("./cli");
+const { ensureFreshBuild } = require("./fresh-build");
+const { resolveNotebook } = require("./run-notebooks");
+
+/** @type {import("./cli").CommandSpec} */
+const SPEC = {
+  program: "typecheck-notebooks",
+  usage: ["npm run typecheck:notebooks [-- LESSON...]", "node scripts/typecheck-notebooks.js [LESSON...]"],
+  summary:
+    "Type-checks each lesson's code cells, joined in order, with strict TypeScript against the compiled\n" +
+    "library (rebuilt first when src/ is newer). tslab compiles cells without strict mode; this catches what it lets through.",
+  positionals: { name: "LESSON...", help: 'lessons: "02", "02-convolution", a path to an .ipynb; none: every lesson' },
+};
 
 const OPTIONS = {
   strict: true,
@@ -19,15 +33,20 @@ const OPTIONS = {
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
 };
 
-/** The code of a notebook as one TypeScript module, with a map back to cells. */
+/**
+ * The code of a notebook as one TypeScript module, with a map back to cells.
+ * @param {string} file
+ */
 function notebookSource(file) {
   const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
+  /** @type {string[]} */
   const lines = [];
+  /** @type {{ cell: number, line: number }[]} */
   const origin = [];
-  notebook.cells.forEach((cell, index) => {
+  notebook.cells.forEach((/** @type {{ cell_type: string, source: string | string[] }} */ cell, /** @type {number} */ index) => {
     if (cell.cell_type !== "code") return;
     const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-    source.split("\n").forEach((line, lineInCell) => {
+    source.split("\n").forEach((/** @type {string} */ line, /** @type {number} */ lineInCell) => {
       lines.push(line);
       origin.push({ cell: index, line: lineInCell + 1 });
     });
@@ -36,7 +55,10 @@ function notebookSource(file) {
   return { text: lines.join("\n"), origin };
 }
 
-/** Returns a list of "file cell N line L: message" strings; empty when the notebook is clean. */
+/**
+ * Returns a list of "file cell N line L: message" strings; empty when the notebook is clean.
+ * @param {string[]} files
+ */
 function typecheckNotebooks(files) {
   const sources = new Map();
   for (const file of files) {
@@ -56,7 +78,7 @@ function typecheckNotebooks(files) {
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
     const virtual = diagnostic.file && sources.get(path.resolve(diagnostic.file.fileName));
-    if (virtual && diagnostic.start !== undefined) {
+    if (virtual && diagnostic.file && diagnostic.start !== undefined) {
       const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
       const where = virtual.origin[line] ?? { cell: "?", line: "?" };
       problems.push(`${path.basename(virtual.file)} cell ${where.cell} line ${where.line}: ${message}`);
@@ -67,14 +89,14 @@ function typecheckNotebooks(files) {
   return problems;
 }
 
-function main() {
-  ensureBuilt();
-  const files = process.argv.slice(2).length ? process.argv.slice(2) : listNotebooks();
+async function main(/** @type {import("./cli").ParsedArgs} */ args) {
+  const files = args.positionals.length ? args.positionals.map(resolveNotebook) : listNotebooks();
+  await ensureFreshBuild();
   const problems = typecheckNotebooks(files);
   for (const p of problems) console.error(p);
   console.log(`type-checked ${files.length} notebooks: ${problems.length} problems`);
-  process.exit(problems.length ? 1 : 0);
+  return problems.length ? 1 : 0;
 }
 
-if (require.main === module) main();
+if (require.main === module) runCli(SPEC, main);
 module.exports = { typecheckNotebooks, notebookSource };
