@@ -150,6 +150,8 @@ test("SIGTERM to the site builder while a lesson spins stops everything, and the
   assertNothingLeft(stopped);
   assert.equal(stopped.code, 143, stopped.output);
   assert.match(stopped.output, /build-site: stopped by SIGTERM/);
+  // One node process drives the lessons: build-site runs them in-process, not through a second node.
+  assert.deepEqual([...stopped.tree.seen.values()].filter((p) => p.cmdline.includes("run-notebooks.js")).map((p) => p.cmdline), []);
   const manifestFile = path.join(out, ".written-by-build-site.json");
   const recorded = fs.existsSync(manifestFile) ? Object.keys((JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { files: object }).files) : [];
   assert.deepEqual(listFiles(out).filter((f) => f !== ".written-by-build-site.json" && !recorded.includes(f)), []);
