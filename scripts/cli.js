@@ -226,6 +226,27 @@ async function runCli(spec, main, argv = process.argv.slice(2)) {
   }
 }
 
+/**
+ * For a script that runs at the top level (no main function): parses process.argv, prints the usage
+ * and exits 0 for --help, prints the error and exits 2 for a bad argument; else returns the arguments.
+ * @param {CommandSpec} spec
+ * @param {string[]} [argv]
+ * @returns {ParsedArgs}
+ */
+function parseCommandLine(spec, argv = process.argv.slice(2)) {
+  let args;
+  try {
+    args = parseArgs(spec, argv);
+  } catch (error) {
+    process.exit(reportError(spec.program, error));
+  }
+  if (args.help) {
+    process.stdout.write(usageText(spec));
+    process.exit(0);
+  }
+  return args;
+}
+
 /** Value parsers for FlagSpec.parse; each shows the value as typed when it is refused. */
 const values = {
   /**
@@ -246,4 +267,4 @@ const values = {
   },
 };
 
-module.exports = { CliError, parseArgs, usageText, runCli, reportError, nearest, values };
+module.exports = { CliError, parseArgs, parseCommandLine, usageText, runCli, reportError, nearest, values };

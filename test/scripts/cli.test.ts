@@ -164,3 +164,17 @@ for (const script of ["start.js", "postinstall.js", "register-kernel.js", "bench
     assert.ok(fs.readFileSync(path.join(scriptsDir, script), "utf8").includes('require("./cli")'), `${script} does not use scripts/cli.js yet`);
   });
 }
+
+test("parseCommandLine (for top-level scripts): --help prints the usage and exits 0; a bad flag exits 2 with one message", () => {
+  const spec = { program: "demo", usage: ["demo [--quick]"], summary: "A demo.", flags: { "--quick": { help: "fast" } } };
+  const run = (argv: string[]) =>
+    spawnSync(process.execPath, ["-e", `const a = require(${JSON.stringify(path.join(scriptsDir, "cli.js"))}).parseCommandLine(${JSON.stringify(spec)}, ${JSON.stringify(argv)}); console.log(JSON.stringify(a.flags));`], { encoding: "utf8" });
+  const help = run(["--help"]);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^usage: demo \[--quick\]\n\nA demo\.\n/);
+  const typo = run(["--quik"]);
+  assert.equal(typo.status, 2);
+  assert.equal(typo.stdout, "");
+  assert.match(typo.stderr, /^demo: unknown option "--quik"; did you mean --quick\?/);
+  assert.equal(run(["--quick"]).stdout, '{"--quick":true}\n');
+});

@@ -14,6 +14,14 @@ const endless = path.join(fixtureNotebooks, "endless-loop.ipynb");
 const skip = skipNotebooks || skipNoProc;
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
 interface Stopped {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -25,8 +33,9 @@ interface Stopped {
  * Starts `command` in its own process group, waits until `ready(processes)` says so (while recording
  * every descendant), then calls `stop`, and waits for the command to end.
  */
-async function startAndStop(command: string[], ready: (processes: ProcessInfo[]) => boolean, stop: (child: ChildProcess, tree: ProcessInfo[]) => void): Promise<Stopped> {
-  const child = spawn(command[0], command.slice(1), { cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+async function startAndStop(command: string[], ready: (processes: ProcessInfo[]) => boolean, stop: (child: ChildProcess, tree: ProcessInfo[]) => void, marker = "/dev/null"): Promise<Stopped> {
+  const env = { ...process.env, CONVNET_LOOP_MARKER: marker };
+  const child = spawn(command[0], command.slice(1), { cwd: projectRoot, detached: true, stdio: ["ignore", "pipe", "pipe"], env });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -41,16 +50,21 @@ async function startAndStop(command: string[], ready: (processes: ProcessInfo[])
       } catch {
         // already gone
       }
-      for (const p of tree.stillRunning()) process.kill(p.pid, "SIGKILL");
+      for (const p of tree.stillRunning()) killQuietly(p.pid);
       assert.fail(`the command ${child.exitCode !== null ? "ended" : "did not reach the state to stop it in"} before it was stopped:\n${output}`);
     }
     await sleep(100);
     processes = tree.poll();
   }
-  stop(child, processes);
+  try {
+    stop(child, processes);
+  } catch (error) {
+    for (const p of [...tree.poll(), ...tree.stillRunning()]) killQuietly(p.pid); // never leave them running
+    throw error;
+  }
   const watching = setInterval(() => tree.poll(), 50);
   const timer = setTimeout(() => {
-    for (const p of tree.stillRunning()) process.kill(p.pid, "SIGKILL");
+    for (const p of tree.stillRunning()) killQuietly(p.pid);
   }, 60_000);
   const { code, signal } = await ended;
   clearTimeout(timer);
@@ -60,28 +74,26 @@ async function startAndStop(command: string[], ready: (processes: ProcessInfo[])
 }
 
 /**
- * A readiness check: true once the tree's tslab kernel keeps one core busy (the loop cell runs), i.e.
- * it used at least 0.7 s of CPU in the last second, measured at least 3 s after it appeared.
+ * A readiness check: true once the fixture's first cell has written its marker file (so the loop cell
+ * runs next) and the tree's tslab kernel is busy (at least 0.3 s of CPU in the last second; idle, it uses none).
  */
-function kernelSpinning(): (processes: ProcessInfo[]) => boolean {
+function kernelSpinning(marker: string): (processes: ProcessInfo[]) => boolean {
   const samples: { at: number; ticks: number }[] = [];
-  let firstSeen = 0;
   return (processes) => {
     const kernel = processes.find((p) => p.cmdline.includes("tslab kernel"));
-    if (!kernel) return false;
+    if (!kernel || !fs.existsSync(marker)) return false;
     const now = Date.now();
-    if (firstSeen === 0) firstSeen = now;
     samples.push({ at: now, ticks: kernel.cpuTicks });
     const second = samples.find((s) => now - s.at <= 1000);
-    if (now - firstSeen < 3000 || !second || now - second.at < 800) return false;
-    return (kernel.cpuTicks - second.ticks) / TICKS_PER_SECOND >= 0.7 * ((now - second.at) / 1000);
+    if (!second || now - second.at < 800) return false;
+    return (kernel.cpuTicks - second.ticks) / TICKS_PER_SECOND >= 0.3 * ((now - second.at) / 1000);
   };
 }
 
 function assertNothingLeft(stopped: Stopped): void {
   const { tree, output } = stopped;
   const running = tree.stillRunning();
-  for (const p of running) process.kill(p.pid, "SIGKILL"); // never leave them, even when the test fails
+  for (const p of running) killQuietly(p.pid); // never leave them, even when the test fails
   assert.deepEqual(running.map((p) => `${p.pid} ${p.cmdline}`), [], `processes left running:\n${output}`);
   const kernels = tree.kernelConnectionFiles();
   assert.ok(kernels.length >= 1, `no kernel was seen, so this test proved nothing:\n${output}`);
@@ -94,7 +106,8 @@ const runner = (out: string) => [process.execPath, path.join(scriptsDir, "run-no
 
 test("SIGTERM to the runner alone (as a CI job sends it) stops the driver and the spinning kernel, and exits 143", { skip, timeout: 180_000 }, async () => {
   const out = tempDir("sigterm");
-  const stopped = await startAndStop(runner(out), kernelSpinning(), (child) => child.kill("SIGTERM"));
+  const marker = path.join(out, "loop-started");
+  const stopped = await startAndStop(runner(out), kernelSpinning(marker), (child) => child.kill("SIGTERM"), marker);
   assertNothingLeft(stopped);
   assert.equal(stopped.code, 143, stopped.output);
   assert.match(stopped.output, /notebooks: 0 passed, 1 failed \(1 not finished\); stopped by SIGTERM/);
@@ -105,7 +118,8 @@ test("SIGTERM to the runner alone (as a CI job sends it) stops the driver and th
 
 test("Ctrl-C (SIGINT to the whole process group) stops everything, and exits 130", { skip, timeout: 180_000 }, async () => {
   const out = tempDir("sigint");
-  const stopped = await startAndStop(runner(out), kernelSpinning(), (child) => process.kill(-(child.pid as number), "SIGINT"));
+  const marker = path.join(out, "loop-started");
+  const stopped = await startAndStop(runner(out), kernelSpinning(marker), (child) => process.kill(-(child.pid as number), "SIGINT"), marker);
   assertNothingLeft(stopped);
   assert.equal(stopped.code, 130, stopped.output);
   fs.rmSync(out, { recursive: true, force: true });
@@ -131,11 +145,12 @@ test("`timeout` ending the runner leaves nothing running", { skip, timeout: 180_
 
 test("when the driver itself is killed (SIGKILL: no clean-up of its own), the runner kills the kernel and deletes its connection file", { skip, timeout: 180_000 }, async () => {
   const out = tempDir("driver-killed");
-  const stopped = await startAndStop(runner(out), kernelSpinning(), (_child, processes) => {
+  const marker = path.join(out, "loop-started");
+  const stopped = await startAndStop(runner(out), kernelSpinning(marker), (_child, processes) => {
     const driver = processes.find((p) => p.cmdline.includes("notebook_driver.py"));
     assert.ok(driver, "no driver process");
     process.kill(driver.pid, "SIGKILL");
-  });
+  }, marker);
   assertNothingLeft(stopped);
   assert.equal(stopped.code, 1, stopped.output);
   assert.match(stopped.output, /killed kernel \d+/);
@@ -146,7 +161,8 @@ test("when the driver itself is killed (SIGKILL: no clean-up of its own), the ru
 test("SIGTERM to the site builder while a lesson spins stops everything, and the site folder holds only files it recorded", { skip, timeout: 180_000 }, async () => {
   const out = path.join(tempDir("site-sigterm"), "site");
   const command = [process.execPath, path.join(scriptsDir, "build-site.js"), endless, "--out", out];
-  const stopped = await startAndStop(command, kernelSpinning(), (child) => child.kill("SIGTERM"));
+  const marker = path.join(path.dirname(out), "loop-started");
+  const stopped = await startAndStop(command, kernelSpinning(marker), (child) => child.kill("SIGTERM"), marker);
   assertNothingLeft(stopped);
   assert.equal(stopped.code, 143, stopped.output);
   assert.match(stopped.output, /build-site: stopped by SIGTERM/);

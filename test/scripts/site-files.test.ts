@@ -13,18 +13,14 @@ const cellError = path.join(fixtureNotebooks, "cell-error.ipynb");
 const notebooksDir = path.join(projectRoot, "notebooks");
 const MANIFEST = ".written-by-build-site.json";
 
-/* eslint-disable @typescript-eslint/no-var-requires */
-const { WrittenFiles } = require(path.join(projectRoot, "scripts", "written-files.js")) as {
-  WrittenFiles: new (dir: string, tool: string) => {
-    dir: string;
-    forbidden: Set<string>;
-    whyNotWritable(rel: string): string | null;
-    write(rel: string, content: string): string;
-    remove(rel: string): string | null;
-    recorded(): string[];
-  };
-};
-/* eslint-enable @typescript-eslint/no-var-requires */
+interface WrittenFilesType {
+  dir: string;
+  forbidden: Set<string>;
+  whyNotWritable(rel: string): string | null;
+  write(rel: string, content: string): string;
+  remove(rel: string): string | null;
+  recorded(): string[];
+}
 
 function buildSite(args: string[]) {
   return runScript("build-site.js", args);
@@ -129,6 +125,8 @@ test("a site folder of an older build-site (no list of its files) is refused, no
 });
 
 test("WrittenFiles: writes and replaces its own files, refuses the user's, links and sources, and removes only unchanged files of its own", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { WrittenFiles } = require(path.join(projectRoot, "scripts", "written-files.js")) as { WrittenFiles: new (dir: string, tool: string) => WrittenFilesType };
   const dir = tempDir("written-files");
   const files = new WrittenFiles(dir, "test-tool");
   files.write("a/page.html", "v1");
