@@ -148,6 +148,27 @@ function killLeftoverKernel(kernel, log) {
 }
 
 /**
+ * Moves a notebook's staged outputs into the output folder through its manifest (checked again: a
+ * file may have appeared while the notebook ran); a refusal becomes one of the notebook's problems.
+ * @param {NotebookResult} result
+ * @param {{ executed: string, html: string | null }} planned relative names in the output folder
+ * @param {{ executed: string, html: string | null }} staged paths the driver wrote
+ * @param {WrittenFiles} outFiles
+ */
+function saveOutputs(result, planned, staged, outFiles) {
+  for (const key of /** @type {const} */ (["executed", "html"])) {
+    const rel = planned[key];
+    const file = staged[key];
+    if (rel === null || file === null || !fs.existsSync(file)) continue;
+    try {
+      result[key] = outFiles.write(rel, fs.readFileSync(file));
+    } catch (error) {
+      result.problems.push(`not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
  * Runs notebooks; never throws for a notebook's own failure (it is a result). Throws a CliError for
  * a problem with the whole run (bad --out or --json, no Python).
  * @param {RunOptions} options
@@ -222,15 +243,7 @@ async function runNotebooks(options) {
             const result = results[p.index];
             result.seconds = event.seconds;
             result.problems.push(...event.problems);
-            const staged = job.notebooks[event.index];
-            for (const [rel, file, key] of /** @type {const} */ ([[p.executed, staged.executed, "executed"], [p.html, staged.html, "html"]])) {
-              if (rel === null || file === null || !fs.existsSync(file)) continue;
-              try {
-                result[key] = outFiles.write(rel, fs.readFileSync(file));
-              } catch (error) {
-                result.problems.push(`not saved: ${error instanceof Error ? error.message : String(error)}`);
-              }
-            }
+            saveOutputs(result, p, job.notebooks[event.index], outFiles);
             result.ok = result.problems.length === 0;
             finished.add(p.index);
             log(`${result.ok ? "PASS" : "FAIL"} ${p.source} (${result.seconds.toFixed(1)} s)`);
