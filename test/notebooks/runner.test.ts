@@ -19,8 +19,9 @@ function runFixture(name: string, extra: string[] = []) {
 
 const skip = process.env.CONVNET_SKIP_NOTEBOOKS === "1" ? "notebook execution skipped (--unit)" : false;
 
-test("a notebook whose cells all run passes, and its executed copy and HTML are written elsewhere", { skip }, () => {
+test("a notebook whose cells all run passes, and its executed copy and HTML are written elsewhere", { skip }, (t) => {
   const { status, stdout, report, out } = runFixture("all-ok.ipynb");
+  t.after(() => fs.rmSync(out, { recursive: true, force: true }));
   assert.equal(status, 0, stdout);
   assert.match(stdout, /1 passed, 0 failed/);
   assert.equal(report[0].ok, true);
@@ -30,8 +31,9 @@ test("a notebook whose cells all run passes, and its executed copy and HTML are 
   assert.ok(fs.existsSync(path.join(out, "all-ok.html")));
 });
 
-test("a cell that throws fails the notebook, and the cells after it count as not run", { skip }, () => {
-  const { status, stdout, report } = runFixture("cell-error.ipynb");
+test("a cell that throws fails the notebook, and the cells after it count as not run", { skip }, (t) => {
+  const { status, stdout, report, out } = runFixture("cell-error.ipynb");
+  t.after(() => fs.rmSync(out, { recursive: true, force: true }));
   assert.notEqual(status, 0);
   assert.match(stdout, /0 passed, 1 failed/);
   assert.equal(report[0].ok, false);
@@ -39,9 +41,10 @@ test("a cell that throws fails the notebook, and the cells after it count as not
   assert.ok(report[0].problems.some((p) => p === "cell 2: did not run"), stdout);
 });
 
-test("a cell that tslab aborts after an error is a failure, not a silent skip", { skip }, () => {
+test("a cell that tslab aborts after an error is a failure, not a silent skip", { skip }, (t) => {
   // --keep-going sends cell 2 right after the error; tslab answers "aborted".
-  const { status, report, stdout } = runFixture("cell-error.ipynb", ["--keep-going"]);
+  const { status, report, stdout, out } = runFixture("cell-error.ipynb", ["--keep-going"]);
+  t.after(() => fs.rmSync(out, { recursive: true, force: true }));
   assert.notEqual(status, 0);
   const cell2 = report[0].problems.find((p) => p.startsWith("cell 2:"));
   assert.ok(cell2 !== undefined, stdout);
