@@ -42,7 +42,7 @@ def _jupyter_server_extension_points():
 
 
 class ConvnetLabApp(LabServerApp):
-    name = __name__
+    name = "convnet_lab"
     extension_url = "/lab"
     default_url = "/lab"
     app_url = "/lab"
