@@ -304,4 +304,4 @@ if (require.main === module) {
   process.exitCode = problems.length === 0 ? 0 : 1;
 }
 
-module.exports = { setUp, report, linuxFamily, missingDebianPackages, packageIndexReachable, labInputsHash };
+module.exports = { setUp, report, linuxFamily, missingDebianPackages, installDebianPackages, packageIndexReachable, labInputsHash };
