@@ -62,24 +62,23 @@ interface Session {
 }
 
 /**
- * Waits until the page's notebook says its kernel is idle (Lab's kernel status indicator) and the
- * server has a kernel session for notebookPath; returns that kernel's name.
+ * Waits until Lab's status bar says the notebook's kernel is idle ("<kernel display name> | Idle",
+ * shown only once Lab is connected to a kernel) and the server has a kernel session for
+ * notebookPath; returns that kernel's name. (The server's own execution_state can stay "starting":
+ * it may miss the kernel's first status messages.)
  */
 export async function waitForIdleKernel(page: Page, base: string, token: string, notebookPath: string, timeoutMs = 90_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  const idle = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status="idle"]');
   let last = "no session yet";
   while (Date.now() < deadline) {
     const sessions = (await getJson(`${base}/api/sessions?token=${token}`).catch(() => [])) as Session[];
     const kernel = sessions.find((s) => s.path === notebookPath)?.kernel;
-    if (kernel) {
-      last = `${kernel.name} ${kernel.execution_state}`;
-      // Lab shows "idle" also before it has a kernel: the server's session says there is one.
-      if (kernel.execution_state === "idle" && (await idle.count()) > 0) return kernel.name;
-    }
+    const status = (await page.locator(".jp-StatusBar-Widget", { hasText: "|" }).allTextContents()).join(" ");
+    last = `session kernel: ${kernel ? kernel.name : "none"}; status bar: ${status}`;
+    if (kernel && /\|\s*Idle/.test(status)) return kernel.name;
     await page.waitForTimeout(300);
   }
-  throw new Error(`no idle kernel for ${notebookPath} within ${timeoutMs / 1000} s (last: ${last})`);
+  throw new Error(`no idle kernel for ${notebookPath} within ${timeoutMs / 1000} s (${last})`);
 }
 
 /** The kernel specs the server offers (names). */

@@ -5,12 +5,13 @@ import * as assert from "node:assert/strict";
 import * as http from "http";
 import * as net from "net";
 import * as path from "path";
-import { spawn, spawnSync, ChildProcess } from "child_process";
+import * as fs from "fs";
+import { spawn, ChildProcess } from "child_process";
 import { projectRoot } from "../helpers";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const lib = require(path.join(projectRoot, "scripts", "lib.js"));
-const skip = lib.findJupyter() ? false : "no Jupyter set up (node scripts/setup.js)";
+const skip = process.platform !== "linux" ? "reads /proc (Linux)" : lib.findJupyter() ? false : "no Jupyter set up (node scripts/setup.js)";
 
 function request(method: string, url: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -23,6 +24,19 @@ function request(method: string, url: string, body?: string): Promise<{ status: 
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.end(body);
   });
+}
+
+/** The pid of a process whose command line contains `needle` (read from /proc; no ps needed), or 0. */
+function processWith(needle: string): number {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(needle)) return Number(entry);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return 0;
 }
 
 function freePort(): Promise<number> {
@@ -80,8 +94,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       const kernel = JSON.parse((await request("POST", `${url}api/kernels?token=${token}`, JSON.stringify({ name: lib.KERNEL_NAME }))).body) as { id: string };
       // The kernel's process names its connection file, which holds the kernel id.
       for (let i = 0; i < 100 && !kernelPid; i++) {
-        const ps = spawnSync("pgrep", ["-f", `kernel-${kernel.id}.json`], { encoding: "utf8" });
-        kernelPid = Number((ps.stdout || "").trim().split("\n")[0]) || 0;
+        kernelPid = processWith(`kernel-${kernel.id}.json`);
         if (!kernelPid) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(kernelPid > 0, "the kernel process was not found");
