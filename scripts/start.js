@@ -146,4 +146,10 @@ async function stop(signal) {
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+// `kill <npm's pid>` ends npm without passing the signal on (npm runs us under sh): when our
+// parent goes away, stop too, rather than leave the server and its kernels running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop("parent process exited");
+}, 1000).unref();
 child.on("exit", (code, signal) => process.exit(stopping ? 0 : code ?? (signal ? 1 : 0)));
