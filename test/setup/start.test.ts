@@ -1,5 +1,6 @@
 // `npm start -- --no-browser` brings up the Jupyter that start.js picks (JupyterLab here), with the
-// TypeScript kernel in its kernel list; SIGTERM or Ctrl-C (SIGINT) stops the server AND its kernels.
+// TypeScript kernel in its kernel list; SIGTERM or Ctrl-C (SIGINT), to start.js or to npm, stops the
+// server AND its kernels.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as http from "http";
@@ -51,6 +52,7 @@ function freePort(): Promise<number> {
 }
 
 const alive = (pid: number) => {
+  if (!(pid > 0)) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -77,11 +79,27 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number, ou
   });
 }
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  test(`npm start -- --no-browser serves the TypeScript kernel, and ${signal} stops the server and its kernels`, { skip, timeout: 3 * 60_000 }, async () => {
+/** `node scripts/start.js`, or the real `npm start` (through npm's own CLI, as a learner runs it). */
+function startCommand(viaNpm: boolean, port: number): [string, string[]] {
+  const args = ["--no-browser", `--port=${port}`];
+  if (!viaNpm) return [process.execPath, [path.join(projectRoot, "scripts", "start.js"), ...args]];
+  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : path.join(path.dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js");
+  return [process.execPath, [npmCli, "start", "--silent", "--", ...args]];
+}
+
+const cases = [
+  { name: "SIGTERM to start.js", signal: "SIGTERM", viaNpm: false },
+  { name: "Ctrl-C (SIGINT) to start.js", signal: "SIGINT", viaNpm: false },
+  // npm does not pass a SIGTERM on to the script it runs: start.js must notice its parent is gone.
+  { name: "SIGTERM to npm (npm start)", signal: "SIGTERM", viaNpm: true },
+] as const;
+
+for (const { name, signal, viaNpm } of cases) {
+  test(`npm start -- --no-browser serves the TypeScript kernel, and ${name} stops the server and its kernels`, { skip, timeout: 3 * 60_000 }, async () => {
     const started = Date.now();
     const port = await freePort();
-    const child = spawn(process.execPath, [path.join(projectRoot, "scripts", "start.js"), "--no-browser", `--port=${port}`], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const [command, args] = startCommand(viaNpm, port);
+    const child = spawn(command, args, { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
     const output = { text: "" };
     child.stdout?.on("data", (d: Buffer) => (output.text += d.toString()));
     child.stderr?.on("data", (d: Buffer) => (output.text += d.toString()));
@@ -98,9 +116,15 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
         if (!kernelPid) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(kernelPid > 0, "the kernel process was not found");
+      // NUL-separated arguments: the node process itself, not the `sh -c "..."` npm runs it with.
+      const startJs = processWith(`start.js\0--no-browser\0--port=${port}`);
+      assert.ok(startJs > 0, "the start.js process was not found");
       child.kill(signal);
       const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-      assert.equal(code, 0, output.text);
+      if (!viaNpm) assert.equal(code, 0, output.text);
+      // Everything must be gone within a bounded time (the start.js that npm ran checks its parent every second).
+      for (let i = 0; i < 100 && (alive(kernelPid) || (startJs && alive(startJs))); i++) await new Promise((r) => setTimeout(r, 200));
+      assert.equal(alive(startJs), false, `start.js (pid ${startJs}) was left running`);
       await assert.rejects(request("GET", `${url}api/status`), "the server still answers after npm start stopped");
       assert.equal(alive(kernelPid), false, `the kernel (pid ${kernelPid}) was left running`);
     } finally {
@@ -110,6 +134,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
         await new Promise((r) => setTimeout(r, 5000));
         if (child.exitCode === null) child.kill("SIGKILL");
       }
+      const leftover = processWith(`start.js\0--no-browser\0--port=${port}`);
+      if (leftover) process.kill(leftover, "SIGTERM");
       if (kernelPid && alive(kernelPid)) process.kill(kernelPid, "SIGKILL");
     }
   });
