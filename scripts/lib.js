@@ -157,4 +157,5 @@ module.exports = {
   ensureBuilt,
   listNotebooks,
   JUPYTER_HELP,
+  JUPYTER_HELP,
 };
