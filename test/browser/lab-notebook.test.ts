@@ -93,6 +93,9 @@ test("JupyterLab runs 00-welcome with the TypeScript kernel, saves it, and shows
     timings.push(`Korean drawn with: ${korean.fonts.join(", ")}`);
     const lineChart = page.locator("div.convnet-plot", { hasText: "two activation functions" }).first();
     await lineChart.scrollIntoViewIfNeeded();
+    // Lab renders cells lazily as they scroll in: wait until the chart is on screen before the picture.
+    await lineChart.locator("svg.main-svg").first().waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForTimeout(1000);
     await page.screenshot({ path: screenshotPath("lab-00-welcome") });
 
     // 3. Save, run all again in the same kernel, save again: the saved notebook must still hold the
@@ -130,6 +133,8 @@ test("JupyterLab runs 00-welcome with the TypeScript kernel, saves it, and shows
     assert.equal(messagesShown.length, figures, "every undrawn chart must say why");
     assert.match(messagesShown[0], /trusted notebook.*Run the cell again/);
     await page.locator("div.convnet-plot").first().scrollIntoViewIfNeeded();
+    await page.locator("div.convnet-plot .convnet-plot-untrusted").first().waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForTimeout(1000);
     await page.screenshot({ path: screenshotPath("lab-00-welcome-untrusted") });
     await paletteCommand(page, "Trust Notebook");
     await page.locator(".jp-Dialog-button", { hasText: /^Trust$/ }).click();
