@@ -1,4 +1,6 @@
-// After `npm install`: build the library for the notebooks, register the kernel, prepare data.
+// After `npm install`: set up what the course needs outside npm (Jupyter, system packages, the
+// JupyterLab build: scripts/setup.js), build the library for the notebooks, register the kernel,
+// check the data.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -13,6 +15,9 @@ function step(name, fn) {
   }
 }
 
+// First: on Debian the default data comes from a system package, which the datasets step checks.
+const { setUp, report } = require("./setup");
+step("setting up Jupyter and the JupyterLab build", () => report(setUp()));
 if (fs.existsSync(path.join(root, "node_modules", "typescript"))) step("building dist/", ensureBuilt);
 step("registering the TypeScript kernel", registerKernel);
 const datasets = path.join(__dirname, "prepare-datasets.js");

@@ -12,8 +12,10 @@ export interface PlotlyFigure {
 }
 
 const BUNDLE_MODULE = "plotly.js-cartesian-dist-min/plotly-cartesian.min.js";
-let bundleShown = false;
+/** The cell execution that last received the bundle (see ensurePlotlyLoaded); undefined = none yet. */
+let bundleSentIn: unknown = undefined;
 let figureCounter = 0;
+const OUTSIDE_KERNEL = Symbol("outside a kernel");
 
 /** The plotly.js bundle shipped in node_modules, as text (no network involved). */
 export function plotlyBundleSource(): string {
@@ -73,17 +75,18 @@ export function plotlyFigureHtml(figure: PlotlyFigure, divId?: string): string {
   const layout = normaliseTitles({ margin: { t: 50, l: 60, r: 30, b: 50 }, ...(figure.layout ?? {}) });
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   const height = typeof layout["height"] === "number" ? (layout["height"] as number) : 420;
+  // The text inside the div is what a notebook shows where scripts do not run (an untrusted
+  // notebook: Jupyter keeps the HTML and drops the script); the script replaces it with the chart.
   return (
-    `<div id="${id}" class="convnet-plot" style="width:100%;height:${height}px;"></div>\n` +
+    `<div id="${id}" class="convnet-plot" style="width:100%;"><p class="convnet-plot-untrusted">${UNTRUSTED_MESSAGE}</p></div>\n` +
     `<script type="text/javascript">(function () {\n` +
     `  var data = ${scriptJson(figure.data)}, layout = ${scriptJson(layout)}, config = ${scriptJson(config)};\n` +
     `  var tries = 0;\n` +
     `  function draw() {\n` +
     `    var div = document.getElementById(${scriptJson(id)});\n` +
     `    if (!div) return;\n` +
-    `    if (window.Plotly) { window.Plotly.react(div, data, layout, config); return; }\n` +
+    `    if (window.Plotly) { div.textContent = ""; div.style.height = "${height}px"; window.Plotly.react(div, data, layout, config); return; }\n` +
     `    if (++tries < 100) { setTimeout(draw, 100); return; }\n` +
-    `    div.style.height = "auto";\n` +
     `    div.textContent = "plotly.js is not loaded in this page. Trust the notebook, or restart the kernel and run all cells.";\n` +
     `  }\n` +
     `  draw();\n` +
@@ -91,16 +94,40 @@ export function plotlyFigureHtml(figure: PlotlyFigure, divId?: string): string {
   );
 }
 
-/** Sends the plotly.js bundle to the notebook once per kernel session. */
+/** What a figure shows where its script cannot run (untrusted notebook). */
+export const UNTRUSTED_MESSAGE =
+  "This chart is drawn by a script, and Jupyter runs the scripts of saved outputs only in a trusted notebook. " +
+  "Run the cell again to draw it (see the README: trusted notebooks).";
+
+/**
+ * Which cell execution is running: tslab hands each execute request a new display writer, so its
+ * identity changes from one cell run to the next. Outside a kernel there is one "execution".
+ */
+function currentExecution(): unknown {
+  try {
+    const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+    return jupyter.lastWriteDisplayData ?? OUTSIDE_KERNEL;
+  } catch {
+    return OUTSIDE_KERNEL;
+  }
+}
+
+/**
+ * Sends the plotly.js bundle once per cell execution that draws (every later figure of the same run
+ * of the cell reuses it). Once per kernel was not enough: re-running the cell that held the bundle
+ * replaces its outputs, so a notebook re-run in the same kernel and saved had no bundle left and its
+ * saved charts could not draw. The price is one copy (1.5 MB) per chart cell in a saved notebook.
+ */
 export function ensurePlotlyLoaded(sink: DisplaySink = currentDisplay()): void {
-  if (bundleShown) return;
+  const execution = currentExecution();
+  if (bundleSentIn === execution) return;
   sink.html(plotlyBundleHtml());
-  bundleShown = true;
+  bundleSentIn = execution;
 }
 
 /** Forgets that the bundle was sent (a new page, or a test). */
 export function resetPlotlyLoaded(): void {
-  bundleShown = false;
+  bundleSentIn = undefined;
 }
 
 /** Draws a plotly figure in the notebook, offline. */

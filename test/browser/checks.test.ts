@@ -8,7 +8,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { plotlyFigureHtml } from "../../src/viz/plotly";
 import { browserSkip, startChromium, Browser } from "./chromium";
-import { recordRequests, networkRequests, figureProblems, imageProblems } from "./page-checks";
+import { recordRequests, networkRequests, figureProblems, imageProblems, liveChartProblems, glyphProblems } from "./page-checks";
 
 const figure = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }] };
 const bundle = require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js");
@@ -60,6 +60,35 @@ describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
     const problems = await imageProblems(page);
     assert.equal(problems.length, 1, problems.join("\n"));
     assert.match(problems[0], /missing\.png/);
+    await page.close();
+  });
+
+  test("the live-chart check wants one chart with several points, and reports one point or two copies", async () => {
+    const live = (x: number[], id: string) => plotlyFigureHtml({ data: [{ type: "scatter", x, y: x }], layout: { title: "live" } }, id);
+    const script = `<script src="${pathToFileURL(bundle).href}"></script>`;
+    let page = await load("live-good.html", `${script}${live([0, 1, 2], "a")}`);
+    await figureProblems(page);
+    assert.deepEqual(await liveChartProblems(page, "live"), []);
+    await page.close();
+    page = await load("live-one-point.html", `${script}${live([0], "a")}`);
+    await figureProblems(page);
+    assert.match((await liveChartProblems(page, "live")).join(), /holds 1 point/);
+    await page.close();
+    page = await load("live-two.html", `${script}${live([0, 1], "a")}${live([0, 1], "b")}`);
+    await figureProblems(page);
+    assert.match((await liveChartProblems(page, "live")).join(), /exactly one live chart.*found 2/);
+    await page.close();
+  });
+
+  test("the glyph check passes Korean text and reports characters no font has (tofu)", async () => {
+    const page = await load("glyphs.html", `<p id="ko">합성곱 신경망</p><p id="pua">x</p>`);
+    const korean = await glyphProblems(page, "#ko", "합성곱");
+    assert.deepEqual(korean.problems, [], `fonts: ${korean.fonts.join(", ")}`);
+    assert.ok(korean.fonts.length > 0, "CDP named no font for the Korean text");
+    // Private-use code points: no installed font has them, so they draw as the missing-glyph box.
+    const tofu = await glyphProblems(page, "#pua", "\u{10FFFC}\u{10FFFB}");
+    assert.ok(tofu.problems.length >= 2, `tofu not reported: ${tofu.problems.join("; ")}`);
+    assert.match(tofu.problems.join(), /missing-glyph box \(tofu\)/);
     await page.close();
   });
 

@@ -24,7 +24,7 @@ test("a missing Chromium is an error that says how to install it or skip", () =>
 
 test("a missing classic Notebook is an error that says how to install it or skip", () => {
   withEnv("PATH", "/nonexistent", () => {
-    assert.throws(() => requireClassicNotebook(), /classic Jupyter Notebook is not installed.*apt-get install jupyter-notebook.*CONVNET_SKIP_BROWSER=1/);
+    assert.throws(() => requireClassicNotebook(), /classic Jupyter Notebook is not installed[\s\S]*apt-get install -y jupyter-notebook[\s\S]*CONVNET_SKIP_BROWSER=1/);
   });
 });
 
