@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers for the project's scripts: paths, finding Python/Jupyter, the kernelspec.
 "use strict";
 const fs = require("fs");
@@ -17,17 +18,21 @@ const venvBin = path.join(venvDir, process.platform === "win32" ? "Scripts" : "b
 const labDir = path.join(root, "lab");
 const labBuildInfo = path.join(labDir, "build", "build-info.json");
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function works(command, args) {
   const result = spawnSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 30_000 });
   return result.status === 0 ? (result.stdout || "").trim() : null;
 }
 
-const exe = (name) => path.join(venvBin, process.platform === "win32" ? `${name}.exe` : name);
+const exe = (/** @type {string} */ name) => path.join(venvBin, process.platform === "win32" ? `${name}.exe` : name);
 
 /** Pythons to try, best first: CONVNET_PYTHON, the project's .venv, python3 on PATH, Debian's. */
 function pythonCandidates() {
   return [process.env.CONVNET_PYTHON, exe("python"), "python3", "/usr/bin/python3", "python"].filter(
-    (p, i, all) => p && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
+    /** @returns {p is string} */ (p, i, all) => p !== undefined && p !== "" && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
   );
 }
 
@@ -50,7 +55,7 @@ function findPipJupyterLab() {
 /** A Python with jupyter_server and jupyterlab_server (Debian's first: the one they come with), or null. */
 function findLabServerPython() {
   const candidates = [process.env.CONVNET_PYTHON, "/usr/bin/python3", exe("python"), "python3"].filter(
-    (p, i, all) => p && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
+    /** @returns {p is string} */ (p, i, all) => p !== undefined && p !== "" && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
   );
   return candidates.find((python) => works(python, ["-c", "import jupyter_server, jupyterlab_server"]) !== null) ?? null;
 }
@@ -69,6 +74,7 @@ function labBuild() {
  * built from npm (lab/) on jupyterlab_server; else the classic Notebook; null if none.
  * `prefer` ("lab" or "notebook", e.g. from CONVNET_UI) narrows the choice.
  * Returns { ui: "lab" | "notebook", kind, command, args, describe }.
+ * @param {string} [prefer]
  */
 function findJupyter(prefer) {
   if (prefer !== undefined && prefer !== "lab" && prefer !== "notebook") {
@@ -122,8 +128,9 @@ function jupyterEnv(extra = {}) {
   };
 }
 
+/** Builds dist/ when it is missing or older than src/ (scripts/fresh-build.js says which file). */
 function ensureBuilt() {
-  if (fs.existsSync(path.join(root, "dist", "index.js")) && fs.existsSync(path.join(root, "dist", "index.d.ts"))) return;
+  if (require("./fresh-build").whyStale() === null) return;
   const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
   const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
   if (result.status !== 0) throw new Error("Building the library (dist/) failed; see the errors above.");
@@ -156,6 +163,5 @@ module.exports = {
   jupyterEnv,
   ensureBuilt,
   listNotebooks,
-  JUPYTER_HELP,
   JUPYTER_HELP,
 };

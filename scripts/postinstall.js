@@ -1,3 +1,4 @@
+// @ts-check
 // After `npm install`: set up what the course needs outside npm (Jupyter, system packages, the
 // JupyterLab build: scripts/setup.js), build the library for the notebooks, register the kernel,
 // check the data.
@@ -5,13 +6,18 @@
 const fs = require("fs");
 const path = require("path");
 const { root, registerKernel, ensureBuilt } = require("./lib");
+require("./cli").parseCommandLine({ program: "postinstall", usage: ["node scripts/postinstall.js   (npm install runs it)"], summary: "Sets up Jupyter and the JupyterLab build, builds dist/, registers the project's TypeScript kernel and checks the datasets. A failed step warns and does not fail npm install." });
 
+/**
+ * @param {string} name
+ * @param {() => unknown} fn
+ */
 function step(name, fn) {
   try {
     fn();
   } catch (error) {
     // A failed optional step must not fail `npm install`; `npm start`/`npm test` repeat it loudly.
-    console.warn(`convnet-lab: ${name} failed: ${error.message}`);
+    console.warn(`convnet-lab: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The ONE list of what the course needs outside npm, and the one install hint built from it.
 // Used by scripts/setup.js (which `npm install` runs), scripts/lib.js, the tests, and quoted in the
 // README (a test checks that the README's command matches this list).
@@ -17,12 +18,19 @@ const DEBIAN_PACKAGES = {
   tests: ["chromium", "fonts-nanum", "libjs-mathjax"],
 };
 
-/** Optional Debian packages, never installed by default (CONVNET_SETUP_OPTIONAL=native installs them). */
+/**
+ * Optional Debian packages, never installed by default (CONVNET_SETUP_OPTIONAL=native installs them).
+ * @type {Record<string, string[]>}
+ */
 const OPTIONAL_DEBIAN_PACKAGES = {
   native: [],
 };
 
-/** Every Debian package the set-up installs (pipAvailable: Jupyter comes from .venv instead). */
+/**
+ * Every Debian package the set-up installs (pipAvailable: Jupyter comes from .venv instead).
+ * @param {{ pipAvailable?: boolean, optional?: string[] }} [options]
+ * @returns {string[]}
+ */
 function debianPackages({ pipAvailable = false, optional = [] } = {}) {
   const unknown = optional.filter((name) => !(name in OPTIONAL_DEBIAN_PACKAGES));
   if (unknown.length > 0) {
@@ -39,7 +47,11 @@ function debianPackages({ pipAvailable = false, optional = [] } = {}) {
   ];
 }
 
-/** The shell command that installs Debian packages (sudo unless already root). */
+/**
+ * The shell command that installs Debian packages (sudo unless already root).
+ * @param {string[]} packages
+ * @param {{ root?: boolean }} [options]
+ */
 function aptCommand(packages, { root = false } = {}) {
   const sudo = root ? "" : "sudo ";
   return `${sudo}apt-get update && ${sudo}apt-get install -y ${packages.join(" ")}`;

@@ -1,3 +1,4 @@
+// @ts-check
 // The course's set-up outside npm, run by `npm install` (postinstall) and again by `npm start` when
 // something is missing. Idempotent, and fast when everything is in place. One line per step.
 //   1. Jupyter + nbclient/nbconvert: a project-local .venv from a Python package index if one answers;
@@ -24,21 +25,28 @@ const venvStamp = path.join(venvDir, "convnet-setup.json");
 const labStamp = path.join(labDir, "build", "convnet-setup.json");
 const labModulesStamp = path.join(labDir, "node_modules", ".convnet-setup.json");
 
-const say = (line) => console.log(`convnet-lab set-up: ${line}`);
+const say = (/** @type {string} */ line) => console.log(`convnet-lab set-up: ${line}`);
 
-/** Runs a command and returns { ok, status, output } (never throws). */
+/**
+ * Runs a command and returns { ok, status, output } (never throws).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("child_process").SpawnSyncOptions & { show?: boolean }} [options]
+ * @returns {{ ok: boolean, status: number | null, output: string }}
+ */
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: "utf8", stdio: options.show ? "inherit" : ["ignore", "pipe", "pipe"], ...options });
   if (result.error) return { ok: false, status: null, output: result.error.message };
   return { ok: result.status === 0, status: result.status, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
 }
 
-const sha256 = (...files) => {
+const sha256 = (/** @type {string[]} */ ...files) => {
   const hash = crypto.createHash("sha256");
   for (const file of files) hash.update(fs.readFileSync(file));
   return hash.digest("hex");
 };
 
+/** @param {string} file @returns {any} */
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -58,7 +66,10 @@ function linuxFamily() {
   return debianLike && run("dpkg-query", ["--version"]).ok && run("apt-get", ["--version"]).ok ? "debian" : null;
 }
 
-/** The Debian packages of `names` that are not installed. */
+/**
+ * The Debian packages of `names` that are not installed.
+ * @param {string[]} names
+ */
 function missingDebianPackages(names) {
   const result = spawnSync("dpkg-query", ["-W", "-f=${Package} ${db:Status-Status}\\n", ...names], { encoding: "utf8" });
   const installed = new Set(
@@ -79,7 +90,7 @@ function privilege() {
 
 /** A Python 3 that can make a venv with pip, or null. */
 function venvCapablePython() {
-  for (const python of [process.env.CONVNET_PYTHON, "python3", "python"].filter(Boolean)) {
+  for (const python of [process.env.CONVNET_PYTHON ?? "", "python3", "python"].filter((p) => p !== "")) {
     if (run(python, ["-c", "import venv, ensurepip, sys; assert sys.version_info >= (3, 9)"], { timeout: 20_000 }).ok) return python;
   }
   return null;
@@ -109,6 +120,7 @@ function venvIsReady() {
   return fs.existsSync(venvPython) && stamp !== null && JSON.stringify(stamp.packages) === JSON.stringify(PIP_PACKAGES);
 }
 
+/** @param {string} python */
 function makeVenv(python) {
   say(`creating .venv with ${PIP_PACKAGES.join(" ")} (a few minutes the first time) ...`);
   if (!fs.existsSync(venvPython)) {
@@ -122,14 +134,18 @@ function makeVenv(python) {
   return null;
 }
 
-/** Installs Debian packages if allowed; returns null on success, else what the user must do. */
+/**
+ * Installs Debian packages if allowed; returns null on success, else what the user must do.
+ * @param {string[]} missing
+ * @param {"install" | "check"} mode
+ */
 function installDebianPackages(missing, mode) {
   const who = privilege();
   const command = aptCommand(missing, { root: who === "root" });
   if (mode === "check") return `missing Debian packages: ${missing.join(" ")}; run: ${command}`;
   if (!who) return `these Debian packages are missing and this user cannot install them (not root, no passwordless sudo). Run:\n    ${command}`;
   say(`installing Debian packages: ${command}`);
-  const apt = (args) =>
+  const apt = (/** @type {string[]} */ args) =>
     who === "sudo"
       ? run("sudo", ["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", ...args], { show: true })
       : run("apt-get", args, { show: true, env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
@@ -147,8 +163,12 @@ function optionalGroups() {
   return (process.env.CONVNET_SETUP_OPTIONAL || "").split(",").map((s) => s.trim()).filter(Boolean);
 }
 
-/** Step 1. Returns a list of problems (empty = done). */
+/**
+ * Step 1. Returns a list of problems (empty = done).
+ * @param {"install" | "check"} mode
+ */
 function setUpPythonAndJupyter(mode) {
+  /** @type {string[]} */
   const problems = [];
   const family = linuxFamily();
   let pipAvailable = venvIsReady();
@@ -161,7 +181,7 @@ function setUpPythonAndJupyter(mode) {
   if (!pipAvailable && !debianComplete) {
     const python = venvCapablePython();
     const probe = python ? packageIndexReachable() : null;
-    if (python && probe.reachable) {
+    if (python && probe && probe.reachable) {
       say(`Python: package index ${probe.index} answers (${probe.ms} ms)`);
       if (mode === "check") problems.push(`.venv is missing; run: node scripts/setup.js`);
       else {
@@ -169,7 +189,7 @@ function setUpPythonAndJupyter(mode) {
         if (failure) problems.push(failure);
         else pipAvailable = true;
       }
-    } else if (python) {
+    } else if (python && probe) {
       say(`Python: no package index answers (${probe.index}, ${probe.ms} ms)${family === "debian" ? "; using Debian's packages" : ""}`);
     } else {
       say(`Python: no python3 with venv and pip found${family === "debian" ? "; using Debian's packages" : ""}`);
@@ -210,7 +230,11 @@ function npmCommand() {
   return cli ? { command: process.execPath, prefix: [cli] } : { command: process.platform === "win32" ? "npm.cmd" : "npm", prefix: [] };
 }
 
-/** Step 2. Returns a list of problems (empty = done or not needed). */
+/**
+ * Step 2. Returns a list of problems (empty = done or not needed).
+ * @param {"install" | "check"} mode
+ * @returns {string[]}
+ */
 function setUpLabFrontend(mode) {
   const pip = pipJupyterLab();
   if (pip) {
@@ -258,18 +282,23 @@ function labServerAvailable() {
 
 // ---------------------------------------------------------------- all steps
 
-/** Runs every step; returns the problems left (empty = all set). mode: "install" or "check". */
+/**
+ * Runs every step; returns the problems left (empty = all set).
+ * @param {{ mode?: "install" | "check" }} [options]
+ * @returns {string[]}
+ */
 function setUp({ mode = "install" } = {}) {
   if (process.env.CONVNET_NO_SETUP === "1") {
     say("skipped (CONVNET_NO_SETUP=1): Jupyter, system packages and the JupyterLab build are left to you");
     return [];
   }
+  /** @type {string[]} */
   const problems = [];
-  const step = (name, fn) => {
+  const step = (/** @type {string} */ name, /** @type {() => string[]} */ fn) => {
     try {
       problems.push(...fn());
     } catch (error) {
-      problems.push(`${name}: ${error && error.message ? error.message : String(error)}`);
+      problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   step("Python and Jupyter", () => setUpPythonAndJupyter(mode));
@@ -281,6 +310,7 @@ function setUp({ mode = "install" } = {}) {
   return problems;
 }
 
+/** @param {string[]} problems */
 function report(problems) {
   if (problems.length === 0) {
     say("done");
@@ -292,14 +322,13 @@ function report(problems) {
 }
 
 if (require.main === module) {
-  const args = process.argv.slice(2);
-  const known = ["--check"];
-  const unknown = args.filter((a) => !known.includes(a));
-  if (unknown.length > 0) {
-    console.error(`setup.js: unknown option ${unknown.join(" ")}; the options are: ${known.join(" ")} (none = set up what is missing).`);
-    process.exit(2);
-  }
-  const problems = setUp({ mode: args.includes("--check") ? "check" : "install" });
+  const { flags } = require("./cli").parseCommandLine({
+    program: "setup",
+    usage: ["node scripts/setup.js [--check]"],
+    summary: "Sets up what the course needs outside npm (Jupyter, Debian packages, the JupyterLab build); `npm install` runs it. CONVNET_NO_SETUP=1 skips it.",
+    flags: { "--check": { help: "only say what is missing (exit code 1 if anything is)" } },
+  });
+  const problems = setUp({ mode: flags["--check"] ? "check" : "install" });
   report(problems);
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: open the course in JupyterLab (or classic Notebook) with the TypeScript kernel.
 // Which Jupyter: a pip-installed `jupyter lab`, else JupyterLab built from npm (lab/), else the
 // classic Notebook (CONVNET_UI=lab|notebook narrows the choice). Options after `--` go to Jupyter,
@@ -10,7 +11,18 @@ const { randomBytes } = require("crypto");
 const { spawn } = require("child_process");
 const { root, notebooksDir, jupyterDataDir, registerKernel, jupyterEnv, ensureBuilt, findJupyter } = require("./lib");
 const { JUPYTER_HELP } = require("./setup-packages");
+require("./cli").parseCommandLine({
+  program: "start",
+  usage: ["npm start [-- JUPYTER_OPTION...]"],
+  summary: "Opens the course in JupyterLab (or the classic Notebook) with the TypeScript kernel, rooted at notebooks/.",
+  positionals: { name: "JUPYTER_OPTION...", help: "passed on to jupyter, e.g. --no-browser --port 8890" },
+  passUnknown: true,
+});
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`npm start: ${message}`);
   process.exit(1);
@@ -21,7 +33,7 @@ function chooseJupyter() {
   try {
     return findJupyter(prefer);
   } catch (error) {
-    return fail(error.message);
+    return fail(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -36,6 +48,7 @@ if (!jupyter || (jupyter.ui === "notebook" && !process.env.CONVNET_UI)) {
   }
 }
 if (!jupyter) fail(JUPYTER_HELP);
+const chosen = jupyter; // narrowed once, for the closures below
 
 ensureBuilt();
 registerKernel();
@@ -43,32 +56,32 @@ const datasets = path.join(__dirname, "prepare-datasets.js");
 if (fs.existsSync(datasets)) require(datasets).prepareDatasets({ quiet: false });
 
 const userArgs = process.argv.slice(2);
-const serverKey = jupyter.kind === "classic" ? "NotebookApp" : "ServerApp";
-const has = (name) => userArgs.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a.includes(`.${name}=`));
+const serverKey = chosen.kind === "classic" ? "NotebookApp" : "ServerApp";
+const has = (/** @type {string} */ name) => userArgs.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a.includes(`.${name}=`));
 // Our own token (unless given), so that stopping can shut the kernels down through the API.
 const token = userArgs.find((a) => /\.token=/.test(a))?.split("=").slice(1).join("=") ?? randomBytes(24).toString("hex");
 const runtimeDir = path.join(jupyterDataDir, "runtime");
-const args = [...jupyter.args, jupyter.kind === "classic" ? `--NotebookApp.notebook_dir=${notebooksDir}` : `--ServerApp.root_dir=${notebooksDir}`];
+const args = [...chosen.args, chosen.kind === "classic" ? `--NotebookApp.notebook_dir=${notebooksDir}` : `--ServerApp.root_dir=${notebooksDir}`];
 if (!has("token")) args.push(`--${serverKey}.token=${token}`);
 if (!has("ip")) args.push(`--${serverKey}.ip=127.0.0.1`);
 // Open the welcome lesson first.
-if (!has("default_url")) args.push(jupyter.ui === "lab" ? `--${serverKey}.default_url=/lab/tree/00-welcome.ipynb` : "--NotebookApp.default_url=/notebooks/00-welcome.ipynb");
+if (!has("default_url")) args.push(chosen.ui === "lab" ? `--${serverKey}.default_url=/lab/tree/00-welcome.ipynb` : "--NotebookApp.default_url=/notebooks/00-welcome.ipynb");
 // Jupyter refuses to start as root (containers, CI) unless told to.
 if (typeof process.getuid === "function" && process.getuid() === 0 && !has("allow-root")) args.push("--allow-root");
 args.push(...userArgs);
 
-console.log(`Starting ${jupyter.describe}, rooted at notebooks/ (TypeScript kernel: "TypeScript (convnet-lab)")`);
-if (jupyter.ui === "notebook") console.log("Tip: JupyterLab is the recommended interface; `node scripts/setup.js` says how to get it here.");
+console.log(`Starting ${chosen.describe}, rooted at notebooks/ (TypeScript kernel: "TypeScript (convnet-lab)")`);
+if (chosen.ui === "notebook") console.log("Tip: JupyterLab is the recommended interface; `node scripts/setup.js` says how to get it here.");
 fs.mkdirSync(runtimeDir, { recursive: true });
 // Its own process group: the terminal's Ctrl-C reaches only us, and we stop the server cleanly
 // (Jupyter's own Ctrl-C handler waits for a "y" on stdin, which it does not have here).
-const child = spawn(jupyter.command, args, {
+const child = spawn(chosen.command, args, {
   cwd: root,
   detached: true,
   stdio: ["ignore", "inherit", "inherit"],
   env: jupyterEnv({ JUPYTER_RUNTIME_DIR: runtimeDir }),
 });
-child.on("error", (error) => fail(`could not start ${jupyter.command}: ${error.message}`));
+child.on("error", (error) => fail(`could not start ${chosen.command}: ${error.message}`));
 
 /** The server's own description of itself (port, base_url), from its runtime file. */
 function serverInfo() {
@@ -83,6 +96,11 @@ function serverInfo() {
   return null;
 }
 
+/**
+ * @param {string} method
+ * @param {string} url
+ * @returns {Promise<{ status: number | undefined, body: string } | null>}
+ */
 function request(method, url) {
   return new Promise((resolve) => {
     const req = http.request(url, { method, timeout: 5000 }, (res) => {
@@ -96,6 +114,7 @@ function request(method, url) {
   });
 }
 
+/** @param {number} ms @returns {Promise<boolean>} */
 function exited(ms) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -108,17 +127,18 @@ function exited(ms) {
 }
 
 // Jupyter prints a token it was given as "...": print the address to open, once the server is up.
-const welcome = jupyter.ui === "lab" ? "lab/tree/00-welcome.ipynb" : "notebooks/00-welcome.ipynb";
+const welcome = chosen.ui === "lab" ? "lab/tree/00-welcome.ipynb" : "notebooks/00-welcome.ipynb";
 const announce = setInterval(() => {
   const info = serverInfo();
   if (!info || !info.port) return;
   clearInterval(announce);
   const base = `http://127.0.0.1:${info.port}${(info.base_url || "/").replace(/\/?$/, "/")}`;
-  console.log(`\nnpm start: ${jupyter.ui === "lab" ? "JupyterLab" : "Jupyter Notebook"} is running. Open:\n    ${base}${welcome}?token=${info.token || token}\n(Ctrl-C stops it and its kernels.)\n`);
+  console.log(`\nnpm start: ${chosen.ui === "lab" ? "JupyterLab" : "Jupyter Notebook"} is running. Open:\n    ${base}${welcome}?token=${info.token || token}\n(Ctrl-C stops it and its kernels.)\n`);
 }, 250);
 announce.unref();
 
 let stopping = false;
+/** @param {string} signal a signal name, or why we stop */
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
@@ -131,9 +151,9 @@ async function stop(signal) {
       for (const kernel of JSON.parse(kernels.body)) await request("DELETE", `${base}api/kernels/${kernel.id}?token=${info.token || token}`);
     }
   }
-  const kill = (sig) => {
+  const kill = (/** @type {NodeJS.Signals} */ sig) => {
     try {
-      process.kill(-child.pid, sig);
+      if (child.pid !== undefined) process.kill(-child.pid, sig);
     } catch {
       // already gone
     }
@@ -145,7 +165,7 @@ async function stop(signal) {
   }
 }
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) process.on(signal, () => stop(signal));
 // `kill <npm's pid>` ends npm without passing the signal on (npm runs us under sh): when our
 // parent goes away, stop too, rather than leave the server and its kernels running.
 const parent = process.ppid;

@@ -48,7 +48,7 @@ test("CONVNET_NO_SETUP=1 skips the set-up and says so", () => {
 test("an unknown option is a one-line error, not a stack trace", () => {
   const result = runSetup(["--chek"]);
   assert.equal(result.status, 2);
-  assert.match(result.stderr, /unknown option --chek; the options are: --check/);
+  assert.match(result.stderr, /^setup: unknown option "--chek"; did you mean --check\?/);
   assert.doesNotMatch(result.stderr, /\n\s+at /);
 });
 
