@@ -146,6 +146,24 @@ export function expectClose(label: string, actual: NumericValue, expected: Numer
   else pass(label, `max ${what} ${formatNumber(worst, 2)} ≤ ${bound} over ${e.values.length.toLocaleString("en-US")} values`);
 }
 
+/** The largest |actual − expected| over two values of the same shape (numbers, nested arrays, typed arrays, tensors). */
+export function maxAbsDifference(actual: NumericValue, expected: NumericValue): number {
+  const caller = "maxAbsDifference";
+  const a = flatten(caller, "actual", actual);
+  const e = flatten(caller, "expected", expected);
+  if (a.shape.join() !== e.shape.join()) {
+    throw new Error(`${caller}: actual has shape [${a.shape.join(", ")}] but expected has shape [${e.shape.join(", ")}]; both must have the same shape.`);
+  }
+  if (e.values.length === 0) throw new Error(`${caller}: actual and expected are empty; there is no difference to measure.`);
+  let worst = 0;
+  for (let i = 0; i < e.values.length; i++) {
+    const difference = Math.abs(a.values[i] - e.values[i]);
+    if (Number.isNaN(difference)) return NaN;
+    worst = Math.max(worst, difference);
+  }
+  return worst;
+}
+
 type Plain = number | string | boolean | null | undefined | readonly Plain[] | { readonly [key: string]: Plain };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -215,9 +233,17 @@ export function expectEqual(label: string, actual: unknown, expected: Plain | Ar
   checkComparable(caller, expected, "");
   const difference = firstDifference(actual, expected, "");
   if (difference) fail(label, `${difference}.`);
-  const listLike = Array.isArray(expected) || ArrayBuffer.isView(expected);
   const text = show(actual);
-  pass(label, text.length <= 80 || !listLike ? shorten(text) : `all ${(expected as ArrayLike<unknown>).length} values as expected`);
+  const many = Array.isArray(expected) || ArrayBuffer.isView(expected) || isPlainObject(expected);
+  pass(label, text.length <= 80 || !many ? shorten(text) : `all ${formatNumber(leafCount(expected))} values as expected`);
+}
+
+/** How many single values (numbers, strings, …) a nested array or object holds. */
+function leafCount(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + leafCount(v), 0);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as unknown as ArrayLike<number>).length;
+  if (isPlainObject(value)) return Object.values(value).reduce((sum: number, v) => sum + leafCount(v), 0);
+  return 1;
 }
 
 type Comparison = "above" | "at least" | "below" | "at most";

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { expectAbove, expectAtLeast, expectAtMost, expectBelow, expectClose, expectEqual, expectThrows, formatNumber } from "../../src/exercises/expect";
+import { expectAbove, expectAtLeast, expectAtMost, expectBelow, expectClose, expectEqual, expectThrows, formatNumber, maxAbsDifference } from "../../src/exercises/expect";
 
 /** The lines fn printed with console.log. */
 function printed(fn: () => unknown): string[] {
@@ -107,6 +107,9 @@ test("expectEqual compares numbers, strings, arrays and objects exactly", () => 
   assert.deepEqual(printed(() => expectEqual("row", { name: "C1", params: 156 }, { name: "C1", params: 156 })), ["✓ row: { name: \"C1\", params: 156 }"]);
   const long = Array.from({ length: 40 }, (_, i) => i * 1000);
   assert.deepEqual(printed(() => expectEqual("long", long, [...long])), ["✓ long: all 40 values as expected"]);
+  const planes = [0, 1, 2].map((c) => [[c, 1000 + c, 2000 + c], [3000 + c, 4000 + c, 5000 + c]]);
+  assert.deepEqual(printed(() => expectEqual("planes", planes, planes)), ["✓ planes: all 18 values as expected"]);
+  assert.deepEqual(printed(() => expectEqual("both", { planes: planes, size: 3 }, { planes: planes, size: 3 })), ["✓ both: all 19 values as expected"]);
   assert.match(thrown(() => expectEqual("total", 60805, 60806)), /^check failed: total: the value: got 60,805, expected 60,806\.$/);
   assert.match(thrown(() => expectEqual("shape", [16, 15, 10], [16, 16, 10])), /shape: \[1\]: got 15, expected 16/);
   assert.match(thrown(() => expectEqual("shape", [16, 16], [16, 16, 10])), /got 2 values, expected 3/);
@@ -150,4 +153,13 @@ test("expectThrows returns the message of a matching error and fails otherwise",
   assert.match(thrown(() => expectThrows("refuses", () => { throw new Error("other"); }, /whole/)), /the error says "other", which does not match \/whole\//);
   assert.match(thrown(() => expectThrows("refuses", () => 1, "whole" as never)), /expectThrows: pattern must be a regular expression, got "whole"/);
   assert.match(thrown(() => expectThrows("refuses", 1 as never, /x/)), /expectThrows: fn must be a function to call, got 1/);
+});
+
+test("maxAbsDifference measures the largest difference of two same-shaped values", () => {
+  // |1 − 1|, |2 − 2.5|, |3.25 − 3|: the largest is 0.5.
+  assert.equal(maxAbsDifference([[1, 2], [3.25, 4]], [[1, 2.5], [3, 4]]), 0.5);
+  assert.equal(maxAbsDifference(tf.tensor1d([1, 2]), new Float32Array([1, 2])), 0);
+  assert.ok(Number.isNaN(maxAbsDifference([1, NaN, 3], [1, 2, 100])));
+  assert.throws(() => maxAbsDifference([1, 2], [[1, 2]]), /maxAbsDifference: actual has shape \[2\] but expected has shape \[1, 2\]/);
+  assert.throws(() => maxAbsDifference([], []), /maxAbsDifference: actual and expected are empty/);
 });
