@@ -180,13 +180,14 @@ function checkComparable(caller: string, value: unknown, path: string): void {
   throw new Error(`${caller}: expected${path} is ${describeValue(value)} (${typeof value}); expectEqual compares numbers, strings, booleans, arrays and plain objects.`);
 }
 
-function show(value: unknown): string {
-  if (typeof value === "number") return formatNumber(value, 8);
+/** A value as text; numbers inside arrays get no thousands separators (they would read as more numbers). */
+function show(value: unknown, inList = false): string {
+  if (typeof value === "number") return inList ? formatNumber(value, 8).replace(/,/g, "") : formatNumber(value, 8);
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
-    return `[${Array.from(value as ArrayLike<unknown>, (v) => show(v)).join(", ")}]`;
+    return `[${Array.from(value as ArrayLike<unknown>, (v) => show(v, true)).join(", ")}]`;
   }
-  if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${show(v)}`).join(", ")} }`;
+  if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${show(v, inList)}`).join(", ")} }`;
   return String(value);
 }
 

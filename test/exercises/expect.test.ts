@@ -103,6 +103,8 @@ test("expectClose rejects bad arguments with the argument, the value and a fix",
 test("expectEqual compares numbers, strings, arrays and objects exactly", () => {
   assert.deepEqual(printed(() => expectEqual("VGG16 parameters", 138357544, 138357544)), ["✓ VGG16 parameters: 138,357,544"]);
   assert.deepEqual(printed(() => expectEqual("shape", [16, 16, 10], [16, 16, 10])), ["✓ shape: [16, 16, 10]"]);
+  assert.deepEqual(printed(() => expectEqual("counts", [73856, 102464], [73856, 102464])), ["✓ counts: [73856, 102464]"]);
+  assert.deepEqual(printed(() => expectEqual("count", { params: 73856 }, { params: 73856 })), ["✓ count: { params: 73,856 }"]);
   assert.deepEqual(printed(() => expectEqual("word", "hello", "hello")), ['✓ word: "hello"']);
   assert.deepEqual(printed(() => expectEqual("row", { name: "C1", params: 156 }, { name: "C1", params: 156 })), ["✓ row: { name: \"C1\", params: 156 }"]);
   const long = Array.from({ length: 40 }, (_, i) => i * 1000);
