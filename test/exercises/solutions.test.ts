@@ -45,3 +45,19 @@ test("every exercise id a lesson checks is registered", () => {
   }
   assert.deepEqual(unknown, []);
 });
+
+test("every lesson names the answer of exercise NN.M answerNN_M", () => {
+  const misnamed: string[] = [];
+  for (const notebook of listNotebooks()) {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+    for (const cell of nb.cells) {
+      if (cell.cell_type !== "code") continue;
+      const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+      for (const m of source.matchAll(/checkExercise\(\s*["'`](\d\d)\.(\d+)["'`]\s*,\s*([^)\s]+)\s*\)/g)) {
+        const wanted = `answer${m[1]}_${m[2]}`;
+        if (m[3] !== wanted) misnamed.push(`${path.basename(notebook)} checks ${m[1]}.${m[2]} with ${m[3]} (name it ${wanted})`);
+      }
+    }
+  }
+  assert.deepEqual(misnamed, []);
+});
