@@ -1,7 +1,7 @@
 // Bar charts: one bar per category, several series side by side.
 import { PlotlyFigure, show } from "./plotly";
 import { checkOptionKeys } from "./option-keys";
-import { checkLabels, checkNumbers, checkPixels, checkText } from "./series-checks";
+import { checkChartInput, checkLabels, checkNumbers, checkText } from "./series-checks";
 
 export interface BarSeries {
   /** Shown in the legend when there are several series. */
@@ -23,14 +23,7 @@ export interface BarChartOptions {
 /** The plotly figure of a bar chart; several series are grouped side by side. */
 export function barChartFigure(series: readonly BarSeries[], options: BarChartOptions): PlotlyFigure {
   const caller = "barChartFigure";
-  if (!Array.isArray(series) || series.length === 0) {
-    throw new Error(`${caller}: series must be a non-empty array of { name, x, y }. Pass e.g. [{ x: ["a", "b"], y: [3, 5] }].`);
-  }
-  checkOptionKeys(caller, "options", options, ["title", "xTitle", "yTitle", "height", "xStep"]);
-  if (options === undefined) throw new Error(`${caller}: options must give at least a title, e.g. { title: "parameters per layer" }.`);
-  checkText(caller, "options.title", options.title);
-  checkPixels(caller, "options.height", options.height);
-  if (options.xStep !== undefined) checkNumbers(caller, "options.xStep", [options.xStep], true);
+  checkChartInput(caller, "series", series, '[{ x: ["a", "b"], y: [3, 5] }]', options, ["title", "xTitle", "yTitle", "height", "xStep"]);
   const data = series.map((s, i) => {
     const name = `series[${i}]`;
     checkOptionKeys(caller, name, s, ["name", "x", "y"]);

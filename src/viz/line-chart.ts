@@ -1,7 +1,7 @@
 // Line charts of measured series (loss curves, accuracies per epoch, activation functions).
 import { PlotlyFigure, show } from "./plotly";
 import { checkOptionKeys } from "./option-keys";
-import { checkLabels, checkNumbers, checkPixels, checkText } from "./series-checks";
+import { checkChartInput, checkLabels, checkNumbers, checkText } from "./series-checks";
 
 export interface LineSeries {
   name: string;
@@ -41,19 +41,11 @@ const OPTION_KEYS = ["title", "xTitle", "yTitle", "height", "width", "logY", "yR
 /** The plotly figure of one or more lines; checks every series and option first. */
 export function lineChartFigure(series: readonly LineSeries[], options: LineChartOptions): PlotlyFigure {
   const caller = "lineChartFigure";
-  if (!Array.isArray(series) || series.length === 0) {
-    throw new Error(`${caller}: series must be a non-empty array of { name, x, y }, got ${series === undefined ? "undefined" : JSON.stringify(series).slice(0, 60)}. Pass e.g. [{ name: "loss", x: [1, 2, 3], y: [0.9, 0.5, 0.3] }].`);
-  }
-  checkOptionKeys(caller, "options", options, OPTION_KEYS);
-  if (options === undefined) throw new Error(`${caller}: options must give at least a title, e.g. { title: "training loss per epoch" }.`);
-  checkText(caller, "options.title", options.title);
-  checkPixels(caller, "options.height", options.height);
-  checkPixels(caller, "options.width", options.width);
+  checkChartInput(caller, "series", series, '[{ name: "loss", x: [1, 2, 3], y: [0.9, 0.5, 0.3] }]', options, OPTION_KEYS);
   if (options.yRange !== undefined) checkNumbers(caller, "options.yRange", options.yRange);
   if (options.yRange !== undefined && (options.yRange.length !== 2 || options.yRange[0] >= options.yRange[1])) {
     throw new Error(`${caller}: options.yRange must be [low, high] with low < high, got ${JSON.stringify(options.yRange)}. Pass e.g. yRange: [0, 1].`);
   }
-  if (options.xStep !== undefined) checkNumbers(caller, "options.xStep", [options.xStep], true);
   checkOptionKeys(caller, "options.marker", options.marker, ["x", "label"]);
   const data = series.map((s, i) => {
     const name = `series[${i}]`;

@@ -1,7 +1,7 @@
 // Scatter plots of 2-D points in groups (real and generated samples), on square axes.
 import { PlotlyFigure } from "./plotly";
 import { checkOptionKeys } from "./option-keys";
-import { checkNumbers, checkPixels, checkText } from "./series-checks";
+import { checkChartInput, checkNumbers, checkText } from "./series-checks";
 
 export interface PointGroup {
   name: string;
@@ -21,14 +21,7 @@ export interface PointCloudOptions {
 /** The plotly figure of groups of 2-D points, with one unit as long on both axes. */
 export function pointCloudFigure(groups: readonly PointGroup[], options: PointCloudOptions): PlotlyFigure {
   const caller = "pointCloudFigure";
-  if (!Array.isArray(groups) || groups.length === 0) {
-    throw new Error(`${caller}: groups must be a non-empty array of { name, points }. Pass e.g. [{ name: "real", points: [[0, 1], [1, 0]] }].`);
-  }
-  checkOptionKeys(caller, "options", options, ["title", "range", "height", "width"]);
-  if (options === undefined) throw new Error(`${caller}: options must give at least a title, e.g. { title: "generated points" }.`);
-  checkText(caller, "options.title", options.title);
-  checkPixels(caller, "options.height", options.height);
-  checkPixels(caller, "options.width", options.width);
+  checkChartInput(caller, "groups", groups, '[{ name: "real", points: [[0, 1], [1, 0]] }]', options, ["title", "range", "height", "width"]);
   if (options.range !== undefined) checkNumbers(caller, "options.range", [options.range], true);
   const data = groups.map((g, i) => {
     const name = `groups[${i}]`;

@@ -1,5 +1,6 @@
 // Input checks shared by the chart helpers (line-chart, bar-chart, point-cloud).
 import { describeValue } from "../ops/validate";
+import { checkOptionKeys } from "./option-keys";
 
 /** Throws unless values is a non-empty array of finite numbers (positive ones when `positive`). */
 export function checkNumbers(caller: string, name: string, values: unknown, positive = false): asserts values is number[] {
@@ -40,4 +41,18 @@ export function checkPixels(caller: string, name: string, value: unknown): void 
   if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < 100)) {
     throw new Error(`${caller}: ${name} must be a whole number of pixels ≥ 100, got ${describeValue(value)}. Pass e.g. ${name}: 360, or leave it out.`);
   }
+}
+
+/** What every chart helper checks first: a non-empty list, known option keys, a title, sizes in pixels, the x step. */
+export function checkChartInput(caller: string, listName: string, list: unknown, example: string, options: unknown, allowedKeys: readonly string[]): void {
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new Error(`${caller}: ${listName} must be a non-empty array, got ${describeValue(list)}. Pass e.g. ${example}.`);
+  }
+  checkOptionKeys(caller, "options", options, allowedKeys);
+  if (options === undefined) throw new Error(`${caller}: options must give at least a title, e.g. { title: "validation accuracy per epoch" }.`);
+  const given = options as Record<string, unknown>;
+  checkText(caller, "options.title", given["title"]);
+  checkPixels(caller, "options.height", given["height"]);
+  checkPixels(caller, "options.width", given["width"]);
+  if (given["xStep"] !== undefined) checkNumbers(caller, "options.xStep", [given["xStep"]], true);
 }
