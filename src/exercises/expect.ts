@@ -3,6 +3,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describeValue } from "../ops/validate";
 import { checkOptionKeys } from "../viz/option-keys";
+import { formatNumber } from "./format-number";
 
 /** Numbers a check can compare: a number, (nested) arrays of numbers, a typed array or a tensor. */
 export type NumericValue = number | ArrayLike<number> | readonly NumericValue[] | tf.Tensor;
@@ -10,17 +11,6 @@ export type NumericValue = number | ArrayLike<number> | readonly NumericValue[] 
 export interface ExpectCloseOptions {
   /** Compare |actual − expected| with tolerance · |expected| instead of with tolerance (default false). */
   relative?: boolean;
-}
-
-/** A number as a learner reads it: whole numbers with thousands separators, others with a few significant digits. */
-export function formatNumber(value: number, digits = 6): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
-  if (value === 0) return "0";
-  const size = Math.abs(value);
-  if (Number.isInteger(value) && size < 1e21) return size >= 1e4 ? value.toLocaleString("en-US") : String(value);
-  if (size < 1e-3 || size >= 1e9) return value.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e");
-  return String(Number(value.toPrecision(digits)));
 }
 
 function checkLabel(caller: string, label: unknown): asserts label is string {

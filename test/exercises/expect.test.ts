@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { expectAbove, expectAtLeast, expectAtMost, expectBelow, expectClose, expectEqual, expectThrows, formatNumber, maxAbsDifference } from "../../src/exercises/expect";
+import { expectAbove, expectAtLeast, expectAtMost, expectBelow, expectClose, expectEqual, expectThrows, maxAbsDifference } from "../../src/exercises/expect";
+import { formatNumber } from "../../src/exercises/format-number";
 
 /** The lines fn printed with console.log. */
 function printed(fn: () => unknown): string[] {
