@@ -1,10 +1,10 @@
 // Solutions of lesson 02's exercises (for instructors).
-import { exercise02Input, exercise02Kernel } from "../src/exercises/lesson-02";
+import { exercise02_1 } from "../src/exercises/lesson-02";
 
 // Each output cell worked by hand: a·1 + b·0 + c·(−1) + d·2 for the 2x2 block [[a, b], [c, d]].
 function byHand(): number[][] {
-  const x = exercise02Input;
-  const k = exercise02Kernel;
+  const x = exercise02_1.input;
+  const k = exercise02_1.kernel;
   const out: number[][] = [];
   for (let r = 0; r < 3; r++) {
     out.push([]);

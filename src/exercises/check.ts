@@ -83,3 +83,40 @@ export function arrayDifferenceNote(label: string, actual: unknown, expected: un
   }
   return null;
 }
+
+/** A numeric answer: one number, or a (nested) array of numbers. */
+export type NumericAnswer = number | number[] | number[][];
+
+export interface ValueExercise {
+  id: string;
+  title: string;
+  hint: string;
+  /** What the answer is, as the messages name it ("your output size"). */
+  answerName: string;
+  /** Computes the expected answer itself, with the library or by hand. */
+  expected: () => NumericAnswer;
+  /** Largest accepted difference, relative to max(1, |expected|) (default 1e-6). */
+  tolerance?: number;
+  /** Said when the answer does not have the expected form, e.g. "give [height, width, channels]." */
+  form?: string;
+}
+
+function shapeOf(value: unknown): string {
+  return Array.isArray(value) ? `[${value.length}${value.length ? "," + shapeOf(value[0]) : ""}]` : typeof value;
+}
+
+/** Registers exercises whose answers are numbers or arrays of numbers, compared with what `expected()` computes. */
+export function defineValueExercises(exercises: ValueExercise[]): void {
+  for (const { id, title, hint, answerName, expected, tolerance = 1e-6, form } of exercises) {
+    defineExercise<NumericAnswer>({
+      id,
+      title,
+      hint,
+      verify(answer) {
+        const want = expected();
+        if (form !== undefined && shapeOf(answer) !== shapeOf(want)) return form;
+        return typeof want === "number" ? differenceNote(answerName, answer, want, tolerance) : arrayDifferenceNote(answerName, answer, want, tolerance);
+      },
+    });
+  }
+}

@@ -1,52 +1,55 @@
 // Exercises of lesson 05: a first CNN, overfitting, dropout and data augmentation (registered on import).
 import * as tf from "@tensorflow/tfjs";
-import { arrayDifferenceNote, defineExercise, differenceNote } from "./check";
+import { arrayDifferenceNote, defineExercise, defineValueExercises } from "./check";
 import { ImageTransform, transformImages } from "../data/augment";
 
-defineExercise<number[]>({
-  id: "05.1",
-  title: "the shape that reaches Flatten",
-  hint: "A 3x3 'valid' convolution takes 2 pixels off each side length (28 → 26); a 2x2 max pooling halves it, rounding down. The channels are the filters of the last conv.",
-  verify: (answer) => {
+/** A model's value read by `read`, with the model freed afterwards. */
+function fromModel(layers: tf.layers.Layer[], read: (model: tf.Sequential) => number | number[]): number | number[] {
+  const model = tf.sequential({ layers });
+  try {
+    return read(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+defineValueExercises([
+  {
+    id: "05.1",
+    title: "the shape that reaches Flatten",
+    hint: "A 3x3 'valid' convolution takes 2 pixels off each side length (28 → 26); a 2x2 max pooling halves it, rounding down. The channels are the filters of the last conv.",
+    answerName: "the shape [height, width, channels]",
     // The expected shape is read from tfjs itself, for the stack conv(16) → pool → conv(32) → pool.
-    const model = tf.sequential({
-      layers: [
-        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3 }),
-        tf.layers.maxPooling2d({ poolSize: 2 }),
-        tf.layers.conv2d({ filters: 32, kernelSize: 3 }),
-        tf.layers.maxPooling2d({ poolSize: 2 }),
-      ],
-    });
-    const expected = model.outputs[0].shape.slice(1) as number[];
-    model.dispose();
-    return arrayDifferenceNote("the shape [height, width, channels]", answer, expected, 0);
+    expected: () =>
+      fromModel(
+        [
+          tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3 }),
+          tf.layers.maxPooling2d({ poolSize: 2 }),
+          tf.layers.conv2d({ filters: 32, kernelSize: 3 }),
+          tf.layers.maxPooling2d({ poolSize: 2 }),
+        ],
+        (model) => model.outputs[0].shape.slice(1) as number[],
+      ),
+    tolerance: 0,
   },
-});
-
-defineExercise<number>({
-  id: "05.2",
-  title: "parameters of a dense-only network",
-  hint: "Each Dense layer has inputs × units weights plus one bias per unit; a 28x28 image flattens to 784 inputs.",
-  verify: (answer) => {
-    const model = tf.sequential({
-      layers: [tf.layers.flatten({ inputShape: [28, 28, 1] }), tf.layers.dense({ units: 72 }), tf.layers.dense({ units: 10 })],
-    });
-    const expected = model.countParams();
-    model.dispose();
-    return differenceNote("the parameter count", answer, expected, 0);
+  {
+    id: "05.2",
+    title: "parameters of a dense-only network",
+    hint: "Each Dense layer has inputs × units weights plus one bias per unit; a 28x28 image flattens to 784 inputs.",
+    answerName: "the parameter count",
+    expected: () => fromModel([tf.layers.flatten({ inputShape: [28, 28, 1] }), tf.layers.dense({ units: 72 }), tf.layers.dense({ units: 10 })], (model) => model.countParams()),
+    tolerance: 0,
   },
-});
-
-defineExercise<number>({
-  id: "05.3",
-  title: "what dropout does to a surviving activation",
-  hint: "Inverted dropout keeps the expected value unchanged: survivors are divided by the keep probability 1 − rate.",
-  verify: (answer) => {
+  {
+    id: "05.3",
+    title: "what dropout does to a surviving activation",
+    hint: "Inverted dropout keeps the expected value unchanged: survivors are divided by the keep probability 1 − rate.",
+    answerName: "the surviving activation",
     // Read from tfjs's own dropout: an activation of 2.0, rate 0.25, the largest value after the mask.
-    const survivor = tf.tidy(() => tf.dropout(tf.fill([1000], 2), 0.25, undefined, 7).max().dataSync()[0]);
-    return differenceNote("the surviving activation", answer, survivor, 1e-5);
+    expected: () => tf.tidy(() => tf.dropout(tf.fill([1000], 2), 0.25, undefined, 7).max().dataSync()[0]),
+    tolerance: 1e-5,
   },
-});
+]);
 
 defineExercise<ImageTransform>({
   id: "05.4",

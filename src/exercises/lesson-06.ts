@@ -1,37 +1,37 @@
 // Exercises of lesson 06 (registered on import).
 import { convMultiplyAdds, convParameterCount, denseParameterCount, outputSize } from "../ops";
 import { LENET5_C3_TABLE } from "../layers/connection-table-conv";
-import { defineExercise, differenceNote } from "./check";
+import { defineExercise, defineValueExercises } from "./check";
 
-defineExercise<number>({
-  id: "06.1",
-  title: "a 28×28 digit without the padding",
-  hint: "Apply the output-size formula four times: C1 (5×5, stride 1, no padding), S2 (2×2, stride 2), C3 (5×5), S4 (2×2, stride 2).",
-  verify(answer) {
-    let side = 28;
-    for (const [kernel, stride] of [[5, 1], [2, 2], [5, 1], [2, 2]]) side = outputSize({ input: side, kernel, stride });
-    return differenceNote("S4's side", answer, side);
-  },
-});
+const c3Connections = () => LENET5_C3_TABLE.reduce((sum, inputs) => sum + inputs.length, 0);
 
-defineExercise<number>({
-  id: "06.2",
-  title: "C3's weights with the connection table",
-  hint: "Each (output map, input map) pair in the table has its own 5×5 kernel; add one bias per output map. Count the pairs in cl.LENET5_C3_TABLE.",
-  verify(answer) {
-    const connections = LENET5_C3_TABLE.reduce((sum, inputs) => sum + inputs.length, 0);
-    return differenceNote("C3's parameter count", answer, connections * 5 * 5 + LENET5_C3_TABLE.length);
+defineValueExercises([
+  {
+    id: "06.1",
+    title: "a 28×28 digit without the padding",
+    hint: "Apply the output-size formula four times: C1 (5×5, stride 1, no padding), S2 (2×2, stride 2), C3 (5×5), S4 (2×2, stride 2).",
+    answerName: "S4's side",
+    expected: () => {
+      let side = 28;
+      for (const [kernel, stride] of [[5, 1], [2, 2], [5, 1], [2, 2]]) side = outputSize({ input: side, kernel, stride });
+      return side;
+    },
   },
-});
-
-defineExercise<number>({
-  id: "06.3",
-  title: "C1's multiply-adds for one digit",
-  hint: "C1 has 28×28×6 output cells; each one is a 5×5×1 multiply-and-sum.",
-  verify(answer) {
-    return differenceNote("C1's multiply-adds", answer, convMultiplyAdds({ kernel: 5, inChannels: 1, filters: 6, outHeight: 28, outWidth: 28 }));
+  {
+    id: "06.2",
+    title: "C3's weights with the connection table",
+    hint: "Each (output map, input map) pair in the table has its own 5×5 kernel; add one bias per output map. Count the pairs in cl.LENET5_C3_TABLE.",
+    answerName: "C3's parameter count",
+    expected: () => c3Connections() * 5 * 5 + LENET5_C3_TABLE.length,
   },
-});
+  {
+    id: "06.3",
+    title: "C1's multiply-adds for one digit",
+    hint: "C1 has 28×28×6 output cells; each one is a 5×5×1 multiply-and-sum.",
+    answerName: "C1's multiply-adds",
+    expected: () => convMultiplyAdds({ kernel: 5, inChannels: 1, filters: 6, outHeight: 28, outWidth: 28 }),
+  },
+]);
 
 defineExercise<string>({
   id: "06.4",
@@ -40,7 +40,7 @@ defineExercise<string>({
   verify(answer) {
     const layers: [string, number][] = [
       ["C1", convParameterCount({ kernel: 5, inChannels: 1, filters: 6 })],
-      ["C3", LENET5_C3_TABLE.reduce((sum, inputs) => sum + inputs.length, 0) * 25 + 16],
+      ["C3", c3Connections() * 25 + 16],
       ["C5", convParameterCount({ kernel: 5, inChannels: 16, filters: 120 })],
       ["F6", denseParameterCount({ inputs: 120, units: 84 })],
       ["output", denseParameterCount({ inputs: 84, units: 10 })],

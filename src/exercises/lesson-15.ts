@@ -3,28 +3,13 @@ import { iou } from "../detection/boxes";
 import { nonMaxSuppression } from "../detection/nms";
 import { transposedConvOutputSize } from "../detection/transposed-conv";
 import { decodeYoloGrid } from "../detection/yolo-grid";
-import { arrayDifferenceNote, defineExercise, differenceNote } from "./check";
+import { arrayDifferenceNote, defineExercise, defineValueExercises } from "./check";
 
-defineExercise<number>({
-  id: "15.1",
-  title: "IoU of two boxes",
-  hint: "Box A is (10, 10)-(50, 40), box B is (30, 20)-(70, 60). The overlap spans x from max(x1) to min(x2) and y likewise; union = area A + area B − overlap.",
-  verify(answer) {
-    return differenceNote("the IoU", answer, iou({ x1: 10, y1: 10, x2: 50, y2: 40 }, { x1: 30, y1: 20, x2: 70, y2: 60 }), 1e-4);
-  },
-});
+/** Exercise 15.1: the two boxes, by their corners in pixels. */
+export const exercise15_1 = { boxA: { x1: 10, y1: 10, x2: 50, y2: 40 }, boxB: { x1: 30, y1: 20, x2: 70, y2: 60 } };
 
-defineExercise<number>({
-  id: "15.2",
-  title: "how big a transposed convolution makes a map",
-  hint: "A 16×16 feature map goes through a transposed convolution with a 4×4 kernel, stride 2, padding 1. Use (input − 1)·stride − 2·padding + kernel.",
-  verify(answer) {
-    return differenceNote("the output side", answer, transposedConvOutputSize({ input: 16, kernel: 4, stride: 2, padding: 1 }));
-  },
-});
-
-/** The boxes and scores of exercise 15.3. */
-export const EXERCISE_15_3 = {
+/** Exercise 15.3: the boxes and scores given to non-maximum suppression. */
+export const exercise15_3 = {
   boxes: [
     { x1: 0, y1: 0, x2: 10, y2: 10 },
     { x1: 1, y1: 1, x2: 11, y2: 11 },
@@ -35,15 +20,31 @@ export const EXERCISE_15_3 = {
   iouThreshold: 0.5,
 };
 
-defineExercise<number[]>({
-  id: "15.3",
-  title: "non-maximum suppression by hand",
-  hint: "Sort the boxes by score; keep the best; drop every box whose IoU with a kept box is ≥ 0.5; repeat. Answer with the kept indices in the order they are kept, e.g. [1, 0].",
-  verify(answer) {
-    const { boxes, scores, iouThreshold } = EXERCISE_15_3;
-    return arrayDifferenceNote("the kept indices", answer, nonMaxSuppression(boxes, scores, { iouThreshold }), 0);
+defineValueExercises([
+  {
+    id: "15.1",
+    title: "IoU of two boxes",
+    hint: "Box A is (10, 10)-(50, 40), box B is (30, 20)-(70, 60). The overlap spans x from max(x1) to min(x2) and y likewise; union = area A + area B − overlap.",
+    answerName: "the IoU",
+    expected: () => iou(exercise15_1.boxA, exercise15_1.boxB),
+    tolerance: 1e-4,
   },
-});
+  {
+    id: "15.2",
+    title: "how big a transposed convolution makes a map",
+    hint: "A 16×16 feature map goes through a transposed convolution with a 4×4 kernel, stride 2, padding 1. Use (input − 1)·stride − 2·padding + kernel.",
+    answerName: "the output side",
+    expected: () => transposedConvOutputSize({ input: 16, kernel: 4, stride: 2, padding: 1 }),
+  },
+  {
+    id: "15.3",
+    title: "non-maximum suppression by hand",
+    hint: "Sort the boxes by score; keep the best; drop every box whose IoU with a kept box is ≥ 0.5; repeat. Answer with the kept indices in the order they are kept, e.g. [1, 0].",
+    answerName: "the kept indices",
+    expected: () => nonMaxSuppression(exercise15_3.boxes, exercise15_3.scores, { iouThreshold: exercise15_3.iouThreshold }),
+    tolerance: 0,
+  },
+]);
 
 defineExercise<{ x1: number; y1: number; x2: number; y2: number }>({
   id: "15.4",

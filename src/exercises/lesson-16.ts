@@ -1,5 +1,5 @@
 // Exercises of lesson 16 (registered on import).
-import { arrayDifferenceNote, defineExercise, differenceNote } from "./check";
+import { arrayDifferenceNote, defineExercise, defineValueExercises } from "./check";
 
 defineExercise<{ discriminator: number[]; generator: number[] }>({
   id: "16.1",
@@ -19,23 +19,23 @@ defineExercise<{ discriminator: number[]; generator: number[] }>({
   },
 });
 
-defineExercise<number>({
-  id: "16.2",
-  title: "the police loss of a coin-flipping discriminator",
-  hint: "Binary cross-entropy of one sample is −ln(p) when the target is 1 and −ln(1 − p) when it is 0. Add the real term and the fake term with p = 0.5.",
-  verify(answer) {
-    const p = 0.5;
-    const realTerm = -Math.log(p);
-    const fakeTerm = -Math.log(1 - p);
-    return differenceNote("the discriminator loss", answer, realTerm + fakeTerm, 1e-3);
+defineValueExercises([
+  {
+    id: "16.2",
+    title: "the police loss of a coin-flipping discriminator",
+    hint: "Binary cross-entropy of one sample is −ln(p) when the target is 1 and −ln(1 − p) when it is 0. Add the real term and the fake term with p = 0.5.",
+    answerName: "the discriminator loss",
+    expected: () => {
+      const p = 0.5;
+      return -Math.log(p) - Math.log(1 - p);
+    },
+    tolerance: 1e-3,
   },
-});
-
-defineExercise<number>({
-  id: "16.3",
-  title: "weights of the generator's first transposed convolution",
-  hint: "A transposed convolution with a 4 × 4 kernel from 64 channels to 32 has one 4 × 4 × 64 kernel per output channel, plus one bias each.",
-  verify(answer) {
-    return differenceNote("the parameter count", answer, 4 * 4 * 64 * 32 + 32);
+  {
+    id: "16.3",
+    title: "weights of the generator's first transposed convolution",
+    hint: "A transposed convolution with a 4 × 4 kernel from 64 channels to 32 has one 4 × 4 × 64 kernel per output channel, plus one bias each.",
+    answerName: "the parameter count",
+    expected: () => 4 * 4 * 64 * 32 + 32,
   },
-});
+]);

@@ -13,6 +13,14 @@ const { listNotebooks } = require(path.join(projectRoot, "scripts", "lib.js")) a
 const compiledSolutions = path.join(projectRoot, "build-test", "solutions");
 const sourceSolutions = path.join(projectRoot, "solutions");
 
+/** The source of every code cell of every lesson, with the notebook it comes from. */
+function codeCells(): { notebook: string; source: string }[] {
+  return listNotebooks().flatMap((notebook) => {
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+    return nb.cells.filter((cell) => cell.cell_type === "code").map((cell) => ({ notebook, source: Array.isArray(cell.source) ? cell.source.join("") : cell.source }));
+  });
+}
+
 test("every exercise has a solution judged correct, and a wrong answer is judged wrong", async (t) => {
   const exercises = allExercises();
   const problems = await solutionProblems(exercises, (lesson) => {
@@ -33,15 +41,21 @@ test("every solutions file belongs to a lesson with exercises", () => {
 test("every exercise id a lesson checks is registered", () => {
   const registered = new Set(allExercises().map((e) => e.id));
   const unknown: string[] = [];
-  for (const notebook of listNotebooks()) {
-    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-    for (const cell of nb.cells) {
-      if (cell.cell_type !== "code") continue;
-      const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-      for (const m of source.matchAll(/checkExercise\(\s*["'`]([^"'`]+)["'`]/g)) {
-        if (!registered.has(m[1])) unknown.push(`${path.basename(notebook)} checks ${m[1]}`);
-      }
+  for (const { notebook, source } of codeCells()) {
+    for (const m of source.matchAll(/checkExercise\(\s*["'`]([^"'`]+)["'`]/g)) {
+      if (!registered.has(m[1])) unknown.push(`${path.basename(notebook)} checks ${m[1]}`);
     }
   }
   assert.deepEqual(unknown, []);
+});
+
+test("every lesson names the answer of exercise NN.M answerNN_M", () => {
+  const misnamed: string[] = [];
+  for (const { notebook, source } of codeCells()) {
+    for (const m of source.matchAll(/checkExercise\(\s*["'`](\d\d)\.(\d+)["'`]\s*,\s*([^)\s]+)\s*\)/g)) {
+      const wanted = `answer${m[1]}_${m[2]}`;
+      if (m[3] !== wanted) misnamed.push(`${path.basename(notebook)} checks ${m[1]}.${m[2]} with ${m[3]} (name it ${wanted})`);
+    }
+  }
+  assert.deepEqual(misnamed, []);
 });
