@@ -14,4 +14,5 @@ export * from "./viz";
 export * from "./train";
 export * from "./detection";
 export * from "./inspect";
+export * from "./core/image";
 export * from "./exercises";

@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { sampleProjective } from "./image-sampler";
-import { checkSeed, createRng } from "./random";
+import { requireSeed, createRng } from "./random";
 
+import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 /** How pixels that come from outside the image are filled (the four modes Keras offers). */
 export type FillMode = "constant" | "nearest" | "reflect" | "wrap";
 
@@ -58,25 +59,22 @@ function checkImages(caller: string, images: unknown): tf.Tensor4D {
   return images as tf.Tensor4D;
 }
 
-function checkNumber(caller: string, name: string, value: unknown, min: number, max: number, hint: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${caller}: ${name} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}. ${hint}`);
-  }
-  return value;
+function checkNumber(caller: string, name: string, value: unknown, min: number, max: number, fix: string): number {
+  return requireNumber(caller, name, value, { min, max, fix });
 }
 
 function checkTransformOptions(caller: string, options: TransformImageOptions): Required<TransformImageOptions> {
   const fillMode = options.fillMode ?? "nearest";
   if (!FILL_MODES.includes(fillMode)) {
-    throw new Error(`${caller}: fillMode must be one of ${FILL_MODES.join(", ")}, got ${JSON.stringify(fillMode)}.`);
+    throw new Error(`${caller}: fillMode must be one of ${FILL_MODES.join(", ")}, got ${describeValue(fillMode)}.`);
   }
   const interpolation = options.interpolation ?? "bilinear";
   if (interpolation !== "bilinear" && interpolation !== "nearest") {
-    throw new Error(`${caller}: interpolation must be "bilinear" or "nearest", got ${JSON.stringify(interpolation)}.`);
+    throw new Error(`${caller}: interpolation must be "bilinear" or "nearest", got ${describeValue(interpolation)}.`);
   }
   const fillValue = options.fillValue ?? 0;
   if (typeof fillValue !== "number" || !Number.isFinite(fillValue)) {
-    throw new Error(`${caller}: fillValue must be a finite number, got ${JSON.stringify(fillValue)}. Use e.g. 0 (black).`);
+    throw new Error(`${caller}: fillValue must be a finite number, got ${describeValue(fillValue)}. Use e.g. 0 (black).`);
   }
   return { fillMode, interpolation, fillValue };
 }
@@ -133,7 +131,7 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
     return [1 - zoom, 1 + zoom];
   }
   if (!Array.isArray(zoom) || zoom.length !== 2) {
-    throw new Error(`${caller}: zoom must be a number like 0.1 or a pair [low, high] like [0.9, 1.2], got ${JSON.stringify(zoom)}.`);
+    throw new Error(`${caller}: zoom must be a number like 0.1 or a pair [low, high] like [0.9, 1.2], got ${describeValue(zoom)}.`);
   }
   const low = checkNumber(caller, "zoom[0]", zoom[0], 0.05, 20, "Give a size factor, e.g. 0.9.");
   const high = checkNumber(caller, "zoom[1]", zoom[1], low, 20, "The high factor must be at least the low one.");
@@ -143,16 +141,16 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
 /** Draws one ImageTransform per image from the ranges (deterministic under options.seed). */
 export function randomTransforms(count: number, width: number, height: number, options: AugmentOptions): ImageTransform[] {
   const caller = "randomTransforms";
-  if (!Number.isInteger(count) || count < 0) throw new Error(`${caller}: count must be a whole number ≥ 0, got ${count}.`);
+  requireWholeNumber(caller, "count", count, 0, "Pass the number of images.");
   const rotation = checkNumber(caller, "rotation", options.rotation ?? 0, 0, 180, "Give the largest angle in degrees, e.g. 10.");
   const widthShift = checkNumber(caller, "widthShift", options.widthShift ?? 0, 0, 0.99, "Give a fraction of the width, e.g. 0.1.");
   const heightShift = checkNumber(caller, "heightShift", options.heightShift ?? 0, 0, 0.99, "Give a fraction of the height, e.g. 0.1.");
   const shear = checkNumber(caller, "shear", options.shear ?? 0, 0, 80, "Give the largest angle in degrees, e.g. 10.");
   const [zoomLow, zoomHigh] = zoomRange(caller, options.zoom);
   if (options.horizontalFlip !== undefined && typeof options.horizontalFlip !== "boolean") {
-    throw new Error(`${caller}: horizontalFlip must be true or false, got ${JSON.stringify(options.horizontalFlip)}.`);
+    throw new Error(`${caller}: horizontalFlip must be true or false, got ${describeValue(options.horizontalFlip)}.`);
   }
-  const seed = options.seed === undefined ? Math.floor(Math.random() * 4294967296) : checkSeed(caller, options.seed);
+  const seed = options.seed === undefined ? Math.floor(Math.random() * 4294967296) : requireSeed(caller, options.seed);
   const rng = createRng(seed);
   const out: ImageTransform[] = [];
   for (let i = 0; i < count; i++) {
@@ -178,7 +176,7 @@ export function augmentImages(images: tf.Tensor4D, options: AugmentOptions = {})
   const caller = "augmentImages";
   checkImages(caller, images);
   if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { rotation: 10, zoom: 0.1 }, got ${JSON.stringify(options)}.`);
+    throw new Error(`${caller}: options must be an object like { rotation: 10, zoom: 0.1 }, got ${describeValue(options)}.`);
   }
   const [n, height, width] = images.shape;
   const transforms = randomTransforms(n, width, height, options);

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { PixelImage } from "../viz/image";
+import { PixelImage } from "../core/image";
+import { requireWholeNumber } from "../core/checks";
 
 /**
  * Images of a batch (NHWC, 1, 3 or 4 channels) as PixelImages for cl.imageGrid: the first
@@ -14,10 +15,7 @@ export function batchToImages(images: tf.Tensor4D, count?: number): PixelImage[]
   if (channels !== 1 && channels !== 3 && channels !== 4) {
     throw new Error(`batchToImages: images must have 1, 3 or 4 channels, got ${channels}. Show single channels with images.slice.`);
   }
-  const take = count ?? n;
-  if (!Number.isInteger(take) || take < 1 || take > n) {
-    throw new Error(`batchToImages: count must be a whole number from 1 to ${n} (the batch size), got ${count}.`);
-  }
+  const take = requireWholeNumber("batchToImages", "count", count ?? n, 1, `The batch holds ${n} images.`, n);
   const values = tf.tidy(() => images.slice(0, take).dataSync()) as Float32Array;
   const size = height * width * channels;
   return Array.from({ length: take }, (_, i) => ({ height, width, channels: channels as 1 | 3 | 4, data: values.slice(i * size, (i + 1) * size) }));

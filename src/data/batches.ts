@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkSeed, permutation } from "./random";
+import { requireSeed, permutation } from "./random";
 import { checkSplit, Split } from "./split";
+import { requireWholeNumber } from "../core/checks";
 
 /** A new split holding the chosen examples of another (the caller disposes it). */
 export function takeExamples(split: Split, indices: ArrayLike<number>): Split {
@@ -22,9 +23,7 @@ export function takeExamples(split: Split, indices: ArrayLike<number>): Split {
 export function firstExamples(split: Split, count: number): Split {
   checkSplit("firstExamples", "split", split);
   const n = split.labels.length;
-  if (!Number.isInteger(count) || count < 1 || count > n) {
-    throw new Error(`firstExamples: count must be a whole number from 1 to ${n} (the split's size), got ${count}.`);
-  }
+  requireWholeNumber("firstExamples", "count", count, 1, `The split has ${n} examples.`, n);
   return takeExamples(split, Int32Array.from({ length: count }, (_, i) => i));
 }
 
@@ -33,11 +32,9 @@ export function firstExamples(split: Split, count: number): Split {
  * (the last batch is smaller when batchSize does not divide the split).
  */
 export function batchIndices(count: number, batchSize: number, seed: number): Int32Array[] {
-  if (!Number.isInteger(count) || count < 1) throw new Error(`batchIndices: count must be a whole number ≥ 1, got ${count}.`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`batchIndices: batchSize must be a whole number ≥ 1, got ${batchSize}. Use e.g. 32.`);
-  }
-  const order = permutation(count, checkSeed("batchIndices", seed));
+  requireWholeNumber("batchIndices", "count", count, 1, "Pass the number of examples.");
+  requireWholeNumber("batchIndices", "batchSize", batchSize, 1, 32);
+  const order = permutation(count, requireSeed("batchIndices", seed));
   const out: Int32Array[] = [];
   for (let start = 0; start < count; start += batchSize) out.push(order.slice(start, start + batchSize));
   return out;

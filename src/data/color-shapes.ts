@@ -1,6 +1,7 @@
-import { checkSeed, createRng, Rng } from "./random";
-import { checkSize, Dataset, makeDataset, splitFromArrays } from "./split";
+import { requireSeed, createRng, Rng } from "./random";
+import { Dataset, makeDataset, splitFromArrays } from "./split";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 export const SHAPE_CLASS_NAMES = ["circle", "square", "triangle", "ring", "cross"];
 export const COLOR_CLASS_NAMES = ["red", "yellow", "green", "cyan", "blue", "magenta"];
 
@@ -80,14 +81,14 @@ function drawImage(out: Float32Array, offset: number, size: number, shape: numbe
 export function makeColorShapes(options: ColorShapesOptions = {}): Dataset {
   const caller = "makeColorShapes";
   if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { size: 32, count: 600 }, got ${JSON.stringify(options)}.`);
+    throw new Error(`${caller}: options must be an object like { size: 32, count: 600 }, got ${describeValue(options)}.`);
   }
-  const size = checkSize(caller, "size", options.size ?? 32, 8, 256, "Use e.g. 32 (small and quick) or 64.");
-  const count = checkSize(caller, "count", options.count ?? 600, 20, 100000, "Use e.g. 600; each split needs a few images.");
-  const seed = checkSeed(caller, options.seed ?? 1);
+  const size = requireWholeNumber(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (small and quick) or 64.", 256);
+  const count = requireWholeNumber(caller, "count", options.count ?? 600, 20, "Use e.g. 600; each split needs a few images.", 100000);
+  const seed = requireSeed(caller, options.seed ?? 1);
   const labelBy = options.labelBy ?? "shape";
   if (labelBy !== "shape" && labelBy !== "color") {
-    throw new Error(`${caller}: labelBy must be "shape" or "color", got ${JSON.stringify(labelBy)}.`);
+    throw new Error(`${caller}: labelBy must be "shape" or "color", got ${describeValue(labelBy)}.`);
   }
   const classNames = labelBy === "shape" ? SHAPE_CLASS_NAMES : COLOR_CLASS_NAMES;
   const rng = createRng(seed);

@@ -3,9 +3,10 @@ import * as path from "path";
 import { gunzipIfNeeded, parseIdx } from "./idx";
 import { FASHION_MNIST_FILES } from "./dataset-files";
 import { readDataFile, verifyBytes } from "./integrity";
-import { checkSeed, permutation } from "./random";
-import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
+import { requireSeed, permutation } from "./random";
+import { Dataset, makeDataset, splitFromPixels } from "./split";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 export interface LoadFashionMnistOptions {
   /** Training images, drawn from the 60,000 of the official training file (default 10000). */
   trainSize?: number;
@@ -79,13 +80,13 @@ function readAll(directory: string): { train: RawPart; test: RawPart } {
 export async function loadFashionMnist(options: LoadFashionMnistOptions = {}): Promise<Dataset> {
   const caller = "loadFashionMnist";
   if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { trainSize: 10000 }, got ${JSON.stringify(options)}.`);
+    throw new Error(`${caller}: options must be an object like { trainSize: 10000 }, got ${describeValue(options)}.`);
   }
   const trainHint = "The training file has 60,000 images shared by trainSize and validationSize.";
-  const trainSize = checkSize(caller, "trainSize", options.trainSize ?? 10000, 1, 60000, trainHint);
-  const validationSize = checkSize(caller, "validationSize", options.validationSize ?? 2000, 0, 60000, trainHint);
-  const testSize = checkSize(caller, "testSize", options.testSize ?? 2000, 0, 10000, "The test file has 10,000 images.");
-  const seed = checkSeed(caller, options.seed ?? 1);
+  const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? 10000, 1, trainHint, 60000);
+  const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? 2000, 0, trainHint, 60000);
+  const testSize = requireWholeNumber(caller, "testSize", options.testSize ?? 2000, 0, "The test file has 10,000 images.", 10000);
+  const seed = requireSeed(caller, options.seed ?? 1);
   if (trainSize + validationSize > 60000) {
     throw new Error(`${caller}: trainSize + validationSize = ${trainSize + validationSize}, more than the 60,000 images of the training file. Use e.g. trainSize 55000 and validationSize 5000.`);
   }

@@ -2,38 +2,17 @@ import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { Jimp } from "jimp";
-import { PixelImage, PixelScale, toRgba } from "../viz/image";
+import { checkPixelImage, PixelImage, PixelScale, toRgba } from "../core/image";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 // Image files in and out (jimp), and conversions between PixelImage, nested arrays and tfjs tensors.
 
 /** ITU-R BT.601 luma weights: how bright red, green and blue look to the eye. */
 export const LUMA_WEIGHTS: readonly [number, number, number] = [0.299, 0.587, 0.114];
 
-function describe(value: unknown): string {
-  if (value === undefined || value === null) return String(value);
-  if (typeof value === "object") return Array.isArray(value) ? `an array of length ${value.length}` : "an object";
-  return JSON.stringify(value);
-}
-
-function checkImage(caller: string, image: unknown): asserts image is PixelImage {
-  const img = image as PixelImage;
-  if (img === null || typeof img !== "object" || !img.data || typeof img.data.length !== "number") {
-    throw new Error(`${caller}: image must be a PixelImage { width, height, channels, data }, got ${describe(image)}. Load one with loadImage(path).`);
-  }
-  if (!Number.isInteger(img.width) || img.width < 1 || !Number.isInteger(img.height) || img.height < 1) {
-    throw new Error(`${caller}: image width and height must be whole numbers ≥ 1, got ${img.width}x${img.height}.`);
-  }
-  if (img.channels !== 1 && img.channels !== 3 && img.channels !== 4) {
-    throw new Error(`${caller}: image channels must be 1, 3 or 4, got ${describe(img.channels)}.`);
-  }
-  if (img.data.length !== img.width * img.height * img.channels) {
-    throw new Error(`${caller}: image data has ${img.data.length} values but ${img.height}x${img.width}x${img.channels} needs ${img.width * img.height * img.channels}. Fix channels or the data.`);
-  }
-}
-
 function checkChannels(caller: string, channels: unknown): asserts channels is 1 | 3 | 4 {
   if (channels !== 1 && channels !== 3 && channels !== 4) {
-    throw new Error(`${caller}: channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got ${describe(channels)}.`);
+    throw new Error(`${caller}: channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got ${describeValue(channels)}.`);
   }
 }
 
@@ -58,11 +37,11 @@ function fromRgba(rgba: ArrayLike<number>, width: number, height: number, channe
  * (HWC, row by row). channels: 3 = RGB (default), 1 = gray (BT.601 luma), 4 = RGBA.
  */
 export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } = {}): Promise<PixelImage> {
-  if (typeof file !== "string" || file === "") throw new Error(`loadImage: file must be a path to an image file, got ${describe(file)}. Pass e.g. "../datasets/images/fruits.jpg".`);
+  if (typeof file !== "string" || file === "") throw new Error(`loadImage: file must be a path to an image file, got ${describeValue(file)}. Pass e.g. "../datasets/images/fruits.jpg".`);
   const channels = options.channels ?? 3;
   checkChannels("loadImage", channels);
   if (!fs.existsSync(file)) {
-    throw new Error(`loadImage: no file at ${JSON.stringify(file)} (resolved to ${path.resolve(file)}). Check the path; lessons run from the notebooks/ folder, so photos are at "../datasets/images/…".`);
+    throw new Error(`loadImage: no file at ${describeValue(file)} (resolved to ${path.resolve(file)}). Check the path; lessons run from the notebooks/ folder, so photos are at "../datasets/images/…".`);
   }
   const picture = await Jimp.read(file);
   return fromRgba(picture.bitmap.data, picture.bitmap.width, picture.bitmap.height, channels);
@@ -70,11 +49,9 @@ export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } 
 
 /** A smaller or larger copy (bilinear, via jimp). Values must be 0–255, as loadImage gives. */
 export async function resizeImage(image: PixelImage, size: { width: number; height: number }): Promise<PixelImage> {
-  checkImage("resizeImage", image);
+  checkPixelImage("resizeImage", image);
   const { width, height } = size ?? ({} as { width: number; height: number });
-  for (const [name, value] of [["width", width], ["height", height]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`resizeImage: ${name} must be a whole number ≥ 1, got ${describe(value)}. Pass e.g. { width: 128, height: 120 }.`);
-  }
+  for (const [name, value] of [["width", width], ["height", height]] as const) requireWholeNumber("resizeImage", name, value, 1, "Pass e.g. { width: 128, height: 120 }.");
   for (let i = 0; i < image.data.length; i++) {
     const v = image.data[i];
     if (!(v >= 0 && v <= 255)) throw new Error(`resizeImage: value ${v} at index ${i} is outside 0–255; resizing works on byte images. Rescale the image to 0–255 first.`);
@@ -86,11 +63,9 @@ export async function resizeImage(image: PixelImage, size: { width: number; heig
 
 /** A rectangle cut out of an image (top-left corner at x, y). */
 export function cropImage(image: PixelImage, box: { x: number; y: number; width: number; height: number }): PixelImage {
-  checkImage("cropImage", image);
+  checkPixelImage("cropImage", image);
   const { x, y, width, height } = box ?? ({} as typeof box);
-  for (const [name, value, min] of [["x", x, 0], ["y", y, 0], ["width", width, 1], ["height", height, 1]] as const) {
-    if (!Number.isInteger(value) || value < min) throw new Error(`cropImage: ${name} must be a whole number ≥ ${min}, got ${describe(value)}.`);
-  }
+  for (const [name, value, min] of [["x", x, 0], ["y", y, 0], ["width", width, 1], ["height", height, 1]] as const) requireWholeNumber("cropImage", name, value, min);
   if (x + width > image.width || y + height > image.height) {
     throw new Error(`cropImage: the box x ${x}..${x + width - 1}, y ${y}..${y + height - 1} goes outside the ${image.width}x${image.height} image. Make it smaller or move it.`);
   }
@@ -107,13 +82,13 @@ export function cropImage(image: PixelImage, box: { x: number; y: number; width:
  * existing file unless overwrite is true.
  */
 export async function saveImage(file: string, image: PixelImage, options: { overwrite?: boolean; scale?: PixelScale } = {}): Promise<void> {
-  if (typeof file !== "string" || file === "") throw new Error(`saveImage: file must be a path ending in .png or .jpg, got ${describe(file)}.`);
-  checkImage("saveImage", image);
+  if (typeof file !== "string" || file === "") throw new Error(`saveImage: file must be a path ending in .png or .jpg, got ${describeValue(file)}.`);
+  checkPixelImage("saveImage", image);
   const extension = path.extname(file).toLowerCase();
   const mime = extension === ".png" ? "image/png" : extension === ".jpg" || extension === ".jpeg" ? "image/jpeg" : undefined;
-  if (!mime) throw new Error(`saveImage: ${JSON.stringify(file)} must end in .png, .jpg or .jpeg (got ${JSON.stringify(extension)}). Change the file name.`);
+  if (!mime) throw new Error(`saveImage: ${describeValue(file)} must end in .png, .jpg or .jpeg (got ${describeValue(extension)}). Change the file name.`);
   if (fs.existsSync(file) && options.overwrite !== true) {
-    throw new Error(`saveImage: ${JSON.stringify(file)} already exists and was left alone. Choose another name, or pass { overwrite: true } to replace it.`);
+    throw new Error(`saveImage: ${describeValue(file)} already exists and was left alone. Choose another name, or pass { overwrite: true } to replace it.`);
   }
   const bytes = await Jimp.fromBitmap(toRgba(image, options.scale ?? "auto")).getBuffer(mime as "image/png");
   fs.writeFileSync(file, bytes);
@@ -121,13 +96,13 @@ export async function saveImage(file: string, image: PixelImage, options: { over
 
 /** The image as a float32 tfjs tensor of shape [height, width, channels] (HWC). The caller disposes it. */
 export function imageToTensor(image: PixelImage): tf.Tensor3D {
-  checkImage("imageToTensor", image);
+  checkPixelImage("imageToTensor", image);
   return tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, image.channels], "float32");
 }
 
 /** A [height, width] or [height, width, 1|3|4] tensor as an image (the tensor is not disposed). */
 export function tensorToImage(tensor: tf.Tensor): PixelImage {
-  if (!(tensor instanceof tf.Tensor)) throw new Error(`tensorToImage: tensor must be a tfjs Tensor, got ${describe(tensor)}.`);
+  if (!(tensor instanceof tf.Tensor)) throw new Error(`tensorToImage: tensor must be a tfjs Tensor, got ${describeValue(tensor)}.`);
   const shape = tensor.shape;
   const channels = shape.length === 2 ? 1 : shape[2];
   if ((shape.length !== 2 && shape.length !== 3) || (channels !== 1 && channels !== 3 && channels !== 4)) {
@@ -138,10 +113,8 @@ export function tensorToImage(tensor: tf.Tensor): PixelImage {
 
 /** Channel c of an image as a gray image (e.g. c = 0 is the red channel of an RGB image). */
 export function channelImage(image: PixelImage, channel: number): PixelImage {
-  checkImage("channelImage", image);
-  if (!Number.isInteger(channel) || channel < 0 || channel >= image.channels) {
-    throw new Error(`channelImage: channel must be a whole number from 0 to ${image.channels - 1} for this ${image.channels}-channel image, got ${describe(channel)}.`);
-  }
+  checkPixelImage("channelImage", image);
+  requireWholeNumber("channelImage", "channel", channel, 0, `This ${image.channels}-channel image has channels 0 to ${image.channels - 1}.`, image.channels - 1);
   const data = new Float32Array(image.width * image.height);
   for (let i = 0; i < data.length; i++) data[i] = image.data[i * image.channels + channel];
   return { width: image.width, height: image.height, channels: 1, data };
@@ -149,7 +122,7 @@ export function channelImage(image: PixelImage, channel: number): PixelImage {
 
 /** Every channel as its own gray image: [R, G, B] for an RGB image. */
 export function splitChannels(image: PixelImage): PixelImage[] {
-  checkImage("splitChannels", image);
+  checkPixelImage("splitChannels", image);
   return Array.from({ length: image.channels }, (_, c) => channelImage(image, c));
 }
 
@@ -161,13 +134,13 @@ export function channelMatrix(image: PixelImage, channel = 0): number[][] {
 
 /** All channels as volume[channel][row][column] (CHW, the ops' layout). */
 export function imageToVolume(image: PixelImage): number[][][] {
-  checkImage("imageToVolume", image);
+  checkPixelImage("imageToVolume", image);
   return Array.from({ length: image.channels }, (_, c) => channelMatrix(image, c));
 }
 
 /** A gray copy of an RGB(A) image: 0.299·R + 0.587·G + 0.114·B (gray images are copied as they are). */
 export function toGrayscale(image: PixelImage): PixelImage {
-  checkImage("toGrayscale", image);
+  checkPixelImage("toGrayscale", image);
   if (image.channels === 1) return { ...image, data: Float32Array.from(image.data) };
   const data = new Float32Array(image.width * image.height);
   for (let i = 0; i < data.length; i++) {
@@ -175,4 +148,10 @@ export function toGrayscale(image: PixelImage): PixelImage {
     data[i] = LUMA_WEIGHTS[0] * image.data[p] + LUMA_WEIGHTS[1] * image.data[p + 1] + LUMA_WEIGHTS[2] * image.data[p + 2];
   }
   return { width: image.width, height: image.height, channels: 1, data };
+}
+
+/** Encodes an image as PNG bytes (values scaled to 0–255 as `scale` says; small images enlarged by `zoom`). */
+export async function toPng(image: PixelImage, options: { scale?: PixelScale; zoom?: number } = {}): Promise<Buffer> {
+  const bitmap = toRgba(image, options.scale ?? "auto", options.zoom ?? 1);
+  return Jimp.fromBitmap(bitmap).getBuffer("image/png");
 }

@@ -1,6 +1,7 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 
+import { describeValue } from "../core/checks";
 /** What a data file must be: its size in bytes and a checksum of its content. */
 export interface FileCheck {
   /** Size in bytes of the content that is checked. */
@@ -13,7 +14,7 @@ export interface FileCheck {
 /** Hex digest of some bytes. */
 export function checksum(bytes: Uint8Array, algorithm: "md5" | "sha256" = "md5"): string {
   if (algorithm !== "md5" && algorithm !== "sha256") {
-    throw new Error(`checksum: algorithm must be "md5" or "sha256", got ${JSON.stringify(algorithm)}.`);
+    throw new Error(`checksum: algorithm must be "md5" or "sha256", got ${describeValue(algorithm)}.`);
   }
   return crypto.createHash(algorithm).update(bytes).digest("hex");
 }

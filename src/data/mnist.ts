@@ -1,9 +1,10 @@
 import * as path from "path";
 import { MNIST_FILES } from "./dataset-files";
 import { readDataFile, verifyBytes } from "./integrity";
-import { checkSeed, permutation } from "./random";
-import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
+import { requireSeed, permutation } from "./random";
+import { Dataset, makeDataset, splitFromPixels } from "./split";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 export interface LoadMnistOptions {
   /** Training images (default 8000). The package holds 10,000 digits in all. */
   trainSize?: number;
@@ -73,13 +74,13 @@ function readDigits(directory: string): RawDigits {
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Dataset> {
   const caller = "loadMnist";
   if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { trainSize: 8000 }, got ${JSON.stringify(options)}.`);
+    throw new Error(`${caller}: options must be an object like { trainSize: 8000 }, got ${describeValue(options)}.`);
   }
   const hint = `The package has ${MNIST_TOTAL} digits; trainSize + validationSize + testSize must not exceed that.`;
-  const trainSize = checkSize(caller, "trainSize", options.trainSize ?? 8000, 1, MNIST_TOTAL, hint);
-  const validationSize = checkSize(caller, "validationSize", options.validationSize ?? 1000, 0, MNIST_TOTAL, hint);
-  const testSize = checkSize(caller, "testSize", options.testSize ?? 1000, 0, MNIST_TOTAL, hint);
-  const seed = checkSeed(caller, options.seed ?? 1);
+  const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? 8000, 1, hint, MNIST_TOTAL);
+  const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? 1000, 0, hint, MNIST_TOTAL);
+  const testSize = requireWholeNumber(caller, "testSize", options.testSize ?? 1000, 0, hint, MNIST_TOTAL);
+  const seed = requireSeed(caller, options.seed ?? 1);
   if (trainSize + validationSize + testSize > MNIST_TOTAL) {
     throw new Error(`${caller}: trainSize + validationSize + testSize = ${trainSize + validationSize + testSize}, more than the ${MNIST_TOTAL} digits available. Make the splits smaller (e.g. 8000 + 1000 + 1000), or use loadFashionMnist for 70,000 images.`);
   }

@@ -84,14 +84,6 @@ export function makeDataset(name: string, classNames: string[], train: Split, va
   };
 }
 
-/** Checks a split-size option: a whole number in [min, max]. */
-export function checkSize(caller: string, name: string, value: unknown, min: number, max: number, hint: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${caller}: ${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}. ${hint}`);
-  }
-  return value;
-}
-
 /** Throws if a Split is not usable (wrong ranks, mismatched lengths, disposed tensors). */
 export function checkSplit(caller: string, name: string, split: unknown): Split {
   const s = split as Split;

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { datasetFilePath } from "./project-files";
 
+import { describeValue } from "../core/checks";
 /**
  * Joins hard-wrapped, indented lines into paragraphs (one "\n" between paragraphs) and
  * replaces typographic quotes, dashes and other non-ASCII characters by ASCII ones, so a
@@ -29,7 +30,7 @@ export function normalizeText(text: string): string {
  */
 export function loadJargonText(options: { normalize?: boolean } = {}): string {
   if (options === null || typeof options !== "object" || (options.normalize !== undefined && typeof options.normalize !== "boolean")) {
-    throw new Error(`loadJargonText: options must be like { normalize: true }, got ${JSON.stringify(options)}. normalize is true or false.`);
+    throw new Error(`loadJargonText: options must be like { normalize: true }, got ${describeValue(options)}. normalize is true or false.`);
   }
   const raw = fs.readFileSync(datasetFilePath("text/jargon-chapters-1-2.txt", "loadJargonText"), "utf8");
   return options.normalize ? normalizeText(raw) : raw;

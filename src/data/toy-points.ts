@@ -1,13 +1,16 @@
+import { requireNumber, requireWholeNumber } from "../core/checks";
+import { requireSeed } from "./random";
+
 /**
  * Points on a ring (for the 2-D GAN demo): angle uniform, radius = radius + noise·N(0, 1).
  * Deterministic for a given seed (a small linear congruential generator and Box–Muller).
  */
 export function ringPoints(count: number, options: { radius?: number; noise?: number; seed?: number } = {}): number[][] {
   const { radius = 2, noise = 0.1, seed = 1 } = options;
-  if (!Number.isInteger(count) || count < 1) throw new Error(`ringPoints: count must be a whole number ≥ 1, got ${count}. Pass e.g. 256.`);
-  if (!Number.isFinite(radius) || radius <= 0) throw new Error(`ringPoints: radius must be a positive number, got ${radius}. Pass e.g. 2.`);
-  if (!Number.isFinite(noise) || noise < 0) throw new Error(`ringPoints: noise must be a number ≥ 0, got ${noise}. Pass e.g. 0.1.`);
-  if (!Number.isInteger(seed)) throw new Error(`ringPoints: seed must be a whole number, got ${seed}.`);
+  requireWholeNumber("ringPoints", "count", count, 1, 256);
+  requireNumber("ringPoints", "radius", radius, { above: 0, example: 2 });
+  requireNumber("ringPoints", "noise", noise, { min: 0, example: 0.1 });
+  requireSeed("ringPoints", seed);
   let state = (seed >>> 0) || 1;
   const uniform = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;

@@ -1,22 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
-// Input checks shared by the modern blocks (residual, SE, inception, separable); not re-exported.
-
-/** Throws unless value is a whole number ≥ min. */
-export function requireWholeNumber(caller: string, name: string, value: unknown, min = 1, example = 3): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}. Pass e.g. ${name}: ${example}.`);
-  }
-  return value;
-}
-
-/** Throws unless value is one of the allowed choices. */
-export function requireChoice<T>(caller: string, name: string, value: unknown, choices: readonly T[]): T {
-  if (!choices.includes(value as T)) {
-    throw new Error(`${caller}: ${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${JSON.stringify(value)}. Pick one of those.`);
-  }
-  return value as T;
-}
+// Checks shared by the blocks that are applied to a symbolic tensor (residual, SE, inception, separable).
 
 /** The channel count of an NHWC symbolic tensor, or a clear error when the input is not an image batch. */
 export function channelsOf(caller: string, input: tf.SymbolicTensor): number {

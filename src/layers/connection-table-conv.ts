@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 /**
  * LeNet-5's C3 connection table (LeCun et al. 1998, Table I): for each of the 16 C3 feature
  * maps, the S2 maps (0–5) it reads. Six maps read 3 neighbours, six read 4 neighbours, three
@@ -46,20 +47,17 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
     const table = options?.table;
     if (!Array.isArray(table) || table.length === 0 || table.some((row) => !Array.isArray(row) || row.length === 0 || row.some((c) => !Number.isInteger(c) || c < 0))) {
       throw new Error(
-        `ConnectionTableConv2D: table must be a non-empty array of non-empty arrays of channel indices ≥ 0, got ${JSON.stringify(table)}. ` +
+        `ConnectionTableConv2D: table must be a non-empty array of non-empty arrays of channel indices ≥ 0, got ${describeValue(table)}. ` +
           "Pass e.g. LENET5_C3_TABLE.",
       );
     }
     table.forEach((row, f) => {
-      if (new Set(row).size !== row.length) throw new Error(`ConnectionTableConv2D: table[${f}] lists a channel twice (${JSON.stringify(row)}); list each input channel once.`);
+      if (new Set(row).size !== row.length) throw new Error(`ConnectionTableConv2D: table[${f}] lists a channel twice (${describeValue(row)}); list each input channel once.`);
     });
-    const kernelSize = options.kernelSize ?? 5;
-    if (!Number.isInteger(kernelSize) || kernelSize < 1) {
-      throw new Error(`ConnectionTableConv2D: kernelSize must be a whole number ≥ 1, got ${JSON.stringify(options.kernelSize)}. LeNet-5 uses kernelSize: 5.`);
-    }
+    const kernelSize = requireWholeNumber("ConnectionTableConv2D", "kernelSize", options.kernelSize ?? 5, 1, "LeNet-5 uses kernelSize: 5.");
     const activation = options.activation ?? "linear";
     if (!["tanh", "relu", "linear"].includes(activation)) {
-      throw new Error(`ConnectionTableConv2D: activation must be "tanh", "relu" or "linear", got ${JSON.stringify(activation)}.`);
+      throw new Error(`ConnectionTableConv2D: activation must be "tanh", "relu" or "linear", got ${describeValue(activation)}.`);
     }
     this.table = table.map((row) => [...row]);
     this.kernelSize = kernelSize;

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 export interface ConvBnReluOptions {
   filters: number;
   kernelSize: number;
@@ -16,26 +17,20 @@ export interface ConvBnReluOptions {
   momentum?: number;
 }
 
-function positiveInteger(caller: string, name: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}. Pass e.g. ${name}: 3.`);
-  }
-}
-
 /**
  * Convolution → batch normalisation → ReLU, the building block of VGG-BN, ResNet and most
  * modern CNNs. The convolution has no bias: batch norm's shift (beta) would cancel it.
  */
 export function convBnRelu(input: tf.SymbolicTensor, options: ConvBnReluOptions): tf.SymbolicTensor {
-  positiveInteger("convBnRelu", "filters", options.filters);
-  positiveInteger("convBnRelu", "kernelSize", options.kernelSize);
-  positiveInteger("convBnRelu", "strides", options.strides ?? 1);
+  requireWholeNumber("convBnRelu", "filters", options.filters, 1, 3);
+  requireWholeNumber("convBnRelu", "kernelSize", options.kernelSize, 1, 3);
+  requireWholeNumber("convBnRelu", "strides", options.strides ?? 1, 1, 1);
   const padding = options.padding ?? "same";
   if (padding !== "same" && padding !== "valid") {
-    throw new Error(`convBnRelu: padding must be "same" or "valid", got ${JSON.stringify(padding)}.`);
+    throw new Error(`convBnRelu: padding must be "same" or "valid", got ${describeValue(padding)}.`);
   }
   if (options.momentum !== undefined && !(options.momentum >= 0 && options.momentum < 1)) {
-    throw new Error(`convBnRelu: momentum must be in [0, 1), got ${JSON.stringify(options.momentum)}. Use e.g. 0.9 for short training runs.`);
+    throw new Error(`convBnRelu: momentum must be in [0, 1), got ${describeValue(options.momentum)}. Use e.g. 0.9 for short training runs.`);
   }
   const prefix = options.name ? `${options.name}_` : "";
   const named = (suffix: string) => (options.name ? { name: `${prefix}${suffix}` } : {});

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { convBnRelu } from "./conv-bn-relu";
-import { blockName, channelsOf, requireChoice, requireWholeNumber } from "./block-checks";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { blockName, channelsOf } from "./block-checks";
 
 /** Filter counts of one inception module, in the column order of the GoogLeNet paper's table 1. */
 export interface InceptionModuleOptions {

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
+import { checkFiniteNumbers, requireNumber, requireWholeNumber } from "../core/checks";
 /** Settings of local response normalisation; the defaults are AlexNet's (k = 2, n = 5, α = 1e-4, β = 0.75). */
 export interface LocalResponseNormOptions {
   /** Channels on each side of the centre that share the normalisation: n = 2·depthRadius + 1 (default 2). */
@@ -22,13 +23,11 @@ function checkOptions(caller: string, o: LocalResponseNormOptions): Required<Omi
   const bias = o.bias ?? 2;
   const alpha = o.alpha ?? 1e-4;
   const beta = o.beta ?? 0.75;
-  if (!Number.isInteger(depthRadius) || depthRadius < 0) {
-    throw new Error(`${caller}: depthRadius must be a whole number ≥ 0, got ${JSON.stringify(o.depthRadius)}. AlexNet uses depthRadius: 2 (n = 5 channels).`);
-  }
-  for (const [name, value, rule] of [["bias", bias, "> 0"], ["alpha", alpha, "≥ 0"], ["beta", beta, "≥ 0"]] as const) {
-    const ok = typeof value === "number" && Number.isFinite(value) && (rule === "> 0" ? value > 0 : value >= 0);
-    if (!ok) throw new Error(`${caller}: ${name} must be a finite number ${rule}, got ${JSON.stringify(value)}. AlexNet uses bias: 2, alpha: 1e-4, beta: 0.75.`);
-  }
+  requireWholeNumber(caller, "depthRadius", depthRadius, 0, "AlexNet uses depthRadius: 2 (n = 5 channels).");
+  const fix = "AlexNet uses bias: 2, alpha: 1e-4, beta: 0.75.";
+  requireNumber(caller, "bias", bias, { above: 0, fix });
+  requireNumber(caller, "alpha", alpha, { min: 0, fix });
+  requireNumber(caller, "beta", beta, { min: 0, fix });
   return { depthRadius, bias, alpha, beta };
 }
 
@@ -37,9 +36,8 @@ function checkOptions(caller: string, o: LocalResponseNormOptions): Required<Omi
  * b[i] = a[i] / (k + α · Σ_{j = i−r … i+r, inside 0 … N−1} a[j]²)^β.
  */
 export function localResponseNormPixel(values: readonly number[], options: LocalResponseNormOptions = {}): number[] {
-  if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
-    throw new Error(`localResponseNormPixel: values must be a non-empty array of finite numbers (one per channel), got ${JSON.stringify(values)}. Pass e.g. [1, 2, 3].`);
-  }
+  checkFiniteNumbers("localResponseNormPixel", "values", values, "Pass one number per channel, e.g. [1, 2, 3].");
+  if (values.length === 0) throw new Error("localResponseNormPixel: values is empty; pass one number per channel, e.g. [1, 2, 3].");
   const { depthRadius, bias, alpha, beta } = checkOptions("localResponseNormPixel", options);
   return values.map((a, i) => {
     let sum = 0;

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { convBnRelu } from "./conv-bn-relu";
-import { blockName, channelsOf, requireChoice, requireWholeNumber } from "./block-checks";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { blockName, channelsOf } from "./block-checks";
 import { seBlock } from "./se-block";
 
+import { describeValue } from "../core/checks";
 export interface ResidualBlockOptions {
   /** Channels of the block's 3x3 convolutions (basic block) or of its narrow middle (bottleneck). */
   filters: number;
@@ -24,7 +26,7 @@ export interface BottleneckBlockOptions extends ResidualBlockOptions {
 function checkCommon(caller: string, input: tf.SymbolicTensor, options: ResidualBlockOptions): { inChannels: number; strides: number; shortcut: boolean } {
   const inChannels = channelsOf(caller, input);
   if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { filters: 64 }, got ${JSON.stringify(options)}.`);
+    throw new Error(`${caller}: options must be an object like { filters: 64 }, got ${describeValue(options)}.`);
   }
   requireWholeNumber(caller, "filters", options.filters, 1, 64);
   const strides = requireChoice(caller, "strides", options.strides ?? 1, [1, 2]);

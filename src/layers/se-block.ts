@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { blockName, channelsOf, requireWholeNumber } from "./block-checks";
+import { requireWholeNumber } from "../core/checks";
+import { blockName, channelsOf } from "./block-checks";
 
 export interface SeBlockOptions {
   /** Reduction ratio r: the bottleneck of the excitation has channels / r units (SENet uses 16). */

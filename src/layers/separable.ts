@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
 import { convBnRelu } from "./conv-bn-relu";
-import { blockName, channelsOf, requireChoice, requireWholeNumber } from "./block-checks";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { blockName, channelsOf } from "./block-checks";
 
+import { describeValue } from "../core/checks";
 export interface SeparableConvOptions {
   /** Output channels of the pointwise (1x1) convolution. */
   filters: number;
@@ -67,7 +69,7 @@ function outputSide(caller: string, side: number, kernel: number, strides: numbe
 
 function readInput(caller: string, input: ConvCostInput, needsOut: boolean) {
   if (input === null || typeof input !== "object") {
-    throw new Error(`${caller}: pass an object like { height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }, got ${JSON.stringify(input)}.`);
+    throw new Error(`${caller}: pass an object like { height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }, got ${describeValue(input)}.`);
   }
   const height = requireWholeNumber(caller, "height", input.height, 1, 32);
   const width = requireWholeNumber(caller, "width", input.width, 1, 32);

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 export interface VggBlockOptions {
   /** How many 3×3 convolutions before the pooling (1–4 in the VGG paper). */
   convs: number;
@@ -13,19 +14,13 @@ export interface VggBlockOptions {
   name: string;
 }
 
-function wholeNumber(caller: string, name: string, value: unknown, fix: string): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}. ${fix}`);
-  }
-}
-
 /**
  * The layers of convBnRelu (3×3 'same' conv without bias, batch norm, ReLU) as a list, for
  * models described as plans. Same layers and settings as `convBnRelu` in conv-bn-relu.ts.
  */
 export function convBnReluLayers(options: { filters: number; kernelSize: number; name: string }): tf.layers.Layer[] {
-  wholeNumber("convBnReluLayers", "filters", options.filters, "Pass e.g. filters: 64.");
-  wholeNumber("convBnReluLayers", "kernelSize", options.kernelSize, "Pass e.g. kernelSize: 3.");
+  requireWholeNumber("convBnReluLayers", "filters", options.filters, 1, 64);
+  requireWholeNumber("convBnReluLayers", "kernelSize", options.kernelSize, 1, 3);
   return [
     tf.layers.conv2d({ filters: options.filters, kernelSize: options.kernelSize, padding: "same", useBias: false, kernelInitializer: "heNormal", name: `${options.name}_conv` }),
     tf.layers.batchNormalization({ name: `${options.name}_bn` }),
@@ -36,16 +31,16 @@ export function convBnReluLayers(options: { filters: number; kernelSize: number;
 /** One VGG stage: `convs` 3×3 stride-1 'same' convolutions with ReLU, then 2×2 stride-2 max pooling. */
 export function vggBlockLayers(options: VggBlockOptions): tf.layers.Layer[] {
   if (options === null || typeof options !== "object") {
-    throw new Error(`vggBlockLayers: options must be an object, got ${JSON.stringify(options)}. Pass e.g. { convs: 2, filters: 64, name: "block1" }.`);
+    throw new Error(`vggBlockLayers: options must be an object, got ${describeValue(options)}. Pass e.g. { convs: 2, filters: 64, name: "block1" }.`);
   }
-  wholeNumber("vggBlockLayers", "convs", options.convs, "VGG blocks have 1 to 4 convolutions, e.g. convs: 2.");
-  wholeNumber("vggBlockLayers", "filters", options.filters, "Pass e.g. filters: 64.");
+  requireWholeNumber("vggBlockLayers", "convs", options.convs, 1, "VGG blocks have 1 to 4 convolutions, e.g. convs: 2.");
+  requireWholeNumber("vggBlockLayers", "filters", options.filters, 1, 64);
   if (typeof options.name !== "string" || options.name === "") {
-    throw new Error(`vggBlockLayers: name must be a non-empty string, got ${JSON.stringify(options.name)}. Pass e.g. name: "block1".`);
+    throw new Error(`vggBlockLayers: name must be a non-empty string, got ${describeValue(options.name)}. Pass e.g. name: "block1".`);
   }
   const poolPadding = options.poolPadding ?? "valid";
   if (poolPadding !== "valid" && poolPadding !== "same") {
-    throw new Error(`vggBlockLayers: poolPadding must be "valid" or "same", got ${JSON.stringify(poolPadding)}.`);
+    throw new Error(`vggBlockLayers: poolPadding must be "valid" or "same", got ${describeValue(poolPadding)}.`);
   }
   const layers: tf.layers.Layer[] = [];
   for (let i = 1; i <= options.convs; i++) {

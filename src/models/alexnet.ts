@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { LocalResponseNormalization } from "../layers/local-response-norm";
 import { buildPlan, ModelPlan } from "./plan";
 
+import { describeValue } from "../core/checks";
 export interface AlexNetOptions {
   /** "published": single tower of the 2012 paper at 227×227×3, 1000 classes. "small": 28×28×1 and a sixteenth of the filters. */
   size?: "published" | "small";
@@ -28,20 +29,20 @@ const PUBLISHED = { inputShape: [227, 227, 3], classes: 1000, filters: [96, 256,
 const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED.filters.map((f) => f / 16), firstKernel: 5, firstStride: 1, denseUnits: 256 };
 
 function check(o: AlexNetOptions): void {
-  if (o === null || typeof o !== "object") throw new Error(`alexnet: options must be an object, got ${JSON.stringify(o)}. Pass e.g. { size: "small" }.`);
-  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`alexnet: size must be "published" or "small", got ${JSON.stringify(o.size)}.`);
+  if (o === null || typeof o !== "object") throw new Error(`alexnet: options must be an object, got ${describeValue(o)}. Pass e.g. { size: "small" }.`);
+  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`alexnet: size must be "published" or "small", got ${describeValue(o.size)}.`);
   if (o.filters !== undefined && (!Array.isArray(o.filters) || o.filters.length !== 5 || o.filters.some((f) => !Number.isInteger(f) || f < 1))) {
-    throw new Error(`alexnet: filters must be 5 whole numbers ≥ 1 (conv1…conv5), got ${JSON.stringify(o.filters)}. The paper uses [96, 256, 384, 384, 256].`);
+    throw new Error(`alexnet: filters must be 5 whole numbers ≥ 1 (conv1…conv5), got ${describeValue(o.filters)}. The paper uses [96, 256, 384, 384, 256].`);
   }
   for (const name of ["classes", "firstKernel", "firstStride", "denseUnits"] as const) {
     const v = o[name];
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`alexnet: ${name} must be a whole number ≥ 1, got ${JSON.stringify(v)}.`);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`alexnet: ${name} must be a whole number ≥ 1, got ${describeValue(v)}.`);
   }
-  if (o.activation !== undefined && o.activation !== "relu" && o.activation !== "tanh") throw new Error(`alexnet: activation must be "relu" or "tanh", got ${JSON.stringify(o.activation)}.`);
-  if (o.pooling !== undefined && o.pooling !== "max" && o.pooling !== "average") throw new Error(`alexnet: pooling must be "max" or "average", got ${JSON.stringify(o.pooling)}.`);
-  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`alexnet: dropout must be a rate in [0, 1), got ${JSON.stringify(o.dropout)}. The paper uses 0.5.`);
+  if (o.activation !== undefined && o.activation !== "relu" && o.activation !== "tanh") throw new Error(`alexnet: activation must be "relu" or "tanh", got ${describeValue(o.activation)}.`);
+  if (o.pooling !== undefined && o.pooling !== "max" && o.pooling !== "average") throw new Error(`alexnet: pooling must be "max" or "average", got ${describeValue(o.pooling)}.`);
+  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`alexnet: dropout must be a rate in [0, 1), got ${describeValue(o.dropout)}. The paper uses 0.5.`);
   if (o.inputShape !== undefined && (!Array.isArray(o.inputShape) || o.inputShape.length !== 3 || o.inputShape.some((d) => !Number.isInteger(d) || d < 1))) {
-    throw new Error(`alexnet: inputShape must be [height, width, channels] of whole numbers, got ${JSON.stringify(o.inputShape)}. Use e.g. [28, 28, 1].`);
+    throw new Error(`alexnet: inputShape must be [height, width, channels] of whole numbers, got ${describeValue(o.inputShape)}. Use e.g. [28, 28, 1].`);
   }
 }
 

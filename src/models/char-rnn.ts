@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { describeValue, requireWholeNumber } from "../core/checks";
 
 /** Which recurrent cell a model uses. */
 export type RecurrentCell = "simpleRNN" | "lstm";
@@ -7,7 +7,7 @@ export type RecurrentCell = "simpleRNN" | "lstm";
 function recurrentLayer(cell: RecurrentCell, config: { units: number; returnSequences: boolean; name: string; inputShape: (number | null)[] }): tf.layers.Layer {
   if (cell === "simpleRNN") return tf.layers.simpleRNN(config);
   if (cell === "lstm") return tf.layers.lstm(config);
-  throw new Error(`recurrent cell ${JSON.stringify(cell)} is not "simpleRNN" or "lstm". Pass cell: "simpleRNN" or cell: "lstm".`);
+  throw new Error(`recurrent cell ${describeValue(cell)} is not "simpleRNN" or "lstm". Pass cell: "simpleRNN" or cell: "lstm".`);
 }
 
 export interface CharRnnOptions {
@@ -26,10 +26,10 @@ export interface CharRnnOptions {
  */
 export function charRnn(options: CharRnnOptions): tf.Sequential {
   const { vocabSize, units, cell = "simpleRNN" } = options ?? ({} as CharRnnOptions);
-  checkWholeOption("charRnn", "vocabSize", vocabSize, 2, 4);
-  checkWholeOption("charRnn", "units", units, 1, 16);
+  requireWholeNumber("charRnn", "vocabSize", vocabSize, 2, 4);
+  requireWholeNumber("charRnn", "units", units, 1, 16);
   if (cell !== "simpleRNN" && cell !== "lstm") {
-    throw new Error(`charRnn: cell must be "simpleRNN" or "lstm", got ${JSON.stringify(cell)}.`);
+    throw new Error(`charRnn: cell must be "simpleRNN" or "lstm", got ${describeValue(cell)}.`);
   }
   const model = tf.sequential({ name: `char_${cell}` });
   model.add(recurrentLayer(cell, { units, returnSequences: true, name: "rnn", inputShape: [null, vocabSize] }));
@@ -50,10 +50,10 @@ export interface RnnForecasterOptions {
  */
 export function rnnForecaster(options: RnnForecasterOptions): tf.Sequential {
   const { windowLength, units, cell = "simpleRNN" } = options ?? ({} as RnnForecasterOptions);
-  checkWholeOption("rnnForecaster", "windowLength", windowLength, 1, 12);
-  checkWholeOption("rnnForecaster", "units", units, 1, 16);
+  requireWholeNumber("rnnForecaster", "windowLength", windowLength, 1, 12);
+  requireWholeNumber("rnnForecaster", "units", units, 1, 16);
   if (cell !== "simpleRNN" && cell !== "lstm") {
-    throw new Error(`rnnForecaster: cell must be "simpleRNN" or "lstm", got ${JSON.stringify(cell)}.`);
+    throw new Error(`rnnForecaster: cell must be "simpleRNN" or "lstm", got ${describeValue(cell)}.`);
   }
   const model = tf.sequential({ name: `forecast_${cell}` });
   model.add(recurrentLayer(cell, { units, returnSequences: false, name: "rnn", inputShape: [windowLength, 1] }));
@@ -63,15 +63,11 @@ export function rnnForecaster(options: RnnForecasterOptions): tf.Sequential {
 
 /** The model's probabilities for the character after `ids` (the last time step's output). */
 export function nextCharProbabilities(model: tf.LayersModel, ids: number[], vocabSize: number): number[] {
-  checkWholeOption("nextCharProbabilities", "vocabSize", vocabSize, 2, 4);
+  requireWholeNumber("nextCharProbabilities", "vocabSize", vocabSize, 2, 4);
   if (!Array.isArray(ids) || ids.length === 0) {
     throw new Error("nextCharProbabilities: ids must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
   }
-  ids.forEach((id, i) => {
-    if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
-      throw new Error(`nextCharProbabilities: ids[${i}] is ${id}; ids must be whole numbers from 0 to ${vocabSize - 1}.`);
-    }
-  });
+  ids.forEach((id, i) => requireWholeNumber("nextCharProbabilities", `ids[${i}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", vocabSize - 1));
   return tf.tidy(() => {
     const x = tf.oneHot(tf.tensor1d(ids, "int32"), vocabSize).toFloat().expandDims(0);
     const y = model.predict(x) as tf.Tensor;
@@ -124,19 +120,15 @@ function statefulCopy(model: tf.LayersModel, vocabSize: number): { stepper: tf.S
  */
 export function generateIds(model: tf.LayersModel, startIds: number[], vocabSize: number, options: GenerateOptions): number[] {
   const { length, temperature = 0, seed = 1 } = options ?? ({} as GenerateOptions);
-  checkWholeOption("generateIds", "length", length, 0, 100);
-  checkWholeOption("generateIds", "vocabSize", vocabSize, 2, 4);
+  requireWholeNumber("generateIds", "length", length, 0, 100);
+  requireWholeNumber("generateIds", "vocabSize", vocabSize, 2, 4);
   if (!Number.isFinite(temperature) || temperature < 0) {
     throw new Error(`generateIds: temperature must be a number ≥ 0, got ${temperature}. Use 0 for the most likely character, 0.5–1 for variety.`);
   }
   if (!Array.isArray(startIds) || startIds.length === 0) {
     throw new Error("generateIds: startIds must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
   }
-  startIds.forEach((id, i) => {
-    if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
-      throw new Error(`generateIds: startIds[${i}] is ${id}; ids must be whole numbers from 0 to ${vocabSize - 1}.`);
-    }
-  });
+  startIds.forEach((id, i) => requireWholeNumber("generateIds", `startIds[${i}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", vocabSize - 1));
   let state = (Math.floor(seed) >>> 0) || 1;
   const uniform = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { requireWholeNumber } from "../core/checks";
+import { requireModel } from "../core/tensors";
 
 /** A generator (생성자), a discriminator (판별자) and one optimizer for each. */
 export interface Gan {
@@ -24,8 +25,8 @@ export function createGan(
   discriminator: tf.LayersModel,
   options: { learningRate?: number; beta1?: number } = {},
 ): Gan {
-  if (!(generator instanceof tf.LayersModel)) throw new Error("createGan: generator must be a tf.LayersModel, e.g. dcganGenerator().");
-  if (!(discriminator instanceof tf.LayersModel)) throw new Error("createGan: discriminator must be a tf.LayersModel, e.g. dcganDiscriminator().");
+  requireModel("createGan", generator, "generator");
+  requireModel("createGan", discriminator, "discriminator");
   const { learningRate = 2e-4, beta1 = 0.5 } = options ?? {};
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
     throw new Error(`createGan: learningRate must be a positive number, got ${learningRate}. Try 2e-4.`);
@@ -58,8 +59,8 @@ export function createGan(
 
 /** Noise vectors z ~ N(0, 1), [count, latentDim]; the same seed gives the same noise. */
 export function latentNoise(count: number, latentDim: number, seed?: number): tf.Tensor2D {
-  checkWholeOption("latentNoise", "count", count, 1, 16);
-  checkWholeOption("latentNoise", "latentDim", latentDim, 1, 32);
+  requireWholeNumber("latentNoise", "count", count, 1, 16);
+  requireWholeNumber("latentNoise", "latentDim", latentDim, 1, 32);
   if (seed !== undefined && !Number.isFinite(seed)) throw new Error(`latentNoise: seed must be a number, got ${seed}.`);
   return tf.randomNormal([count, latentDim], 0, 1, "float32", seed);
 }

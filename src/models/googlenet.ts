@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { inceptionModule, InceptionModuleOptions } from "../layers/inception";
-import { requireChoice } from "../layers/block-checks";
+import { requireChoice } from "../core/checks";
 import { requireClasses, requireImageShape, scaledChannels } from "./modern-options";
 
+import { describeValue } from "../core/checks";
 type Counts = Pick<InceptionModuleOptions, "branch1x1" | "branch3x3Reduce" | "branch3x3" | "branch5x5Reduce" | "branch5x5" | "poolProjection">;
 
 const row = (b1: number, r3: number, b3: number, r5: number, b5: number, pool: number): Counts => ({
@@ -50,7 +51,7 @@ export interface GooglenetOptions {
  */
 export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
   if (options === null || typeof options !== "object") {
-    throw new Error(`googlenet: options must be an object like { stem: "small", width: 0.25 } (or nothing for the published size), got ${JSON.stringify(options)}.`);
+    throw new Error(`googlenet: options must be an object like { stem: "small", width: 0.25 } (or nothing for the published size), got ${describeValue(options)}.`);
   }
   const stem = requireChoice("googlenet", "stem", options.stem ?? "imagenet", ["imagenet", "small"] as const);
   const inputShape = requireImageShape("googlenet", options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]));
@@ -59,7 +60,7 @@ export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
   const ch = (n: number) => scaledChannels("googlenet", n, width);
   const dropout = options.dropout ?? 0.2;
   if (typeof dropout !== "number" || !(dropout >= 0 && dropout < 1)) {
-    throw new Error(`googlenet: dropout must be a number in [0, 1), got ${JSON.stringify(dropout)}. Pass e.g. dropout: 0.2.`);
+    throw new Error(`googlenet: dropout must be a number in [0, 1), got ${describeValue(dropout)}. Pass e.g. dropout: 0.2.`);
   }
   const input = tf.input({ shape: inputShape, name: "image" });
   let x: tf.SymbolicTensor;

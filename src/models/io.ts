@@ -4,6 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 
+import { describeValue } from "../core/checks";
+import { requireModel } from "../core/tensors";
 export const MODEL_JSON = "model.json";
 export const WEIGHTS_BIN = "weights.bin";
 
@@ -49,7 +51,7 @@ export interface SavedModelFiles {
 
 function requireDirectoryArgument(caller: string, directory: unknown): string {
   if (typeof directory !== "string" || directory.trim() === "") {
-    throw new Error(`${caller}: directory must be a folder path (string), got ${JSON.stringify(directory)}. Pass e.g. "datasets/models/my-model".`);
+    throw new Error(`${caller}: directory must be a folder path (string), got ${describeValue(directory)}. Pass e.g. "datasets/models/my-model".`);
   }
   return path.resolve(directory);
 }
@@ -66,12 +68,10 @@ function joinWeightData(data: tf.io.WeightData | undefined): ArrayBuffer {
  */
 export async function saveModelToFile(model: tf.LayersModel, directory: string, options: SaveModelOptions = {}): Promise<SavedModelFiles> {
   const caller = "saveModelToFile";
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`${caller}: model must be a tf.LayersModel, got ${model === null ? "null" : typeof model}. Pass the model built with tf.model or tf.sequential.`);
-  }
+  requireModel(caller, model);
   const dir = requireDirectoryArgument(caller, directory);
   if (options.metadata !== undefined && (typeof options.metadata !== "object" || options.metadata === null || Array.isArray(options.metadata))) {
-    throw new Error(`${caller}: metadata must be a plain object of facts, got ${JSON.stringify(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
+    throw new Error(`${caller}: metadata must be a plain object of facts, got ${describeValue(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
   }
   const modelJson = path.join(dir, MODEL_JSON);
   const weights = path.join(dir, WEIGHTS_BIN);

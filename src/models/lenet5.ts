@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { ConnectionTableConv2D, LENET5_C3_TABLE } from "../layers/connection-table-conv";
 import { buildPlan, ModelPlan } from "./plan";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 export interface LeNet5Options {
   /** tanh (1998, the default) or ReLU (the modern variant). */
   activation?: "tanh" | "relu";
@@ -22,17 +23,17 @@ export const LENET5_MODERN: LeNet5Options = { activation: "relu", pooling: "max"
 
 function checked(options: LeNet5Options): Required<LeNet5Options> {
   if (options === null || typeof options !== "object") {
-    throw new Error(`lenet5: options must be an object, got ${JSON.stringify(options)}. Pass e.g. { activation: "relu", pooling: "max" }.`);
+    throw new Error(`lenet5: options must be an object, got ${describeValue(options)}. Pass e.g. { activation: "relu", pooling: "max" }.`);
   }
   const o = { ...CLASSIC, ...options };
   const oneOf = (name: keyof LeNet5Options, allowed: readonly unknown[]) => {
-    if (!allowed.includes(o[name])) throw new Error(`lenet5: ${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(o[name])}.`);
+    if (!allowed.includes(o[name])) throw new Error(`lenet5: ${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${describeValue(o[name])}.`);
   };
   oneOf("activation", ["tanh", "relu"]);
   oneOf("pooling", ["average", "max"]);
   oneOf("c3", ["table", "full"]);
   oneOf("inputSize", [28, 32]);
-  if (!Number.isInteger(o.classes) || o.classes < 2) throw new Error(`lenet5: classes must be a whole number ≥ 2, got ${JSON.stringify(o.classes)}. MNIST has classes: 10.`);
+  requireWholeNumber("lenet5", "classes", o.classes, 2, "MNIST has classes: 10.");
   return o;
 }
 

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireWholeNumber } from "../core/checks";
 
 /**
  * A chain of layers described before any weight exists. `makeLayers()` returns fresh, unbuilt
@@ -33,21 +34,10 @@ export function buildPlan(plan: ModelPlan): tf.Sequential {
         "Pass e.g. lenet5Plan() or vggPlan({ depth: 16 }).",
     );
   }
-  plan.inputShape.forEach((size, i) => {
-    if (!Number.isInteger(size) || size < 1) {
-      throw new Error(`buildPlan: plan.inputShape[${i}] must be a whole number ≥ 1, got ${size}. Use e.g. [28, 28, 1].`);
-    }
-  });
+  plan.inputShape.forEach((size, i) => requireWholeNumber("buildPlan", `plan.inputShape[${i}]`, size, 1, "Use e.g. [28, 28, 1]."));
   // A Sequential model keeps `model.summary()` and `model.add()` working as learners expect.
   const model = tf.sequential({ name: plan.name });
   model.add(tf.layers.inputLayer({ inputShape: plan.inputShape, name: `${plan.name}_input` }));
   for (const layer of plan.makeLayers()) model.add(layer);
   return model;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "object") return `an object with keys [${Object.keys(value as object).join(", ")}]`;
-  return JSON.stringify(value) ?? String(value);
 }

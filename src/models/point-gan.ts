@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { requireWholeNumber } from "../core/checks";
 
 export interface PointGanOptions {
   /** Length of the noise vector (generator only). */
@@ -11,8 +11,8 @@ export interface PointGanOptions {
 /** A tiny generator for the 2-D demo: noise [batch, latentDim] → points [batch, 2] (two ReLU layers). */
 export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
   const { latentDim = 2, hiddenUnits = 32 } = options ?? {};
-  checkWholeOption("pointGenerator", "latentDim", latentDim, 1, 2);
-  checkWholeOption("pointGenerator", "hiddenUnits", hiddenUnits, 1, 32);
+  requireWholeNumber("pointGenerator", "latentDim", latentDim, 1, 2);
+  requireWholeNumber("pointGenerator", "hiddenUnits", hiddenUnits, 1, 32);
   return tf.sequential({
     name: "point_generator",
     layers: [
@@ -26,7 +26,7 @@ export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
 /** A tiny discriminator for the 2-D demo: points [batch, 2] → one score (logit) each. */
 export function pointDiscriminator(options: PointGanOptions = {}): tf.Sequential {
   const { hiddenUnits = 32 } = options ?? {};
-  checkWholeOption("pointDiscriminator", "hiddenUnits", hiddenUnits, 1, 32);
+  requireWholeNumber("pointDiscriminator", "hiddenUnits", hiddenUnits, 1, 32);
   return tf.sequential({
     name: "point_discriminator",
     layers: [

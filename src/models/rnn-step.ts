@@ -1,4 +1,4 @@
-import { checkWholeOption } from "./generative-checks";
+import { requireWholeNumber } from "../core/checks";
 
 /**
  * The weights of a simple (Elman) RNN cell, laid out as tfjs's simpleRNN stores them
@@ -24,7 +24,7 @@ function checkWeights(caller: string, w: SimpleRnnWeights): { inputSize: number;
     throw new Error(`${caller}: weights must be { kernel, recurrentKernel, bias } as number arrays. Read them from a tfjs simpleRNN with layer.getWeights().`);
   }
   const units = w.bias.length;
-  checkWholeOption(caller, "weights.bias.length (units)", units, 1, 8);
+  requireWholeNumber(caller, "weights.bias.length (units)", units, 1, 8);
   const inputSize = w.kernel.length;
   w.kernel.forEach((row, i) => checkVector(caller, `weights.kernel[${i}]`, row, units));
   if (w.recurrentKernel.length !== units) {

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { vggBlockLayers } from "../layers/vgg-block";
 import { buildPlan, ModelPlan } from "./plan";
 
+import { describeValue } from "../core/checks";
 /** Convolutions per stage of VGG configurations A (11), B (13), D (16) and E (19) of Simonyan & Zisserman 2014. */
 export const VGG_CONFIGS: Readonly<Record<11 | 13 | 16 | 19, readonly number[]>> = {
   11: [1, 1, 2, 2, 2],
@@ -32,19 +33,19 @@ const PUBLISHED = { inputShape: [224, 224, 3], classes: 1000, filters: PUBLISHED
 const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED_FILTERS.map((f) => f / 8), denseUnits: 128 };
 
 function check(o: VggOptions): void {
-  if (o === null || typeof o !== "object") throw new Error(`vgg: options must be an object, got ${JSON.stringify(o)}. Pass e.g. { depth: 16 }.`);
-  if (o.depth !== undefined && !(o.depth in VGG_CONFIGS)) throw new Error(`vgg: depth must be 11, 13, 16 or 19, got ${JSON.stringify(o.depth)}.`);
-  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`vgg: size must be "published" or "small", got ${JSON.stringify(o.size)}.`);
+  if (o === null || typeof o !== "object") throw new Error(`vgg: options must be an object, got ${describeValue(o)}. Pass e.g. { depth: 16 }.`);
+  if (o.depth !== undefined && !(o.depth in VGG_CONFIGS)) throw new Error(`vgg: depth must be 11, 13, 16 or 19, got ${describeValue(o.depth)}.`);
+  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`vgg: size must be "published" or "small", got ${describeValue(o.size)}.`);
   if (o.filters !== undefined && (!Array.isArray(o.filters) || o.filters.length !== 5 || o.filters.some((f) => !Number.isInteger(f) || f < 1))) {
-    throw new Error(`vgg: filters must be 5 whole numbers ≥ 1 (one per stage), got ${JSON.stringify(o.filters)}. The paper uses [64, 128, 256, 512, 512].`);
+    throw new Error(`vgg: filters must be 5 whole numbers ≥ 1 (one per stage), got ${describeValue(o.filters)}. The paper uses [64, 128, 256, 512, 512].`);
   }
   for (const name of ["classes", "denseUnits"] as const) {
     const v = o[name];
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`vgg: ${name} must be a whole number ≥ 1, got ${JSON.stringify(v)}.`);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`vgg: ${name} must be a whole number ≥ 1, got ${describeValue(v)}.`);
   }
-  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`vgg: dropout must be a rate in [0, 1), got ${JSON.stringify(o.dropout)}. The paper uses 0.5.`);
+  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`vgg: dropout must be a rate in [0, 1), got ${describeValue(o.dropout)}. The paper uses 0.5.`);
   if (o.inputShape !== undefined && (!Array.isArray(o.inputShape) || o.inputShape.length !== 3 || o.inputShape.some((d) => !Number.isInteger(d) || d < 1))) {
-    throw new Error(`vgg: inputShape must be [height, width, channels] of whole numbers, got ${JSON.stringify(o.inputShape)}. Use e.g. [28, 28, 1].`);
+    throw new Error(`vgg: inputShape must be [height, width, channels] of whole numbers, got ${describeValue(o.inputShape)}. Use e.g. [28, 28, 1].`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { correlate2d } from "./correlate";
-import { checkVolume, describeValue, filledMatrix, Volume } from "./validate";
-import { planWindows, WindowOptions } from "./window-plan";
+import { checkVolume, describeValue, Volume } from "../core/checks";
+import { filledMatrix, planWindows, WindowOptions } from "./window-plan";
 
 /** Filters of a conv layer, PyTorch order: filters[filter][channel][row][column]. */
 export type FilterBank = number[][][][];

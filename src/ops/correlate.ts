@@ -1,6 +1,6 @@
 import { pad2d } from "./padding";
-import { checkMatrix, filledMatrix, Matrix } from "./validate";
-import { planWindows, WindowOptions } from "./window-plan";
+import { checkMatrix, Matrix } from "../core/checks";
+import { filledMatrix, planWindows, WindowOptions } from "./window-plan";
 
 /** The kernel turned by 180°: last row first, each row reversed. */
 export function flip180(kernel: Matrix): Matrix {

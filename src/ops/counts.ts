@@ -1,4 +1,4 @@
-import { checkWholeNumber, describeValue, pairOf } from "./validate";
+import { describeValue, requirePair, requireWholeNumber } from "../core/checks";
 
 export interface ConvLayerSize {
   /** Kernel size: one number, or [rows, columns]. */
@@ -21,9 +21,9 @@ function checkBias(caller: string, bias: unknown): boolean {
 export function convParameterCount(layer: ConvLayerSize): number {
   const caller = "convParameterCount";
   if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { kernel: 3, inChannels: 3, filters: 16 }, got ${describeValue(layer)}.`);
-  const [kh, kw] = pairOf(caller, "kernel", layer.kernel, 1);
-  checkWholeNumber(caller, "inChannels", layer.inChannels, 1);
-  checkWholeNumber(caller, "filters", layer.filters, 1);
+  const [kh, kw] = requirePair(caller, "kernel", layer.kernel, 1);
+  requireWholeNumber(caller, "inChannels", layer.inChannels, 1);
+  requireWholeNumber(caller, "filters", layer.filters, 1);
   const bias = checkBias(caller, layer.bias);
   return kh * kw * layer.inChannels * layer.filters + (bias ? layer.filters : 0);
 }
@@ -32,11 +32,11 @@ export function convParameterCount(layer: ConvLayerSize): number {
 export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; outWidth: number }): number {
   const caller = "convMultiplyAdds";
   if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }, got ${describeValue(layer)}.`);
-  const [kh, kw] = pairOf(caller, "kernel", layer.kernel, 1);
-  checkWholeNumber(caller, "inChannels", layer.inChannels, 1);
-  checkWholeNumber(caller, "filters", layer.filters, 1);
-  checkWholeNumber(caller, "outHeight", layer.outHeight, 1);
-  checkWholeNumber(caller, "outWidth", layer.outWidth, 1);
+  const [kh, kw] = requirePair(caller, "kernel", layer.kernel, 1);
+  requireWholeNumber(caller, "inChannels", layer.inChannels, 1);
+  requireWholeNumber(caller, "filters", layer.filters, 1);
+  requireWholeNumber(caller, "outHeight", layer.outHeight, 1);
+  requireWholeNumber(caller, "outWidth", layer.outWidth, 1);
   return layer.outHeight * layer.outWidth * layer.filters * kh * kw * layer.inChannels;
 }
 
@@ -44,7 +44,7 @@ export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; out
 export function denseParameterCount(layer: { inputs: number; units: number; bias?: boolean }): number {
   const caller = "denseParameterCount";
   if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { inputs: 512, units: 10 }, got ${describeValue(layer)}.`);
-  checkWholeNumber(caller, "inputs", layer.inputs, 1);
-  checkWholeNumber(caller, "units", layer.units, 1);
+  requireWholeNumber(caller, "inputs", layer.inputs, 1);
+  requireWholeNumber(caller, "units", layer.units, 1);
   return layer.inputs * layer.units + (checkBias(caller, layer.bias) ? layer.units : 0);
 }

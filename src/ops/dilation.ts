@@ -1,4 +1,4 @@
-import { checkMatrix, checkWholeNumber, Matrix } from "./validate";
+import { checkMatrix, Matrix, requireWholeNumber } from "../core/checks";
 
 /**
  * The kernel with (dilation − 1) zeros between its taps: a 3x3 kernel with dilation 2
@@ -6,7 +6,7 @@ import { checkMatrix, checkWholeNumber, Matrix } from "./validate";
  */
 export function dilateKernel(kernel: Matrix, dilation: number): Matrix {
   checkMatrix("dilateKernel", "kernel", kernel);
-  checkWholeNumber("dilateKernel", "dilation", dilation, 1);
+  requireWholeNumber("dilateKernel", "dilation", dilation, 1);
   const rows = dilation * (kernel.length - 1) + 1;
   const cols = dilation * (kernel[0].length - 1) + 1;
   const out: Matrix = Array.from({ length: rows }, () => new Array<number>(cols).fill(0));

@@ -1,6 +1,6 @@
 import { checkFilterBank, FilterBank } from "./conv-multi";
 import { pad2d } from "./padding";
-import { checkMatrix, checkVolume, checkWholeNumber, Matrix, Volume } from "./validate";
+import { checkMatrix, checkVolume, Matrix, requireWholeNumber, Volume } from "../core/checks";
 import { planWindows, WindowOptions } from "./window-plan";
 
 /**
@@ -11,8 +11,8 @@ import { planWindows, WindowOptions } from "./window-plan";
 export function im2col(input: Volume, kernelHeight: number, kernelWidth: number, options: WindowOptions = {}): Matrix {
   const caller = "im2col";
   checkVolume(caller, "input", input);
-  checkWholeNumber(caller, "kernelHeight", kernelHeight, 1);
-  checkWholeNumber(caller, "kernelWidth", kernelWidth, 1);
+  requireWholeNumber(caller, "kernelHeight", kernelHeight, 1);
+  requireWholeNumber(caller, "kernelWidth", kernelWidth, 1);
   const plan = planWindows(caller, input[0].length, input[0][0].length, kernelHeight, kernelWidth, options);
   const padded = input.map((channel) => pad2d(channel, { top: plan.padTop, bottom: plan.padBottom, left: plan.padLeft, right: plan.padRight }));
   const rows: Matrix = [];

@@ -1,5 +1,5 @@
 // From-scratch teaching math on plain arrays (no tfjs): convolution, padding, output sizes, pooling.
-export type { Matrix, Volume } from "./validate";
+export type { Matrix, Volume } from "../core/checks";
 export * from "./output-size";
 export type { WindowOptions, WindowPlan } from "./window-plan";
 export * from "./padding";

@@ -1,4 +1,4 @@
-import { checkVolume, describeValue, Volume } from "./validate";
+import { checkVolume, describeValue, Volume } from "../core/checks";
 
 /** HWC (tfjs: pixel[row][column][channel]) to CHW (PyTorch: channel[row][column]). */
 export function hwcToChw(image: number[][][]): Volume {

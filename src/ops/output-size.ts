@@ -1,4 +1,4 @@
-import { checkWholeNumber, describeValue } from "./validate";
+import { describeValue, requireWholeNumber } from "../core/checks";
 
 /** Zero padding on each side (a number), or tfjs's named conventions "same" and "valid". */
 export type Padding = number | "same" | "valid";
@@ -35,8 +35,8 @@ export interface OutputSizeDetails {
 
 /** Span of a kernel with holes: taps at 0, d, 2d, …, (k−1)d. */
 export function effectiveKernelSize(kernel: number, dilation = 1): number {
-  checkWholeNumber("effectiveKernelSize", "kernel", kernel, 1);
-  checkWholeNumber("effectiveKernelSize", "dilation", dilation, 1);
+  requireWholeNumber("effectiveKernelSize", "kernel", kernel, 1);
+  requireWholeNumber("effectiveKernelSize", "dilation", dilation, 1);
   return dilation * (kernel - 1) + 1;
 }
 
@@ -45,10 +45,10 @@ function checkOptions(caller: string, options: OutputSizeOptions): Required<Outp
     throw new Error(`${caller}: options must be an object like { input: 32, kernel: 3, stride: 1, padding: 1 }, got ${describeValue(options)}.`);
   }
   const { input, kernel, stride = 1, padding = 0, dilation = 1, rounding = "exact" } = options;
-  checkWholeNumber(caller, "input", input, 1);
-  checkWholeNumber(caller, "kernel", kernel, 1);
-  checkWholeNumber(caller, "stride", stride, 1);
-  checkWholeNumber(caller, "dilation", dilation, 1);
+  requireWholeNumber(caller, "input", input, 1);
+  requireWholeNumber(caller, "kernel", kernel, 1);
+  requireWholeNumber(caller, "stride", stride, 1);
+  requireWholeNumber(caller, "dilation", dilation, 1);
   if (padding !== "same" && padding !== "valid") {
     if (typeof padding !== "number" || !Number.isInteger(padding) || padding < 0) {
       throw new Error(`${caller}: padding must be a whole number ≥ 0, "same" or "valid", got ${describeValue(padding)}. Pass e.g. padding: 1.`);
@@ -138,8 +138,8 @@ export function convOutputShape(options: ConvOutputShapeOptions): [number, numbe
   if (!Array.isArray(shape) || shape.length !== 3) {
     throw new Error(`${caller}: inputShape must be [height, width, channels], got ${describeValue(shape)}. Pass e.g. inputShape: [32, 32, 3].`);
   }
-  shape.forEach((v, i) => checkWholeNumber(caller, `inputShape[${i}]`, v, 1));
-  checkWholeNumber(caller, "filters", options.filters, 1);
+  shape.forEach((v, i) => requireWholeNumber(caller, `inputShape[${i}]`, v, 1));
+  requireWholeNumber(caller, "filters", options.filters, 1);
   const [kh, kw] = pair(options.kernel);
   const [sh, sw] = pair(options.stride ?? 1);
   const [dh, dw] = pair(options.dilation ?? 1);

@@ -1,6 +1,6 @@
 import { Padding, Rounding } from "./output-size";
-import { checkMatrix, checkVolume, describeValue, filledMatrix, Matrix, pairOf, Volume } from "./validate";
-import { planWindows } from "./window-plan";
+import { checkMatrix, checkVolume, describeValue, Matrix, requirePair, Volume } from "../core/checks";
+import { filledMatrix, planWindows } from "./window-plan";
 
 /** Which number a pooling window keeps. */
 export type PoolMode = "max" | "avg" | "min";
@@ -33,7 +33,7 @@ export function pool2d(input: Matrix, mode: PoolMode, options: PoolOptions): Mat
   if (options === null || typeof options !== "object") {
     throw new Error(`${caller}: options must be an object like { size: 2 }, got ${describeValue(options)}.`);
   }
-  const [sizeY, sizeX] = pairOf(caller, "size", options.size, 1);
+  const [sizeY, sizeX] = requirePair(caller, "size", options.size, 1);
   const padding = options.padding ?? 0;
   if (typeof padding === "number" && padding > Math.floor(Math.min(sizeY, sizeX) / 2)) {
     throw new Error(`${caller}: padding ${padding} is more than half the window (${sizeY}x${sizeX}), so some windows would hold no real cell. Use padding ≤ ${Math.floor(Math.min(sizeY, sizeX) / 2)}, or "same".`);

@@ -1,4 +1,4 @@
-import { checkWholeNumber, describeValue } from "./validate";
+import { describeValue, requireWholeNumber } from "../core/checks";
 
 /** One layer of a stack, as far as receptive fields are concerned. */
 export interface ReceptiveFieldLayer {
@@ -34,9 +34,9 @@ export function receptiveField(layers: ReceptiveFieldLayer[]): ReceptiveFieldRow
   return layers.map((layer, i) => {
     if (layer === null || typeof layer !== "object") throw new Error(`${caller}: layers[${i}] must be an object like { kernel: 3, stride: 1 }, got ${describeValue(layer)}.`);
     const { kernel, stride = 1, dilation = 1 } = layer;
-    checkWholeNumber(caller, `layers[${i}].kernel`, kernel, 1);
-    checkWholeNumber(caller, `layers[${i}].stride`, stride, 1);
-    checkWholeNumber(caller, `layers[${i}].dilation`, dilation, 1);
+    requireWholeNumber(caller, `layers[${i}].kernel`, kernel, 1);
+    requireWholeNumber(caller, `layers[${i}].stride`, stride, 1);
+    requireWholeNumber(caller, `layers[${i}].dilation`, dilation, 1);
     field += dilation * (kernel - 1) * jump;
     jump *= stride;
     return { name: layer.name ?? `layer ${i + 1}`, kernel, stride, dilation, receptiveField: field, jump };

@@ -1,14 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
 import { checkSplit, Split } from "../data/split";
 
+import { requireWholeNumber } from "../core/checks";
+import { requireModel } from "../core/tensors";
 export function checkModel(caller: string, model: unknown, needsCompile: boolean): tf.LayersModel {
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`${caller}: model must be a tf.LayersModel (from tf.sequential() or tf.model()), got ${model === null ? "null" : typeof model}.`);
-  }
-  if (needsCompile && !model.optimizer) {
+  const checked = requireModel(caller, model);
+  if (needsCompile && !checked.optimizer) {
     throw new Error(`${caller}: the model is not compiled. Call model.compile({ optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"] }) first.`);
   }
-  return model;
+  return checked;
 }
 
 /** Throws unless the split's images fit the model's input shape. */
@@ -25,10 +25,7 @@ export function checkShapes(caller: string, model: tf.LayersModel, split: Split,
 }
 
 function checkBatchSize(caller: string, batchSize: unknown): number {
-  if (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`${caller}: batchSize must be a whole number ≥ 1, got ${JSON.stringify(batchSize)}. Use e.g. 256.`);
-  }
-  return batchSize;
+  return requireWholeNumber(caller, "batchSize", batchSize, 1, "Use e.g. 256.");
 }
 
 /** The predicted class (arg-max of the output) of every image, computed in batches. */

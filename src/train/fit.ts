@@ -1,12 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { augmentImages, AugmentOptions } from "../data/augment";
 import { batchIndices } from "../data/batches";
-import { checkSeed, createRng, nextSeed } from "../data/random";
+import { requireSeed, createRng, nextSeed } from "../data/random";
 import { checkSplit, Split } from "../data/split";
 import { LiveChart, trainingChart } from "../viz/live-chart";
 import { checkModel, checkShapes, evaluateMetrics } from "./evaluate";
 import { withSeededRandom } from "./seed";
 
+import { describeValue, requireWholeNumber } from "../core/checks";
 /** Changes one training batch of images (NHWC) before the step; must return a new tensor of the same shape. */
 export type BatchAugmenter = (images: tf.Tensor4D, seed: number) => tf.Tensor4D;
 
@@ -41,7 +42,7 @@ export interface FitOptions {
 function rateHolder(model: tf.LayersModel): { learningRate: number } {
   const optimizer = model.optimizer as unknown as { learningRate?: unknown };
   if (typeof optimizer.learningRate !== "number") {
-    throw new Error(`fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${JSON.stringify(optimizer.learningRate)}. Leave out the learningRate option.`);
+    throw new Error(`fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${describeValue(optimizer.learningRate)}. Leave out the learningRate option.`);
   }
   return optimizer as { learningRate: number };
 }
@@ -57,30 +58,26 @@ export interface FitResult {
 
 function checkFitOptions(options: FitOptions): void {
   if (!options || typeof options !== "object") {
-    throw new Error(`fit: options must be an object like { epochs: 5 }, got ${JSON.stringify(options)}.`);
+    throw new Error(`fit: options must be an object like { epochs: 5 }, got ${describeValue(options)}.`);
   }
   const { epochs, batchSize } = options;
-  if (typeof epochs !== "number" || !Number.isInteger(epochs) || epochs < 1) {
-    throw new Error(`fit: epochs must be a whole number ≥ 1, got ${JSON.stringify(epochs)}. Pass e.g. { epochs: 5 }.`);
-  }
-  if (batchSize !== undefined && (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1)) {
-    throw new Error(`fit: batchSize must be a whole number ≥ 1, got ${JSON.stringify(batchSize)}. Use e.g. 32 or 64.`);
-  }
-  if (options.seed !== undefined) checkSeed("fit", options.seed);
+  requireWholeNumber("fit", "epochs", epochs, 1, "Pass e.g. { epochs: 5 }.");
+  if (batchSize !== undefined) requireWholeNumber("fit", "batchSize", batchSize, 1, "Use e.g. 32 or 64.");
+  if (options.seed !== undefined) requireSeed("fit", options.seed);
   if (options.chart !== undefined && typeof options.chart !== "boolean" && typeof options.chart !== "string") {
-    throw new Error(`fit: chart must be true, false or a title string, got ${JSON.stringify(options.chart)}.`);
+    throw new Error(`fit: chart must be true, false or a title string, got ${describeValue(options.chart)}.`);
   }
   for (const name of ["verbose", "shuffle"] as const) {
     if (options[name] !== undefined && typeof options[name] !== "boolean") {
-      throw new Error(`fit: ${name} must be true or false, got ${JSON.stringify(options[name])}.`);
+      throw new Error(`fit: ${name} must be true or false, got ${describeValue(options[name])}.`);
     }
   }
   if (options.learningRate !== undefined && typeof options.learningRate !== "function") {
-    throw new Error(`fit: learningRate must be a function (epoch, initialRate) => rate, got ${JSON.stringify(options.learningRate)}.`);
+    throw new Error(`fit: learningRate must be a function (epoch, initialRate) => rate, got ${describeValue(options.learningRate)}.`);
   }
   const augment = options.augment;
   if (augment !== undefined && typeof augment !== "function" && (augment === null || typeof augment !== "object")) {
-    throw new Error(`fit: augment must be augmentation options (e.g. { rotation: 10 }) or a function (images, seed) => images, got ${JSON.stringify(augment)}.`);
+    throw new Error(`fit: augment must be augmentation options (e.g. { rotation: 10 }) or a function (images, seed) => images, got ${describeValue(augment)}.`);
   }
 }
 
@@ -129,7 +126,7 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
       if (holder && options.learningRate) {
         const rate = options.learningRate(epoch, initialRate);
         if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-          throw new Error(`fit: the learningRate schedule returned ${JSON.stringify(rate)} for epoch ${epoch}; it must return a positive number.`);
+          throw new Error(`fit: the learningRate schedule returned ${describeValue(rate)} for epoch ${epoch}; it must return a positive number.`);
         }
         holder.learningRate = rate;
         record("lr", rate);

@@ -1,4 +1,4 @@
-import { checkSeed, createRng } from "../data/random";
+import { requireSeed, createRng } from "../data/random";
 
 /**
  * tfjs has no global seed: every random op without an explicit seed (weight initialisers,
@@ -13,7 +13,7 @@ let savedRandom: (() => number) | undefined;
 let activeSeed: number | undefined;
 
 export function setSeed(seed: number): void {
-  checkSeed("setSeed", seed);
+  requireSeed("setSeed", seed);
   if (!savedRandom) savedRandom = Math.random;
   Math.random = createRng(seed).next;
   activeSeed = seed;
@@ -36,7 +36,7 @@ export function currentSeed(): number | undefined {
  * (used by fit({ seed }) so dropout masks repeat without changing the caller's state).
  */
 export async function withSeededRandom<T>(seed: number, fn: () => Promise<T>): Promise<T> {
-  checkSeed("withSeededRandom", seed);
+  requireSeed("withSeededRandom", seed);
   const before = Math.random;
   Math.random = createRng(seed).next;
   try {

@@ -3,6 +3,7 @@ import { isModelPlan, ModelPlan } from "../models/plan";
 import { show } from "./plotly";
 import { showTable, TableRow } from "./table";
 
+import { describeValue } from "../core/checks";
 /** A shape with the batch dimension (null when unknown), as tfjs reports it. */
 type Shape = (number | null)[];
 
@@ -62,7 +63,7 @@ export interface CountsParamsBeforeBuild {
 function product(values: readonly (number | null)[]): number {
   let p = 1;
   for (const v of values) {
-    if (v === null) throw new Error(`modelSummary: a shape has an unknown dimension (${JSON.stringify(values)}); give the model a fixed input size.`);
+    if (v === null) throw new Error(`modelSummary: a shape has an unknown dimension (${describeValue(values)}); give the model a fixed input size.`);
     p *= v;
   }
   return p;
@@ -231,7 +232,7 @@ export function layerParamsBeforeBuild(layer: tf.layers.Layer, inputShape: Shape
 
 function withoutBatch(shape: Shape, layerName: string): number[] {
   return shape.slice(1).map((d) => {
-    if (d === null) throw new Error(`modelSummary: layer ${layerName} has an unknown output dimension (${JSON.stringify(shape)}); give the model a fixed input size.`);
+    if (d === null) throw new Error(`modelSummary: layer ${layerName} has an unknown output dimension (${describeValue(shape)}); give the model a fixed input size.`);
     return d;
   });
 }
@@ -386,10 +387,10 @@ export interface ShowModelSummaryOptions {
 /** Shows the summary table and (by default) a bar chart of parameters and compute per layer; returns the summary. */
 export function showModelSummary(model: tf.LayersModel | ModelPlan, options: ShowModelSummaryOptions = {}): ModelSummary {
   if (options === null || typeof options !== "object") {
-    throw new Error(`showModelSummary: options must be an object, got ${JSON.stringify(options)}. Pass e.g. { title: "LeNet-5" }.`);
+    throw new Error(`showModelSummary: options must be an object, got ${describeValue(options)}. Pass e.g. { title: "LeNet-5" }.`);
   }
   if (options.title !== undefined && typeof options.title !== "string") {
-    throw new Error(`showModelSummary: options.title must be a string, got ${JSON.stringify(options.title)}. Pass e.g. { title: "LeNet-5" }.`);
+    throw new Error(`showModelSummary: options.title must be a string, got ${describeValue(options.title)}. Pass e.g. { title: "LeNet-5" }.`);
   }
   const summary = modelSummary(model);
   const title = options.title ?? summary.name;

@@ -98,9 +98,9 @@ test("augmentImages: same seed, same images; another seed, other images; shape k
 test("augmentation options are validated with the rule and a fix", async () => {
   await useBackend("cpu");
   const batch = tf.zeros([1, 4, 4, 1]) as tf.Tensor4D;
-  assert.throws(() => augmentImages(batch, { rotation: -5 }), /rotation must be a number from 0 to 180, got -5/);
-  assert.throws(() => augmentImages(batch, { widthShift: 2 }), /widthShift must be a number from 0 to 0\.99, got 2\. Give a fraction/);
-  assert.throws(() => augmentImages(batch, { zoom: [1.2, 0.8] }), /zoom\[1\] must be a number from 1\.2/);
+  assert.throws(() => augmentImages(batch, { rotation: -5 }), /rotation must be a finite number from 0 to 180, got -5/);
+  assert.throws(() => augmentImages(batch, { widthShift: 2 }), /widthShift must be a finite number from 0 to 0\.99, got 2\. Give a fraction/);
+  assert.throws(() => augmentImages(batch, { zoom: [1.2, 0.8] }), /zoom\[1\] must be a finite number from 1\.2/);
   assert.throws(() => augmentImages(batch, { fillMode: "mirror" as FillMode }), /fillMode must be one of constant, nearest, reflect, wrap, got "mirror"/);
   assert.throws(() => augmentImages(tf.zeros([4, 4, 1]) as unknown as tf.Tensor4D), /images must be a 4-D tensor/);
   assert.throws(() => transformImages(batch, []), /one entry per image \(1\), got 0/);

@@ -12,7 +12,7 @@ test("batchToImages: one PixelImage per image, pixels in HWC order, tensor untou
   assert.deepEqual({ ...images[1], data: Array.from(images[1].data) }, { height: 1, width: 2, channels: 3, data: [6, 7, 8, 9, 10, 11] });
   assert.equal(batchToImages(batch, 1).length, 1);
   assert.equal(batch.isDisposed, false);
-  assert.throws(() => batchToImages(batch, 3), /count must be a whole number from 1 to 2 \(the batch size\), got 3/);
+  assert.throws(() => batchToImages(batch, 3), /count must be a whole number from 1 to 2, got 3. The batch holds 2 images/);
   assert.throws(() => batchToImages(tf.zeros([2, 2, 2]) as unknown as tf.Tensor4D), /images must be a 4-D tensor/);
   assert.throws(() => batchToImages(tf.zeros([1, 2, 2, 2]) as tf.Tensor4D), /1, 3 or 4 channels, got 2/);
   batch.dispose();

@@ -114,7 +114,7 @@ test("CharVocabulary: 'hello' has the alphabet e, h, l, o", () => {
   assert.deepEqual(v.encode("hell"), [1, 0, 2, 2]);
   assert.equal(v.decode([1, 0, 2, 2, 3]), "hello");
   assert.throws(() => v.encode("help"), /character "p" at position 3 is not in the vocabulary/);
-  assert.throws(() => v.decode([4]), /ids\[0\] is 4; ids must be whole numbers from 0 to 3/);
+  assert.throws(() => v.decode([4]), /ids\[0\] must be a whole number from 0 to 3, got 4/);
   assert.throws(() => new CharVocabulary(["a", "a"]), /appears twice/);
   assert.throws(() => buildCharVocabulary(""), /non-empty string/);
 });
@@ -129,7 +129,7 @@ test("oneHotSequences: shape and the positions of the ones; no leak", async () =
     assert.deepEqual(await h.array(), [[[0, 1, 0, 0], [1, 0, 0, 0]]]);
     tf.dispose([x, h]);
   });
-  assert.throws(() => oneHotSequences([[0, 3]], 3), /sequences\[0\]\[1\] is 3/);
+  assert.throws(() => oneHotSequences([[0, 3]], 3), /sequences\[0\]\[1\] must be a whole number from 0 to 2, got 3/);
   assert.throws(() => oneHotSequences([[0], [0, 1]], 3), /sequence 1 has 2 ids but sequence 0 has 1/);
   assert.throws(() => oneHotSequences([[0]], 0), /vocabSize must be a whole number ≥ 1, got 0/);
 });
@@ -148,5 +148,5 @@ test("ringPoints: on the circle when noise is 0; same seed, same points", () => 
   assert.deepEqual(ringPoints(5, { seed: 7 }), ringPoints(5, { seed: 7 }));
   assert.notDeepEqual(ringPoints(5, { seed: 7 }), ringPoints(5, { seed: 8 }));
   assert.throws(() => ringPoints(0), /count must be a whole number ≥ 1, got 0/);
-  assert.throws(() => ringPoints(3, { radius: -1 }), /radius must be a positive number, got -1/);
+  assert.throws(() => ringPoints(3, { radius: -1 }), /radius must be a finite number > 0, got -1/);
 });

@@ -59,8 +59,8 @@ test("filterVisualisation: the filter green − blue gets a green picture", asyn
   // The filter's mean activation rises from about 0 (gray noise) to 1 (green 1 − blue 0).
   assert.ok(Math.abs(result.activations[0]) < 0.1);
   assert.ok(Math.abs(result.activations[result.activations.length - 1] - 1) < 1e-5);
-  assert.throws(() => filterVisualisation(model, { layerName: "conv1", filter: 2 }), /filter must be a whole number from 0 to 1 \(layer conv1 has 2 channels\), got 2/);
-  assert.throws(() => filterVisualisation(model, { layerName: "out", filter: 0 }), /layer "out" outputs shape \[null,3\], not a feature map/);
+  assert.throws(() => filterVisualisation(model, { layerName: "conv1", filter: 2 }), /filter must be a whole number from 0 to 1, got 2. Layer conv1 has 2 channels/);
+  assert.throws(() => filterVisualisation(model, { layerName: "out", filter: 0 }), /layer "out" outputs shape \[null, 3\], not a feature map/);
   model.dispose();
 });
 

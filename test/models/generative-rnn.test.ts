@@ -73,7 +73,7 @@ test("charRnn learns 'hell' → 'ello' and then writes 'hello' from 'h'; a train
   const p = nextCharProbabilities(model, vocab.encode("hel"), vocab.size);
   assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5, "probabilities sum to 1");
   assert.equal(vocab.chars[p.indexOf(Math.max(...p))], "l");
-  assert.throws(() => nextCharProbabilities(model, [4], vocab.size), /ids\[0\] is 4/);
+  assert.throws(() => nextCharProbabilities(model, [4], vocab.size), /ids\[0\] must be a whole number from 0 to 3, got 4/);
   assert.throws(() => generateIds(model, [0], vocab.size, { length: 2, temperature: -1 }), /temperature must be a number ≥ 0, got -1/);
   tf.dispose([x, y]);
   model.dispose();
