@@ -113,6 +113,11 @@ export function requireWholeNumber(caller: string, name: string, value: unknown,
   return requireNumber(caller, name, value, { whole: true, min, max, ...(typeof fix === "number" ? { example: fix } : { fix }) });
 }
 
+/** Returns seed when it is a whole number from 0 to 2³² − 1 (what the seeded generator takes). */
+export function requireSeed(caller: string, seed: unknown, name = "seed"): number {
+  return requireWholeNumber(caller, name, seed, 0, 42, 0xffffffff);
+}
+
 /** A number or a [rows, columns] pair of whole numbers ≥ min, as two numbers. */
 export function requirePair(caller: string, name: string, value: unknown, min = 1): [number, number] {
   if (Array.isArray(value)) {

@@ -1,6 +1,7 @@
 // The course's picture type and what every folder does with it: check it, build it from arrays,
 // tile several into one, turn it into RGBA bytes. No file formats here (see data/image-io.ts).
 import { describeValue, requireNumber, requireWholeNumber } from "./checks";
+import { requireOptions } from "./options";
 
 /**
  * An image as numbers: height x width (grayscale) or height x width x channels
@@ -138,6 +139,7 @@ export interface TileOptions {
 
 /** Lays images of one size and channel count out as one picture, `columns` per row. */
 export function tileImages(images: PixelImage[], options: TileOptions = {}, caller = "tileImages"): PixelImage {
+  requireOptions<TileOptions>(caller, options, ["columns", "gap", "gapValue"], "{ columns: 4, gap: 2 }");
   if (!Array.isArray(images) || images.length === 0) throw new Error(`${caller}: images must be a non-empty array of PixelImage, got ${describeValue(images)}.`);
   images.forEach((image, i) => checkPixelImage(caller, image, `images[${i}]`));
   const { width: w, height: h, channels: c } = images[0];

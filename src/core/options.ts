@@ -28,15 +28,21 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The candidate closest to word (ignoring case), when it is close enough to be a likely typo. */
+/**
+ * The candidate closest to word (ignoring case) when it is close enough to be a likely typo: a few
+ * edits away (but not a different word altogether), or the one candidate the word abbreviates.
+ */
 export function nearestMatch(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  if (bestDistance <= Math.max(2, Math.floor(word.length / 3)) && bestDistance < word.length) return best;
+  const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower));
+  return extended.length === 1 ? extended[0] : undefined;
 }
 
 /** Throws when object has a key that is not allowed, naming it, the nearest allowed key and all of them. */

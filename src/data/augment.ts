@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 import { sampleProjective } from "./image-sampler";
-import { requireSeed, createRng } from "./random";
+import { createRng } from "./random";
 
-import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
+import { describeValue, requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
 /** How pixels that come from outside the image are filled (the four modes Keras offers). */
 export type FillMode = "constant" | "nearest" | "reflect" | "wrap";
 
@@ -50,6 +51,17 @@ export interface AugmentOptions extends TransformImageOptions {
 }
 
 const FILL_MODES: FillMode[] = ["constant", "nearest", "reflect", "wrap"];
+const TRANSFORM_KEYS = optionKeys<ImageTransform>()("rotation", "shiftX", "shiftY", "shear", "zoom", "flip");
+const TRANSFORM_OPTION_KEYS = optionKeys<TransformImageOptions>()("fillMode", "fillValue", "interpolation");
+const AUGMENT_KEYS = optionKeys<AugmentOptions>()(...TRANSFORM_OPTION_KEYS, "rotation", "widthShift", "heightShift", "shear", "zoom", "horizontalFlip", "seed");
+
+/** Checks augmentation options (the keys and their ranges) without drawing anything; fit calls it before training. */
+export function checkAugmentOptions(caller: string, options: unknown, name = "options"): AugmentOptions {
+  const o = requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }", { name });
+  randomTransforms(0, 1, 1, o, caller);
+  checkTransformOptions(caller, o);
+  return o;
+}
 
 function checkImages(caller: string, images: unknown): tf.Tensor4D {
   if (!(images instanceof tf.Tensor) || images.rank !== 4) {
@@ -84,8 +96,8 @@ function checkTransformOptions(caller: string, options: TransformImageOptions): 
  * pixel (x, y) back to the input point it is read from (so they hold the inverse change).
  * Forward, an image is flipped, sheared, rotated, zoomed about its centre, then shifted.
  */
-export function transformMatrix(transform: ImageTransform, width: number, height: number): number[] {
-  const caller = "transformMatrix";
+export function transformMatrix(transform: ImageTransform, width: number, height: number, caller = "transformMatrix", name = "transform"): number[] {
+  requireOptions<ImageTransform>(caller, transform, TRANSFORM_KEYS, "{ rotation: 15, zoom: 1.1 }", { name, required: true });
   const rotation = checkNumber(caller, "rotation", transform.rotation ?? 0, -360, 360, "Give degrees, e.g. 15.");
   const shear = checkNumber(caller, "shear", transform.shear ?? 0, -80, 80, "Give degrees, e.g. 10.");
   const zoom = checkNumber(caller, "zoom", transform.zoom ?? 1, 0.05, 20, "Use 1 for no zoom, e.g. 1.1 to enlarge by 10%.");
@@ -110,15 +122,15 @@ export function transformMatrix(transform: ImageTransform, width: number, height
 }
 
 /** Applies one ImageTransform per image (a batch NHWC in, a new tensor of the same shape out). */
-export function transformImages(images: tf.Tensor4D, transforms: ImageTransform[], options: TransformImageOptions = {}): tf.Tensor4D {
-  const caller = "transformImages";
+export function transformImages(images: tf.Tensor4D, transforms: ImageTransform[], options: TransformImageOptions = {}, caller = "transformImages"): tf.Tensor4D {
   checkImages(caller, images);
   const [n, height, width] = images.shape;
   if (!Array.isArray(transforms) || transforms.length !== n) {
     throw new Error(`${caller}: transforms must be an array with one entry per image (${n}), got ${Array.isArray(transforms) ? transforms.length : typeof transforms}. Use {} for an image to leave alone.`);
   }
+  requireOptions<TransformImageOptions>(caller, options, TRANSFORM_OPTION_KEYS, '{ fillMode: "reflect" }');
   const { fillMode, interpolation, fillValue } = checkTransformOptions(caller, options);
-  const matrices = transforms.flatMap((t) => transformMatrix(t ?? {}, width, height));
+  const matrices = transforms.flatMap((t, i) => transformMatrix(t, width, height, caller, `transforms[${i}]`));
   const pixels = images.dtype === "float32" ? (images.dataSync() as Float32Array) : Float32Array.from(images.dataSync());
   const out = sampleProjective(pixels, images.shape, matrices, interpolation, fillMode, fillValue);
   return tf.tensor4d(out, images.shape, "float32");
@@ -139,8 +151,8 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
 }
 
 /** Draws one ImageTransform per image from the ranges (deterministic under options.seed). */
-export function randomTransforms(count: number, width: number, height: number, options: AugmentOptions): ImageTransform[] {
-  const caller = "randomTransforms";
+export function randomTransforms(count: number, width: number, height: number, options: AugmentOptions, caller = "randomTransforms"): ImageTransform[] {
+  requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }", { required: true });
   requireWholeNumber(caller, "count", count, 0, "Pass the number of images.");
   const rotation = checkNumber(caller, "rotation", options.rotation ?? 0, 0, 180, "Give the largest angle in degrees, e.g. 10.");
   const widthShift = checkNumber(caller, "widthShift", options.widthShift ?? 0, 0, 0.99, "Give a fraction of the width, e.g. 0.1.");
@@ -175,12 +187,11 @@ export function randomTransforms(count: number, width: number, height: number, o
 export function augmentImages(images: tf.Tensor4D, options: AugmentOptions = {}): tf.Tensor4D {
   const caller = "augmentImages";
   checkImages(caller, images);
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { rotation: 10, zoom: 0.1 }, got ${describeValue(options)}.`);
-  }
+  requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }");
   const [n, height, width] = images.shape;
-  const transforms = randomTransforms(n, width, height, options);
-  return transformImages(images, transforms, options);
+  const transforms = randomTransforms(n, width, height, options, caller);
+  const { fillMode, fillValue, interpolation } = options;
+  return transformImages(images, transforms, { fillMode, fillValue, interpolation }, caller);
 }
 
 /** Mirrors every image left–right (exact: no interpolation). */

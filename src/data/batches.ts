@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
-import { requireSeed, permutation } from "./random";
+import { permutation } from "./random";
 import { checkSplit, Split } from "./split";
-import { requireWholeNumber } from "../core/checks";
+import { requireSeed, requireWholeNumber } from "../core/checks";
 
 /** A new split holding the chosen examples of another (the caller disposes it). */
 export function takeExamples(split: Split, indices: ArrayLike<number>): Split {

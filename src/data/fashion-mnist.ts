@@ -3,10 +3,11 @@ import * as path from "path";
 import { gunzipIfNeeded, parseIdx } from "./idx";
 import { FASHION_MNIST_FILES } from "./dataset-files";
 import { readDataFile, verifyBytes } from "./integrity";
-import { requireSeed, permutation } from "./random";
+import { permutation } from "./random";
 import { Dataset, makeDataset, splitFromPixels } from "./split";
 
-import { describeValue, requireWholeNumber } from "../core/checks";
+import { describeValue, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 export interface LoadFashionMnistOptions {
   /** Training images, drawn from the 60,000 of the official training file (default 10000). */
   trainSize?: number;
@@ -19,6 +20,8 @@ export interface LoadFashionMnistOptions {
   /** Folder of the four IDX files, gzipped or not (default /usr/share/datasets/fashion-mnist). */
   directory?: string;
 }
+
+const KEYS = optionKeys<LoadFashionMnistOptions>()("trainSize", "validationSize", "testSize", "seed", "directory");
 
 export const FASHION_MNIST_CLASS_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 export const FASHION_MNIST_DIRECTORY = "/usr/share/datasets/fashion-mnist";
@@ -79,9 +82,7 @@ function readAll(directory: string): { train: RawPart; test: RawPart } {
  */
 export async function loadFashionMnist(options: LoadFashionMnistOptions = {}): Promise<Dataset> {
   const caller = "loadFashionMnist";
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { trainSize: 10000 }, got ${describeValue(options)}.`);
-  }
+  requireOptions<LoadFashionMnistOptions>(caller, options, KEYS, "{ trainSize: 10000 }");
   const trainHint = "The training file has 60,000 images shared by trainSize and validationSize.";
   const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? 10000, 1, trainHint, 60000);
   const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? 2000, 0, trainHint, 60000);

@@ -3,6 +3,7 @@ import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { Jimp } from "jimp";
 import { checkPixelImage, PixelImage, PixelScale, toRgba } from "../core/image";
+import { requireOptions } from "../core/options";
 
 import { describeValue, requireWholeNumber } from "../core/checks";
 // Image files in and out (jimp), and conversions between PixelImage, nested arrays and tfjs tensors.
@@ -38,6 +39,7 @@ function fromRgba(rgba: ArrayLike<number>, width: number, height: number, channe
  */
 export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } = {}): Promise<PixelImage> {
   if (typeof file !== "string" || file === "") throw new Error(`loadImage: file must be a path to an image file, got ${describeValue(file)}. Pass e.g. "../datasets/images/fruits.jpg".`);
+  requireOptions<{ channels?: 1 | 3 | 4 }>("loadImage", options, ["channels"], "{ channels: 1 }");
   const channels = options.channels ?? 3;
   checkChannels("loadImage", channels);
   if (!fs.existsSync(file)) {
@@ -50,7 +52,7 @@ export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } 
 /** A smaller or larger copy (bilinear, via jimp). Values must be 0–255, as loadImage gives. */
 export async function resizeImage(image: PixelImage, size: { width: number; height: number }): Promise<PixelImage> {
   checkPixelImage("resizeImage", image);
-  const { width, height } = size ?? ({} as { width: number; height: number });
+  const { width, height } = requireOptions<{ width: number; height: number }>("resizeImage", size, ["width", "height"], "{ width: 128, height: 120 }", { name: "size", required: true });
   for (const [name, value] of [["width", width], ["height", height]] as const) requireWholeNumber("resizeImage", name, value, 1, "Pass e.g. { width: 128, height: 120 }.");
   for (let i = 0; i < image.data.length; i++) {
     const v = image.data[i];
@@ -64,7 +66,7 @@ export async function resizeImage(image: PixelImage, size: { width: number; heig
 /** A rectangle cut out of an image (top-left corner at x, y). */
 export function cropImage(image: PixelImage, box: { x: number; y: number; width: number; height: number }): PixelImage {
   checkPixelImage("cropImage", image);
-  const { x, y, width, height } = box ?? ({} as typeof box);
+  const { x, y, width, height } = requireOptions<typeof box>("cropImage", box, ["x", "y", "width", "height"], "{ x: 0, y: 0, width: 64, height: 64 }", { name: "box", required: true });
   for (const [name, value, min] of [["x", x, 0], ["y", y, 0], ["width", width, 1], ["height", height, 1]] as const) requireWholeNumber("cropImage", name, value, min);
   if (x + width > image.width || y + height > image.height) {
     throw new Error(`cropImage: the box x ${x}..${x + width - 1}, y ${y}..${y + height - 1} goes outside the ${image.width}x${image.height} image. Make it smaller or move it.`);
@@ -83,6 +85,7 @@ export function cropImage(image: PixelImage, box: { x: number; y: number; width:
  */
 export async function saveImage(file: string, image: PixelImage, options: { overwrite?: boolean; scale?: PixelScale } = {}): Promise<void> {
   if (typeof file !== "string" || file === "") throw new Error(`saveImage: file must be a path ending in .png or .jpg, got ${describeValue(file)}.`);
+  requireOptions<{ overwrite?: boolean; scale?: PixelScale }>("saveImage", options, ["overwrite", "scale"], "{ overwrite: true }");
   checkPixelImage("saveImage", image);
   const extension = path.extname(file).toLowerCase();
   const mime = extension === ".png" ? "image/png" : extension === ".jpg" || extension === ".jpeg" ? "image/jpeg" : undefined;
@@ -152,6 +155,7 @@ export function toGrayscale(image: PixelImage): PixelImage {
 
 /** Encodes an image as PNG bytes (values scaled to 0–255 as `scale` says; small images enlarged by `zoom`). */
 export async function toPng(image: PixelImage, options: { scale?: PixelScale; zoom?: number } = {}): Promise<Buffer> {
+  requireOptions<{ scale?: PixelScale; zoom?: number }>("toPng", options, ["scale", "zoom"], "{ zoom: 4 }");
   const bitmap = toRgba(image, options.scale ?? "auto", options.zoom ?? 1);
   return Jimp.fromBitmap(bitmap).getBuffer("image/png");
 }

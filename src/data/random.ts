@@ -1,4 +1,4 @@
-import { requireWholeNumber } from "../core/checks";
+import { requireSeed, requireWholeNumber } from "../core/checks";
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same
  * sequence on every machine, which Math.random cannot promise.
@@ -12,10 +12,7 @@ export interface Rng {
   int(n: number): number;
 }
 
-/** Returns seed when it is a whole number from 0 to 2³² − 1 (what the generator takes). */
-export function requireSeed(caller: string, seed: unknown, name = "seed"): number {
-  return requireWholeNumber(caller, name, seed, 0, 42, 0xffffffff);
-}
+
 
 /** A seeded random-number generator. */
 export function createRng(seed: number): Rng {

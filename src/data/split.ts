@@ -1,4 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue } from "../core/checks";
+import { checkFiniteTensor } from "../core/tensors";
 
 /** One part of a dataset: images, one-hot labels and the class indices. */
 export interface Split {
@@ -88,7 +90,7 @@ export function makeDataset(name: string, classNames: string[], train: Split, va
 export function checkSplit(caller: string, name: string, split: unknown): Split {
   const s = split as Split;
   if (!s || typeof s !== "object" || !(s.xs instanceof tf.Tensor) || !(s.ys instanceof tf.Tensor) || !(s.labels instanceof Int32Array)) {
-    throw new Error(`${caller}: ${name} must be a Split { xs, ys, labels } (e.g. dataset.train), got ${split === null ? "null" : typeof split}.`);
+    throw new Error(`${caller}: ${name} must be a Split { xs, ys, labels } (e.g. dataset.train), got ${describeValue(split)}.`);
   }
   if (s.xs.isDisposed || s.ys.isDisposed) {
     throw new Error(`${caller}: ${name} has disposed tensors (was dataset.dispose() called?). Load the dataset again.`);
@@ -102,4 +104,37 @@ export function checkSplit(caller: string, name: string, split: unknown): Split 
   }
   if (n === 0) throw new Error(`${caller}: ${name} is empty (0 images). Use a split with at least one example.`);
   return s;
+}
+
+/**
+ * Throws unless a split's values can be trained on: every pixel finite, every target row one-hot
+ * (a single 1, the rest 0) and every label the class its row marks. Cheap: one sum over the
+ * images on the backend, and a pass over the (small) targets; fit, evaluate and confusionMatrix
+ * call it once per call.
+ */
+export function checkSplitValues(caller: string, name: string, split: Split): void {
+  checkFiniteTensor(caller, `${name}.xs`, split.xs, "Replace those pixels (e.g. with 0) or drop the images before training.");
+  const [n, classes] = split.ys.shape;
+  const targets = split.ys.dataSync();
+  for (let i = 0; i < n; i++) {
+    let hot = -1;
+    for (let c = 0; c < classes; c++) {
+      const v = targets[i * classes + c];
+      if (v === 0) continue;
+      if (v !== 1 || hot >= 0) {
+        throw new Error(
+          `${caller}: ${name}.ys row ${i} is [${Array.from(targets.subarray(i * classes, (i + 1) * classes)).join(", ")}], not one-hot (a single 1, the rest 0). ` +
+            "Make the targets with tf.oneHot(labels, classes), or build the split with splitFromArrays.",
+        );
+      }
+      hot = c;
+    }
+    if (hot < 0) throw new Error(`${caller}: ${name}.ys row ${i} is all zeros; every target needs a 1 at its class. Make the targets with tf.oneHot(labels, classes).`);
+    if (split.labels[i] !== hot) {
+      throw new Error(
+        `${caller}: ${name}.labels[${i}] is ${split.labels[i]} but ${name}.ys row ${i} is one-hot for class ${hot}; labels and targets disagree. ` +
+          "Build both from the same labels (splitFromArrays does), or fix the one that is wrong.",
+      );
+    }
+  }
 }

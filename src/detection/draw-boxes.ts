@@ -1,3 +1,4 @@
+import { requireOptions } from "../core/options";
 import { checkPixelImage, PixelImage } from "../core/image";
 import { Box, validateBox } from "./boxes";
 import { describeValue, requireWholeNumber } from "../core/checks";
@@ -24,6 +25,7 @@ export interface DrawBoxesOptions {
  * (parts outside the image are clipped). Gray images become RGB.
  */
 export function drawBoxes(image: PixelImage, boxes: Box[], options: DrawBoxesOptions = {}): PixelImage {
+  requireOptions<DrawBoxesOptions>("drawBoxes", options, ["colours", "thickness"], "{ thickness: 2 }");
   checkPixelImage("drawBoxes", image);
   const { width, height, channels, data } = image;
   if (!Array.isArray(boxes)) throw new Error(`drawBoxes: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}.`);

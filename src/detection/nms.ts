@@ -1,3 +1,4 @@
+import { optionKeys, requireOptions } from "../core/options";
 import { Box, iou, validateBox } from "./boxes";
 import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 
@@ -15,7 +16,10 @@ export interface NmsOptions {
  * every remaining box that overlaps it by IoU ≥ iouThreshold. Returns the indices of the kept
  * boxes, best score first. Same rule as tf.image.nonMaxSuppression (equal scores: lower index first).
  */
+const KEYS = optionKeys<NmsOptions>()("iouThreshold", "scoreThreshold", "maxBoxes");
+
 export function nonMaxSuppression(boxes: Box[], scores: number[], options: NmsOptions = {}): number[] {
+  requireOptions<NmsOptions>("nonMaxSuppression", options, KEYS, "{ iouThreshold: 0.5, scoreThreshold: 0.25 }");
   if (!Array.isArray(boxes)) {
     throw new Error(`nonMaxSuppression: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}. Pass e.g. [{x1: 0, y1: 0, x2: 10, y2: 10}].`);
   }

@@ -1,13 +1,17 @@
+import { optionKeys, requireOptions } from "../core/options";
+import { checkFiniteTensor, requireTensor } from "../core/tensors";
 import * as tf from "@tensorflow/tfjs";
 import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 
 function sameShape(caller: string, predicted: tf.Tensor, truth: tf.Tensor): void {
-  if (!(predicted instanceof tf.Tensor) || !(truth instanceof tf.Tensor)) {
-    throw new Error(`${caller}: predicted and truth must be tensors, got ${describeValue(typeof predicted)} and ${describeValue(typeof truth)}. Pass the model's output and the true masks.`);
-  }
+  requireTensor(caller, "predicted", predicted);
+  requireTensor(caller, "truth", truth);
   if (predicted.shape.join() !== truth.shape.join()) {
-    throw new Error(`${caller}: predicted has shape [${predicted.shape}] but truth has shape [${truth.shape}]; they must match pixel for pixel. Check the model's output size.`);
+    throw new Error(`${caller}: predicted has shape [${predicted.shape.join(", ")}] but truth has shape [${truth.shape.join(", ")}]; they must match pixel for pixel. Check the model's output size.`);
   }
+  // A NaN pixel compares false with every threshold, so it would silently count as background.
+  checkFiniteTensor(caller, "predicted", predicted, "Check the model's output (a NaN prediction means training diverged).");
+  checkFiniteTensor(caller, "truth", truth, "Masks hold 0 and 1.");
 }
 
 /**
@@ -53,8 +57,11 @@ export interface SegmentationNetOptions {
  * full-resolution features before the last convolutions, as U-Net does. Output: one sigmoid
  * channel, the probability that each pixel belongs to a shape. Not compiled.
  */
+const NET_KEYS = optionKeys<SegmentationNetOptions>()("size", "channels", "filters");
+
 export function tinySegmentationNet(options: SegmentationNetOptions = {}): tf.LayersModel {
   const caller = "tinySegmentationNet";
+  requireOptions<SegmentationNetOptions>(caller, options, NET_KEYS, "{ size: 32, channels: 3 }");
   const size = requireWholeNumber(caller, "size", options.size ?? 32, 4, "Use e.g. 32.");
   if (size % 4 !== 0) throw new Error(`${caller}: size must be a multiple of 4 (two 2×2 poolings), got ${size}. Use e.g. ${Math.max(4, Math.round(size / 4) * 4)}.`);
   const channels = requireWholeNumber(caller, "channels", options.channels ?? 3, 1, "Use 3 for RGB, 1 for gray.");

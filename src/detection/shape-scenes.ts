@@ -1,3 +1,4 @@
+import { optionKeys, requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
 import { Box } from "./boxes";
 import { createRng } from "../data/random";
@@ -47,8 +48,11 @@ function inside(kind: number, x: number, y: number, box: Box): boolean {
 }
 
 /** Generates coloured shapes with masks and boxes (see ShapeScenes). */
+const KEYS = optionKeys<ShapeScenesOptions>()("count", "size", "maxObjects", "seed");
+
 export function makeShapeScenes(options: ShapeScenesOptions = {}): ShapeScenes {
   const caller = "makeShapeScenes";
+  requireOptions<ShapeScenesOptions>(caller, options, KEYS, "{ count: 200, size: 32 }");
   const count = requireWholeNumber(caller, "count", options.count ?? 200, 1, "Use e.g. 200.");
   const size = requireWholeNumber(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (at least 8 pixels).");
   const maxObjects = requireWholeNumber(caller, "maxObjects", options.maxObjects ?? 1, 1, "Use 1 for segmentation, 2–4 for detection.");

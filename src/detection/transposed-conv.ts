@@ -1,3 +1,4 @@
+import { optionKeys, requireOptions } from "../core/options";
 import { checkMatrix, describeValue, requireWholeNumber } from "../core/checks";
 
 export interface TransposedConvSize {
@@ -21,11 +22,11 @@ export interface TransposedConvSize {
  * It undoes the ordinary output-size formula: a convolution with the same kernel, stride and
  * padding maps the output size back to `input`.
  */
-export function transposedConvOutputSize(options: TransposedConvSize): number {
-  const caller = "transposedConvOutputSize";
-  if (typeof options !== "object" || options === null) {
-    throw new Error(`${caller}: pass an object {input, kernel, stride, padding}, got ${describeValue(options)}. Example: {input: 4, kernel: 4, stride: 2, padding: 1}.`);
-  }
+const SIZE_KEYS = optionKeys<TransposedConvSize>()("input", "kernel", "stride", "padding", "outputPadding");
+const CONV_KEYS = optionKeys<TransposedConv2dOptions>()("stride", "padding", "outputPadding");
+
+export function transposedConvOutputSize(options: TransposedConvSize, caller = "transposedConvOutputSize"): number {
+  requireOptions<TransposedConvSize>(caller, options, SIZE_KEYS, "{ input: 4, kernel: 4, stride: 2, padding: 1 }", { required: true });
   const input = requireWholeNumber(caller, "input", options.input, 1, "Give the input height or width, e.g. 4.");
   const kernel = requireWholeNumber(caller, "kernel", options.kernel, 1, "Give the kernel size, e.g. 3.");
   const stride = requireWholeNumber(caller, "stride", options.stride ?? 1, 1, "Use 2 to double the size.");
@@ -62,6 +63,7 @@ export interface TransposedConv2dOptions {
  * gradient of a strided convolution, which is what tf.conv2dTranspose computes.
  */
 export function transposedConv2d(input: number[][], kernel: number[][], options: TransposedConv2dOptions = {}): number[][] {
+  requireOptions<TransposedConv2dOptions>("transposedConv2d", options, CONV_KEYS, "{ stride: 2, padding: 1 }");
   checkMatrix("transposedConv2d", "input", input);
   const [rows, columns] = [input.length, input[0].length];
   checkMatrix("transposedConv2d", "kernel", kernel);
@@ -69,8 +71,8 @@ export function transposedConv2d(input: number[][], kernel: number[][], options:
   const stride = options.stride ?? 1;
   const padding = options.padding ?? 0;
   const outputPadding = options.outputPadding ?? 0;
-  const outH = transposedConvOutputSize({ input: rows, kernel: kh, stride, padding, outputPadding });
-  const outW = transposedConvOutputSize({ input: columns, kernel: kw, stride, padding, outputPadding });
+  const outH = transposedConvOutputSize({ input: rows, kernel: kh, stride, padding, outputPadding }, "transposedConv2d");
+  const outW = transposedConvOutputSize({ input: columns, kernel: kw, stride, padding, outputPadding }, "transposedConv2d");
   const out = Array.from({ length: outH }, () => new Array<number>(outW).fill(0));
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < columns; j++) {

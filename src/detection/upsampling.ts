@@ -1,3 +1,4 @@
+import { requireOptions } from "../core/options";
 import { checkMatrix, describeValue, requireWholeNumber } from "../core/checks";
 
 function validateFactor(caller: string, factor: unknown): number {
@@ -31,6 +32,7 @@ export interface BilinearOptions {
  * clamped to the array, so the border repeats). Matches tf.image.resizeBilinear.
  */
 export function upsampleBilinear(matrix: number[][], factor: number, options: BilinearOptions = {}): number[][] {
+  requireOptions<BilinearOptions>("upsampleBilinear", options, ["halfPixelCenters"], "{ halfPixelCenters: false }");
   checkMatrix("upsampleBilinear", "matrix", matrix);
   const [rows, columns] = [matrix.length, matrix[0].length];
   validateFactor("upsampleBilinear", factor);

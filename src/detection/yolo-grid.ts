@@ -1,3 +1,4 @@
+import { optionKeys, requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
 import { Box, validateBox } from "./boxes";
 import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
@@ -30,10 +31,10 @@ export interface YoloDetection {
   slot: number;
 }
 
+const LAYOUT_KEYS = optionKeys<YoloGridLayout>()("gridSize", "boxesPerCell", "numClasses", "imageWidth", "imageHeight");
+
 function validateLayout(caller: string, layout: YoloGridLayout): YoloGridLayout {
-  if (typeof layout !== "object" || layout === null) {
-    throw new Error(`${caller}: layout must be {gridSize, boxesPerCell, numClasses, imageWidth, imageHeight}, got ${describeValue(layout)}. Pass e.g. {gridSize: 4, boxesPerCell: 1, numClasses: 3, imageWidth: 64, imageHeight: 64}.`);
-  }
+  requireOptions<YoloGridLayout>(caller, layout, LAYOUT_KEYS, "{ gridSize: 4, boxesPerCell: 1, numClasses: 3, imageWidth: 64, imageHeight: 64 }", { name: "layout", required: true });
   requireWholeNumber(caller, "layout.gridSize", layout.gridSize, 1, "YOLO v1 used 7; small examples use 2–4.");
   requireWholeNumber(caller, "layout.boxesPerCell", layout.boxesPerCell, 1, "YOLO v1 used 2; 1 is simplest.");
   requireWholeNumber(caller, "layout.numClasses", layout.numClasses, 1, "Give the number of object classes, e.g. 3.");

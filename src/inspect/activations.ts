@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
 import type { PixelImage } from "../core/image";
+import { batchToImages } from "../data/batch-images";
 import { featureMapShape, findLayer } from "./layers";
-import { requireModel } from "../core/tensors";
+import { requireModel, requireTensor } from "../core/tensors";
 
 import { describeValue, requireWholeNumber } from "../core/checks";
 /**
@@ -41,16 +42,6 @@ export function layerActivations(model: tf.LayersModel, input: tf.Tensor, layerN
  * stretched to its own min–max by the image viewer. `maxChannels` keeps the first few.
  */
 export function featureMapImages(activation: tf.Tensor, maxChannels = 16): PixelImage[] {
-  if (!(activation instanceof tf.Tensor) || activation.rank !== 4) {
-    throw new Error(`featureMapImages: activation must be a 4-D tensor [batch, height, width, channels], got ${activation instanceof tf.Tensor ? `shape [${activation.shape}]` : typeof activation}. Use the output of a convolution or pooling layer.`);
-  }
-  requireWholeNumber("featureMapImages", "maxChannels", maxChannels, 1, 16);
-  const [, height, width, channels] = activation.shape;
-  const shown = Math.min(channels, maxChannels);
-  const values = tf.tidy(() => activation.slice([0, 0, 0, 0], [1, height, width, shown]).dataSync() as Float32Array);
-  return Array.from({ length: shown }, (_, c) => {
-    const data = new Float32Array(height * width);
-    for (let p = 0; p < height * width; p++) data[p] = values[p * shown + c];
-    return { width, height, channels: 1, data };
-  });
+  requireTensor("featureMapImages", "activation", activation, 4, "[batch, height, width, channels]");
+  return batchToImages(activation as tf.Tensor4D, { count: 1, eachChannel: true, maxChannels }, "featureMapImages");
 }

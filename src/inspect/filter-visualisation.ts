@@ -1,3 +1,4 @@
+import { requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
 import type { PixelImage } from "../core/image";
 import { findLayer, requireFeatureMapLayer } from "./layers";
@@ -32,7 +33,7 @@ export interface FilterVisualisation {
 export function filterVisualisation(model: tf.LayersModel, options: FilterVisualisationOptions): FilterVisualisation {
   const caller = "filterVisualisation";
   requireModel(caller, model);
-  if (typeof options !== "object" || options === null) throw new Error(`${caller}: pass options {layerName, filter}, got ${describeValue(options)}.`);
+  requireOptions<FilterVisualisationOptions>(caller, options, ["layerName", "filter", "steps", "stepSize", "seed"], '{ layerName: "conv1", filter: 0 }', { required: true });
   const layer = findLayer(caller, model, options.layerName);
   const shape = requireFeatureMapLayer(caller, layer, model);
   const channels = shape[3];

@@ -1,3 +1,4 @@
+import { requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
 import { asSingleBatch, findLayer, requireFeatureMapLayer } from "./layers";
 import { requireModel } from "../core/tensors";
@@ -67,7 +68,7 @@ function activationName(layer: Layer): string | undefined {
 export function gradCam(model: tf.LayersModel, image: tf.Tensor, options: GradCamOptions): GradCamResult {
   const caller = "gradCam";
   requireModel(caller, model);
-  if (typeof options !== "object" || options === null) throw new Error(`${caller}: pass options {layerName}, got ${describeValue(options)}.`);
+  requireOptions<GradCamOptions>(caller, options, ["layerName", "classIndex", "method"], '{ layerName: "conv3" }', { required: true });
   const layer = findLayer(caller, model, options.layerName);
   requireFeatureMapLayer(caller, layer, model);
   const head = headChain(model, layer);

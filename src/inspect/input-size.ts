@@ -1,3 +1,4 @@
+import { requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
 import { findLayer } from "./layers";
 import { requireModel } from "../core/tensors";
@@ -12,7 +13,7 @@ import { describeValue, requireWholeNumber } from "../core/checks";
 export function withInputSize(model: tf.LayersModel, options: { height: number; width: number; upTo: string }): tf.LayersModel {
   const caller = "withInputSize";
   requireModel(caller, model);
-  const { height, width } = options ?? ({} as { height: number; width: number });
+  const { height, width } = requireOptions<{ height: number; width: number; upTo: string }>(caller, options, ["height", "width", "upTo"], '{ height: 240, width: 256, upTo: "conv2" }', { required: true });
   for (const [name, value] of [["height", height], ["width", width]] as const) requireWholeNumber(caller, name, value, 1, "Use the photo's size in pixels.");
   const last = findLayer(caller, model, options.upTo);
   const channels = model.inputs[0].shape[3];

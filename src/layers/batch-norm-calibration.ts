@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireOptions } from "../core/options";
 
 import { requireWholeNumber } from "../core/checks";
 import { requireModel } from "../core/tensors";
@@ -15,7 +16,8 @@ export function recalibrateBatchNorm(model: tf.LayersModel, images: tf.Tensor4D,
   if (!(images instanceof tf.Tensor) || images.rank !== 4 || images.shape[0] < 2) {
     throw new Error(`recalibrateBatchNorm: images must be a 4-D batch of at least 2 images, got shape [${images?.shape}]. Pass e.g. data.train.xs.slice(0, 1000).`);
   }
-  const batchSize = requireWholeNumber("recalibrateBatchNorm", "batchSize", options.batchSize ?? 256, 1, 256);
+  const { batchSize: size } = requireOptions<{ batchSize?: number }>("recalibrateBatchNorm", options, ["batchSize"], "{ batchSize: 256 }");
+  const batchSize = requireWholeNumber("recalibrateBatchNorm", "batchSize", size ?? 256, 1, 256);
   const layers = model.layers.filter((l) => l.getClassName() === "BatchNormalization");
   for (const layer of layers) {
     const probe = tf.model({ inputs: model.inputs, outputs: layer.input as tf.SymbolicTensor });

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { LayerBaseOptions, layerBaseOptions } from "./block-checks";
 
-import { describeValue, requireWholeNumber } from "../core/checks";
+import { describeValue, requireChoice, requireWholeNumber } from "../core/checks";
 /**
  * LeNet-5's C3 connection table (LeCun et al. 1998, Table I): for each of the 16 C3 feature
  * maps, the S2 maps (0–5) it reads. Six maps read 3 neighbours, six read 4 neighbours, three
@@ -13,19 +14,15 @@ export const LENET5_C3_TABLE: readonly (readonly number[])[] = [
   [0, 1, 2, 3, 4, 5],
 ];
 
-export interface ConnectionTableConv2DOptions {
+export interface ConnectionTableConv2DOptions extends LayerBaseOptions {
   /** table[f] lists the input channels output map f reads; its length is the number of filters. */
   table: readonly (readonly number[])[];
   /** Square kernel size (default 5, as in LeNet-5). */
   kernelSize?: number;
   activation?: "tanh" | "relu" | "linear";
-  name?: string;
-  /** For a first layer of a Sequential model: one example's shape, e.g. [14, 14, 6]. */
-  inputShape?: number[];
-  /** Set by tfjs when a saved model is loaded. */
-  batchInputShape?: (number | null)[];
-  trainable?: boolean;
 }
+
+const OWN_KEYS = ["table", "kernelSize", "activation"] as const;
 
 /**
  * A 'valid', stride-1 convolution in which output map f sees only the input channels listed in
@@ -43,8 +40,8 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
   private inChannels = 0;
 
   constructor(options: ConnectionTableConv2DOptions) {
-    super({ name: options?.name, inputShape: options?.inputShape, batchInputShape: options?.batchInputShape, trainable: options?.trainable });
-    const table = options?.table;
+    super(layerBaseOptions("ConnectionTableConv2D", options, OWN_KEYS, "{ table: LENET5_C3_TABLE, kernelSize: 5 }", true));
+    const table = options.table;
     if (!Array.isArray(table) || table.length === 0 || table.some((row) => !Array.isArray(row) || row.length === 0 || row.some((c) => !Number.isInteger(c) || c < 0))) {
       throw new Error(
         `ConnectionTableConv2D: table must be a non-empty array of non-empty arrays of channel indices ≥ 0, got ${describeValue(table)}. ` +
@@ -55,10 +52,7 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
       if (new Set(row).size !== row.length) throw new Error(`ConnectionTableConv2D: table[${f}] lists a channel twice (${describeValue(row)}); list each input channel once.`);
     });
     const kernelSize = requireWholeNumber("ConnectionTableConv2D", "kernelSize", options.kernelSize ?? 5, 1, "LeNet-5 uses kernelSize: 5.");
-    const activation = options.activation ?? "linear";
-    if (!["tanh", "relu", "linear"].includes(activation)) {
-      throw new Error(`ConnectionTableConv2D: activation must be "tanh", "relu" or "linear", got ${describeValue(activation)}.`);
-    }
+    const activation = requireChoice("ConnectionTableConv2D", "activation", options.activation ?? "linear", ["tanh", "relu", "linear"] as const);
     this.table = table.map((row) => [...row]);
     this.kernelSize = kernelSize;
     this.activationName = activation;

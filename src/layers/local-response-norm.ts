@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-
 import { checkFiniteNumbers, requireNumber, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { LayerBaseOptions, layerBaseOptions } from "./block-checks";
+
 /** Settings of local response normalisation; the defaults are AlexNet's (k = 2, n = 5, α = 1e-4, β = 0.75). */
-export interface LocalResponseNormOptions {
+export interface LocalResponseNormOptions extends LayerBaseOptions {
   /** Channels on each side of the centre that share the normalisation: n = 2·depthRadius + 1 (default 2). */
   depthRadius?: number;
   /** k, added before the power so nothing is divided by zero (default 2). */
@@ -11,14 +13,13 @@ export interface LocalResponseNormOptions {
   alpha?: number;
   /** β, the power (default 0.75). */
   beta?: number;
-  name?: string;
-  /** For a first layer of a Sequential model: one example's shape. */
-  inputShape?: number[];
-  /** Set by tfjs when a saved model is loaded. */
-  batchInputShape?: (number | null)[];
 }
 
-function checkOptions(caller: string, o: LocalResponseNormOptions): Required<Omit<LocalResponseNormOptions, "name" | "inputShape" | "batchInputShape">> {
+type LrnSettings = Required<Pick<LocalResponseNormOptions, "depthRadius" | "bias" | "alpha" | "beta">>;
+const LRN_KEYS = optionKeys<LrnSettings>()("depthRadius", "bias", "alpha", "beta");
+const LRN_EXAMPLE = "{ depthRadius: 2, bias: 2, alpha: 1e-4, beta: 0.75 }";
+
+function checkOptions(caller: string, o: LocalResponseNormOptions): LrnSettings {
   const depthRadius = o.depthRadius ?? 2;
   const bias = o.bias ?? 2;
   const alpha = o.alpha ?? 1e-4;
@@ -36,6 +37,7 @@ function checkOptions(caller: string, o: LocalResponseNormOptions): Required<Omi
  * b[i] = a[i] / (k + α · Σ_{j = i−r … i+r, inside 0 … N−1} a[j]²)^β.
  */
 export function localResponseNormPixel(values: readonly number[], options: LocalResponseNormOptions = {}): number[] {
+  requireOptions<LrnSettings>("localResponseNormPixel", options, LRN_KEYS, LRN_EXAMPLE);
   checkFiniteNumbers("localResponseNormPixel", "values", values, "Pass one number per channel, e.g. [1, 2, 3].");
   if (values.length === 0) throw new Error("localResponseNormPixel: values is empty; pass one number per channel, e.g. [1, 2, 3].");
   const { depthRadius, bias, alpha, beta } = checkOptions("localResponseNormPixel", options);
@@ -59,7 +61,7 @@ export class LocalResponseNormalization extends tf.layers.Layer {
   readonly beta: number;
 
   constructor(options: LocalResponseNormOptions = {}) {
-    super({ name: options?.name, inputShape: options?.inputShape, batchInputShape: options?.batchInputShape });
+    super(layerBaseOptions("LocalResponseNormalization", options, LRN_KEYS, LRN_EXAMPLE));
     const checked = checkOptions("LocalResponseNormalization", options ?? {});
     this.depthRadius = checked.depthRadius;
     this.bias = checked.bias;
@@ -98,5 +100,6 @@ tf.serialization.registerClass(LocalResponseNormalization);
 
 /** A LocalResponseNormalization layer (AlexNet's settings unless given). */
 export function localResponseNorm(options: LocalResponseNormOptions = {}): LocalResponseNormalization {
+  layerBaseOptions("localResponseNorm", options, LRN_KEYS, LRN_EXAMPLE);
   return new LocalResponseNormalization(options);
 }

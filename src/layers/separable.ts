@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "./conv-bn-relu";
 import { requireChoice, requireWholeNumber } from "../core/checks";
 import { blockName, channelsOf } from "./block-checks";
 
-import { describeValue } from "../core/checks";
 export interface SeparableConvOptions {
   /** Output channels of the pointwise (1x1) convolution. */
   filters: number;
@@ -19,9 +19,12 @@ export interface SeparableConvOptions {
  * convolution (one filter per input channel) → BN → ReLU, then a pointwise 1x1 convolution that
  * mixes the channels → BN → ReLU. Both convolutions have no bias (batch norm supplies the shift).
  */
+const SEPARABLE_KEYS = optionKeys<SeparableConvOptions>()("filters", "kernelSize", "strides", "name");
+
 export function separableConv(input: tf.SymbolicTensor, options: SeparableConvOptions): tf.SymbolicTensor {
   channelsOf("separableConv", input);
-  requireWholeNumber("separableConv", "filters", options?.filters, 1, 64);
+  requireOptions<SeparableConvOptions>("separableConv", options, SEPARABLE_KEYS, "{ filters: 64 }", { required: true });
+  requireWholeNumber("separableConv", "filters", options.filters, 1, 64);
   const kernelSize = requireWholeNumber("separableConv", "kernelSize", options.kernelSize ?? 3, 1, 3);
   const strides = requireWholeNumber("separableConv", "strides", options.strides ?? 1, 1, 1);
   const name = options.name;
@@ -67,10 +70,10 @@ function outputSide(caller: string, side: number, kernel: number, strides: numbe
   return Math.floor((side - kernel) / strides) + 1;
 }
 
+const COST_KEYS = optionKeys<ConvCostInput>()("height", "width", "inChannels", "outChannels", "kernelSize", "strides", "padding", "bias", "depthMultiplier");
+
 function readInput(caller: string, input: ConvCostInput, needsOut: boolean) {
-  if (input === null || typeof input !== "object") {
-    throw new Error(`${caller}: pass an object like { height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }, got ${describeValue(input)}.`);
-  }
+  requireOptions<ConvCostInput>(caller, input, COST_KEYS, "{ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }", { name: "input", required: true });
   const height = requireWholeNumber(caller, "height", input.height, 1, 32);
   const width = requireWholeNumber(caller, "width", input.width, 1, 32);
   const inChannels = requireWholeNumber(caller, "inChannels", input.inChannels, 1, 16);
@@ -86,8 +89,8 @@ function readInput(caller: string, input: ConvCostInput, needsOut: boolean) {
 }
 
 /** Standard convolution: every output channel looks at every input channel, k·k·Cin·Cout weights. */
-export function standardConvCost(input: ConvCostInput): ConvCost {
-  const c = readInput("standardConvCost", input, true);
+export function standardConvCost(input: ConvCostInput, caller = "standardConvCost"): ConvCost {
+  const c = readInput(caller, input, true);
   const perPosition = c.kernelSize * c.kernelSize * c.inChannels * c.outChannels;
   return {
     params: perPosition + (c.bias ? c.outChannels : 0),
@@ -99,8 +102,8 @@ export function standardConvCost(input: ConvCostInput): ConvCost {
 }
 
 /** Depthwise convolution: one k×k filter per input channel (times depthMultiplier), no mixing of channels. */
-export function depthwiseConvCost(input: ConvCostInput): ConvCost {
-  const c = readInput("depthwiseConvCost", input, false);
+export function depthwiseConvCost(input: ConvCostInput, caller = "depthwiseConvCost"): ConvCost {
+  const c = readInput(caller, input, false);
   const outChannels = c.inChannels * c.depthMultiplier;
   const perPosition = c.kernelSize * c.kernelSize * outChannels;
   return {
@@ -113,8 +116,9 @@ export function depthwiseConvCost(input: ConvCostInput): ConvCost {
 }
 
 /** Pointwise convolution: a 1x1 standard convolution, Cin·Cout weights, mixing channels at each pixel. */
-export function pointwiseConvCost(input: ConvCostInput): ConvCost {
-  return standardConvCost({ ...input, kernelSize: 1, strides: 1, padding: "same" });
+export function pointwiseConvCost(input: ConvCostInput, caller = "pointwiseConvCost"): ConvCost {
+  readInput(caller, input, true);
+  return standardConvCost({ ...input, kernelSize: 1, strides: 1, padding: "same" }, caller);
 }
 
 export interface SeparableCost {
@@ -130,9 +134,10 @@ export interface SeparableCost {
 
 /** Depthwise then pointwise, compared with the standard convolution it replaces. */
 export function separableConvCost(input: ConvCostInput): SeparableCost {
-  const standard = standardConvCost(input);
-  const depthwise = depthwiseConvCost(input);
-  const pointwise = pointwiseConvCost({ ...input, height: depthwise.outputHeight, width: depthwise.outputWidth, inChannels: depthwise.outputChannels });
+  const caller = "separableConvCost";
+  const standard = standardConvCost(input, caller);
+  const depthwise = depthwiseConvCost(input, caller);
+  const pointwise = pointwiseConvCost({ ...input, height: depthwise.outputHeight, width: depthwise.outputWidth, inChannels: depthwise.outputChannels }, caller);
   const separable: ConvCost = {
     params: depthwise.params + pointwise.params,
     multiplyAdds: depthwise.multiplyAdds + pointwise.multiplyAdds,

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 
 import { describeValue, requireWholeNumber } from "../core/checks";
 import { requireModel } from "../core/tensors";
@@ -15,6 +16,7 @@ export const BASE_FEATURE_LAYER = "block3_pool";
  * scripts/train-base-model.js trains it on Fashion-MNIST and saves it.
  */
 export function baseNetwork(options: { classes?: number } = {}): tf.LayersModel {
+  requireOptions<{ classes?: number }>("baseNetwork", options, ["classes"], "{ classes: 10 }");
   const classes = requireWholeNumber("baseNetwork", "classes", options.classes ?? 10, 2, "Use 10 for Fashion-MNIST or MNIST.");
   const model = tf.sequential({ name: "fashion_base" });
   model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: "same", activation: "relu", name: "block1_conv" }));
@@ -39,6 +41,8 @@ export interface NewHeadOptions {
   name?: string;
 }
 
+const NEW_HEAD_KEYS = optionKeys<NewHeadOptions>()("featureLayer", "classes", "dropout", "name");
+
 /**
  * A new model made of `base`'s layers up to `featureLayer` — the same layer objects, so they
  * share their weights and their `trainable` switch with `base` — followed by a new head:
@@ -48,7 +52,7 @@ export interface NewHeadOptions {
 export function withNewHead(base: tf.LayersModel, options: NewHeadOptions): tf.LayersModel {
   const caller = "withNewHead";
   requireModel(caller, base, "base");
-  if (typeof options !== "object" || options === null) throw new Error(`${caller}: pass options {classes}, got ${describeValue(options)}.`);
+  requireOptions<NewHeadOptions>(caller, options, NEW_HEAD_KEYS, "{ classes: 10 }", { required: true });
   const featureLayer = options.featureLayer ?? BASE_FEATURE_LAYER;
   const names = base.layers.map((l) => l.name);
   const cut = names.indexOf(featureLayer);

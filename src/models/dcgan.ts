@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 import { describeValue, requireWholeNumber } from "../core/checks";
 
 export interface DcganOptions {
@@ -17,7 +18,10 @@ export interface DcganOptions {
   batchNorm?: boolean;
 }
 
+const KEYS = optionKeys<DcganOptions>()("latentDim", "filters", "imageSize", "channels", "batchNorm");
+
 function resolve(caller: string, options: DcganOptions): Required<DcganOptions> {
+  requireOptions<DcganOptions>(caller, options, KEYS, "{ latentDim: 32, filters: 64 }");
   const { latentDim = 32, filters = 64, imageSize = 28, channels = 1, batchNorm = true } = options ?? {};
   if (typeof batchNorm !== "boolean") throw new Error(`${caller}: batchNorm must be true or false, got ${describeValue(batchNorm)}.`);
   requireWholeNumber(caller, "latentDim", latentDim, 1, 32);

@@ -5,8 +5,6 @@ export { pointGenerator, pointDiscriminator } from "./point-gan";
 export type { PointGanOptions } from "./point-gan";
 export { createGan, latentNoise, ganTrainStep, disposeGan } from "./gan-training";
 export type { Gan, GanStepResult } from "./gan-training";
-export { imageMosaic } from "./image-mosaic";
-export type { MosaicImage } from "./image-mosaic";
 export { simpleRnnStep, simpleRnnStates } from "./rnn-step";
 export type { SimpleRnnWeights } from "./rnn-step";
 export { charRnn, rnnForecaster, nextCharProbabilities, generateIds } from "./char-rnn";

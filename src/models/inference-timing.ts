@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireOptions } from "../core/options";
 
 import { requireWholeNumber } from "../core/checks";
 export interface InferenceTiming {
@@ -18,6 +19,7 @@ export async function measureInference(run: () => tf.Tensor | tf.Tensor[], optio
   if (typeof run !== "function") {
     throw new Error(`measureInference: run must be a function returning the output tensor(s), got ${typeof run}. Pass e.g. () => model.predict(x) as tf.Tensor.`);
   }
+  requireOptions<{ repeats?: number; warmup?: number }>("measureInference", options, ["repeats", "warmup"], "{ repeats: 5, warmup: 1 }");
   const repeats = requireWholeNumber("measureInference", "repeats", options.repeats ?? 5, 1, 5);
   const warmup = requireWholeNumber("measureInference", "warmup", options.warmup ?? 1, 0, 1);
   const once = async (): Promise<number> => {

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
+import { requireOptions } from "../core/options";
 
 import { describeValue } from "../core/checks";
 import { requireModel } from "../core/tensors";
@@ -69,6 +70,7 @@ function joinWeightData(data: tf.io.WeightData | undefined): ArrayBuffer {
 export async function saveModelToFile(model: tf.LayersModel, directory: string, options: SaveModelOptions = {}): Promise<SavedModelFiles> {
   const caller = "saveModelToFile";
   requireModel(caller, model);
+  requireOptions<SaveModelOptions>(caller, options, ["overwrite", "metadata"], "{ overwrite: true }");
   const dir = requireDirectoryArgument(caller, directory);
   if (options.metadata !== undefined && (typeof options.metadata !== "object" || options.metadata === null || Array.isArray(options.metadata))) {
     throw new Error(`${caller}: metadata must be a plain object of facts, got ${describeValue(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
@@ -144,6 +146,7 @@ function readModelJson(caller: string, dir: string, rebuild: string): ModelJsonF
 
 /** The metadata stored with a saved model (saveModelToFile's `metadata`), or {} when there is none. */
 export function readModelMetadata(directory: string, options: LoadModelOptions = {}): Record<string, unknown> {
+  requireOptions<LoadModelOptions>("readModelMetadata", options, ["howToRebuild"], '{ howToRebuild: "Run ..." }');
   const dir = requireDirectoryArgument("readModelMetadata", directory);
   return readModelJson("readModelMetadata", dir, options.howToRebuild ?? "").userDefinedMetadata ?? {};
 }
@@ -155,6 +158,7 @@ export function readModelMetadata(directory: string, options: LoadModelOptions =
  */
 export async function loadModelFromFile(directory: string, options: LoadModelOptions = {}): Promise<tf.LayersModel> {
   const caller = "loadModelFromFile";
+  requireOptions<LoadModelOptions>(caller, options, ["howToRebuild"], '{ howToRebuild: "Run ..." }');
   const dir = requireDirectoryArgument(caller, directory);
   const rebuild = options.howToRebuild ?? "Save the model again with saveModelToFile.";
   const json = readModelJson(caller, dir, rebuild);

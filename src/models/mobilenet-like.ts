@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { separableConv } from "../layers/separable";
 import { requireChoice, requireWholeNumber } from "../core/checks";
-import { requireClasses, requireImageShape, scaledChannels } from "./modern-options";
+import { requireClasses, requireImageShape, scaledChannels } from "./model-options";
 
 import { describeValue } from "../core/checks";
 /** MobileNet v1's 13 separable layers as [output channels, stride] (Howard et al., 2017, table 1). */
@@ -27,15 +28,15 @@ export interface MobilenetLikeOptions {
   name?: string;
 }
 
+const KEYS = optionKeys<MobilenetLikeOptions>()("inputShape", "classes", "width", "blocks", "stemFilters", "stemStrides", "separable", "name");
+
 /**
  * A MobileNet-v1-style network: a standard 3x3 stem, then depthwise-separable blocks, global
  * average pooling and a dense classifier. separable: false swaps each block for a standard
  * 3x3 conv with the same output, the comparison of the MobileNet paper's table 4.
  */
 export function mobilenetLike(options: MobilenetLikeOptions = {}): tf.LayersModel {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`mobilenetLike: options must be an object like { width: 0.5, inputShape: [28, 28, 1], classes: 10 } (or nothing for the published size), got ${describeValue(options)}.`);
-  }
+  requireOptions<MobilenetLikeOptions>("mobilenetLike", options, KEYS, "{ width: 0.5, inputShape: [28, 28, 1], classes: 10 } (or nothing for the published size)");
   const inputShape = requireImageShape("mobilenetLike", options.inputShape ?? [224, 224, 3], "[224, 224, 3]");
   const classes = requireClasses("mobilenetLike", options.classes ?? 1000);
   const width = options.width ?? 1;

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { describeValue, requireWholeNumber } from "../core/checks";
+import { chainShapes, emptyMapError, smallestSquareInput } from "../layers/layer-shapes";
 
 /**
  * A chain of layers described before any weight exists. `makeLayers()` returns fresh, unbuilt
@@ -24,6 +25,22 @@ export function isModelPlan(value: unknown): value is ModelPlan {
     typeof (value as ModelPlan).makeLayers === "function" &&
     Array.isArray((value as ModelPlan).inputShape)
   );
+}
+
+/**
+ * Returns the plan after following one example's shape through its layers: a layer whose output
+ * would have no cells (an input too small for the network) is an error naming the layer, the
+ * sizes and the smallest square input that works. Costs shape arithmetic only, no weights.
+ */
+export function checkedPlan(caller: string, plan: ModelPlan): ModelPlan {
+  const input = [null, ...plan.inputShape];
+  const layers = plan.makeLayers();
+  const { shapes, emptyAt } = chainShapes(layers, input);
+  if (emptyAt !== undefined) {
+    const before = emptyAt === 0 ? input : shapes[emptyAt - 1];
+    throw emptyMapError(caller, layers[emptyAt], before, shapes[emptyAt], smallestSquareInput(plan.makeLayers(), plan.inputShape[2]), "network");
+  }
+  return plan;
 }
 
 /** Builds a plan into a tfjs model (allocating and initialising its weights). */

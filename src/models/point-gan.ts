@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 import { requireWholeNumber } from "../core/checks";
 
 export interface PointGanOptions {
@@ -9,8 +10,11 @@ export interface PointGanOptions {
 }
 
 /** A tiny generator for the 2-D demo: noise [batch, latentDim] → points [batch, 2] (two ReLU layers). */
+const KEYS = optionKeys<PointGanOptions>()("latentDim", "hiddenUnits");
+
 export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
-  const { latentDim = 2, hiddenUnits = 32 } = options ?? {};
+  requireOptions<PointGanOptions>("pointGenerator", options, KEYS, "{ latentDim: 2, hiddenUnits: 32 }");
+  const { latentDim = 2, hiddenUnits = 32 } = options;
   requireWholeNumber("pointGenerator", "latentDim", latentDim, 1, 2);
   requireWholeNumber("pointGenerator", "hiddenUnits", hiddenUnits, 1, 32);
   return tf.sequential({
@@ -25,7 +29,8 @@ export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
 
 /** A tiny discriminator for the 2-D demo: points [batch, 2] → one score (logit) each. */
 export function pointDiscriminator(options: PointGanOptions = {}): tf.Sequential {
-  const { hiddenUnits = 32 } = options ?? {};
+  requireOptions<PointGanOptions>("pointDiscriminator", options, ["hiddenUnits"], "{ hiddenUnits: 32 }");
+  const { hiddenUnits = 32 } = options;
   requireWholeNumber("pointDiscriminator", "hiddenUnits", hiddenUnits, 1, 32);
   return tf.sequential({
     name: "point_discriminator",

@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { bottleneckBlock, residualBlock } from "../layers/residual";
 import { requireChoice, requireWholeNumber } from "../core/checks";
-import { requireClasses, requireImageShape } from "./modern-options";
+import { requireClasses, requireImageShape } from "./model-options";
 
 import { describeValue } from "../core/checks";
 import { requireModel } from "../core/tensors";
@@ -47,10 +48,11 @@ interface ResolvedResnet {
   widths: number[];
 }
 
-function resolve(options: ResnetOptions): ResolvedResnet {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`resnet: options must be an object like { depth: 18 } or { blocksPerStage: [2, 2], widths: [16, 32], stem: "small" }, got ${describeValue(options)}.`);
-  }
+const KEYS = optionKeys<ResnetOptions>()("depth", "blocksPerStage", "block", "widths", "stem", "stemFilters", "stemStrides", "inputShape", "classes", "shortcuts", "se", "name");
+
+function resolve(options: ResnetOptions, caller = "resnet"): ResolvedResnet {
+  requireOptions<ResnetOptions>(caller, options, KEYS, '{ depth: 18 } or { blocksPerStage: [2, 2], widths: [16, 32], stem: "small" }', { required: true });
+  if (options.se !== undefined) requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", { name: "se", required: true });
   const preset = options.depth === undefined ? undefined : RESNET_CONFIGS[options.depth];
   if (options.depth !== undefined && !preset) {
     throw new Error(`resnet: depth must be one of ${Object.keys(RESNET_CONFIGS).join(", ")}, got ${describeValue(options.depth)}. For another depth pass blocksPerStage instead.`);
@@ -74,7 +76,7 @@ function resolve(options: ResnetOptions): ResolvedResnet {
  * number in its name: 1 + blocks × (2 or 3) + 1, e.g. 18 for [2, 2, 2, 2] basic blocks.
  */
 export function resnetDepth(options: ResnetOptions): number {
-  const { block, blocksPerStage } = resolve(options);
+  const { block, blocksPerStage } = resolve(options, "resnetDepth");
   const convsPerBlock = block === "basic" ? 2 : 3;
   return 2 + convsPerBlock * blocksPerStage.reduce((a, b) => a + b, 0);
 }
@@ -116,9 +118,7 @@ export function resnet(options: ResnetOptions): tf.LayersModel {
 
 /** SE-ResNet: the same builder with a squeeze-and-excitation block in every residual block (r = 16 unless given). */
 export function seResnet(options: ResnetOptions): tf.LayersModel {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`seResnet: options must be an object like { depth: 50 }, got ${describeValue(options)}.`);
-  }
+  requireOptions<ResnetOptions>("seResnet", options, KEYS, "{ depth: 50 }", { required: true });
   return resnet({ ...options, se: options.se ?? { reduction: 16 } });
 }
 

@@ -1,6 +1,7 @@
 import { correlate2d } from "./correlate";
-import { checkVolume, describeValue, Volume } from "../core/checks";
-import { filledMatrix, planWindows, WindowOptions } from "./window-plan";
+import { checkFiniteNumbers, checkVolume, describeValue, requireWholeNumber, Volume } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { filledMatrix, planWindows, WINDOW_KEYS, WindowOptions } from "./window-plan";
 
 /** Filters of a conv layer, PyTorch order: filters[filter][channel][row][column]. */
 export type FilterBank = number[][][][];
@@ -10,8 +11,20 @@ export interface Conv2dMultiOptions extends WindowOptions {
   bias?: number[];
 }
 
+/** The keys conv2dMulti and conv2dAsMatrixProduct take. */
+export const CONV_KEYS = optionKeys<Conv2dMultiOptions>()(...WINDOW_KEYS, "bias");
+
+/** Checks a multi-channel conv's options; returns the bias (zeros when left out) and the window options alone. */
+export function convOptions(caller: string, options: unknown, filterCount: number): { bias: number[]; window: WindowOptions } {
+  const { bias, ...window } = requireOptions<Conv2dMultiOptions>(caller, options, CONV_KEYS, "{ stride: 1, padding: 1, bias: [0, 0] }");
+  if (bias === undefined) return { bias: new Array<number>(filterCount).fill(0), window };
+  checkFiniteNumbers(caller, "bias", bias, `Pass one number per filter, e.g. bias: [${new Array(filterCount).fill(0).join(", ")}], or leave it out.`, filterCount);
+  return { bias: Array.from(bias), window };
+}
+
 /** Checks filters against an input with `channels` channels; returns the kernel height and width. */
 export function checkFilterBank(caller: string, filters: unknown, channels: number): [number, number] {
+  requireWholeNumber(caller, "channels", channels, 1, "Pass the input's channel count.");
   if (!Array.isArray(filters) || filters.length === 0) {
     throw new Error(`${caller}: filters must be a non-empty array of filters, each number[channel][row][column], got ${describeValue(filters)}. Wrap a single filter f as [f].`);
   }
@@ -38,15 +51,12 @@ export function conv2dMulti(input: Volume, filters: FilterBank, options: Conv2dM
   const caller = "conv2dMulti";
   checkVolume(caller, "input", input);
   const [kh, kw] = checkFilterBank(caller, filters, input.length);
-  const bias = options.bias ?? new Array<number>(filters.length).fill(0);
-  if (!Array.isArray(bias) || bias.length !== filters.length || bias.some((b) => typeof b !== "number" || !Number.isFinite(b))) {
-    throw new Error(`${caller}: bias must hold one finite number per filter (${filters.length}), got ${describeValue(bias)}. Pass e.g. bias: [${new Array(filters.length).fill(0).join(", ")}] or leave it out.`);
-  }
-  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, options);
+  const { bias, window } = convOptions(caller, options, filters.length);
+  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, window);
   return filters.map((filter, f) => {
     const map = filledMatrix(plan.outHeight, plan.outWidth, bias[f]);
     filter.forEach((slice, channel) => {
-      const response = correlate2d(input[channel], slice, options);
+      const response = correlate2d(input[channel], slice, window);
       response.forEach((row, r) => row.forEach((v, c) => (map[r][c] += v)));
     });
     return map;

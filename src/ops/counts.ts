@@ -1,4 +1,5 @@
-import { describeValue, requirePair, requireWholeNumber } from "../core/checks";
+import { requireBoolean, requirePair, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface ConvLayerSize {
   /** Kernel size: one number, or [rows, columns]. */
@@ -11,16 +12,25 @@ export interface ConvLayerSize {
   bias?: boolean;
 }
 
+export interface DenseLayerSize {
+  inputs: number;
+  units: number;
+  /** Whether each unit has a bias (default true). */
+  bias?: boolean;
+}
+
+const CONV_KEYS = optionKeys<ConvLayerSize>()("kernel", "inChannels", "filters", "bias");
+const CONV_MAC_KEYS = optionKeys<ConvLayerSize & { outHeight: number; outWidth: number }>()(...CONV_KEYS, "outHeight", "outWidth");
+const DENSE_KEYS = optionKeys<DenseLayerSize>()("inputs", "units", "bias");
+
 function checkBias(caller: string, bias: unknown): boolean {
-  if (bias === undefined) return true;
-  if (typeof bias !== "boolean") throw new Error(`${caller}: bias must be true or false, got ${describeValue(bias)}.`);
-  return bias;
+  return bias === undefined ? true : requireBoolean(caller, "bias", bias);
 }
 
 /** Weights of a conv layer: kh·kw·inChannels per filter, plus one bias per filter. */
 export function convParameterCount(layer: ConvLayerSize): number {
   const caller = "convParameterCount";
-  if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { kernel: 3, inChannels: 3, filters: 16 }, got ${describeValue(layer)}.`);
+  requireOptions<ConvLayerSize>(caller, layer, CONV_KEYS, "{ kernel: 3, inChannels: 3, filters: 16 }", { name: "layer", required: true });
   const [kh, kw] = requirePair(caller, "kernel", layer.kernel, 1);
   requireWholeNumber(caller, "inChannels", layer.inChannels, 1);
   requireWholeNumber(caller, "filters", layer.filters, 1);
@@ -31,7 +41,7 @@ export function convParameterCount(layer: ConvLayerSize): number {
 /** Multiply-adds of one forward pass of a conv layer on one image: every output cell costs kh·kw·inChannels. */
 export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; outWidth: number }): number {
   const caller = "convMultiplyAdds";
-  if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }, got ${describeValue(layer)}.`);
+  requireOptions(caller, layer, CONV_MAC_KEYS, "{ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }", { name: "layer", required: true });
   const [kh, kw] = requirePair(caller, "kernel", layer.kernel, 1);
   requireWholeNumber(caller, "inChannels", layer.inChannels, 1);
   requireWholeNumber(caller, "filters", layer.filters, 1);
@@ -41,9 +51,9 @@ export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; out
 }
 
 /** Weights of a dense (fully connected) layer: inputs·units, plus one bias per unit. */
-export function denseParameterCount(layer: { inputs: number; units: number; bias?: boolean }): number {
+export function denseParameterCount(layer: DenseLayerSize): number {
   const caller = "denseParameterCount";
-  if (layer === null || typeof layer !== "object") throw new Error(`${caller}: pass { inputs: 512, units: 10 }, got ${describeValue(layer)}.`);
+  requireOptions<DenseLayerSize>(caller, layer, DENSE_KEYS, "{ inputs: 512, units: 10 }", { name: "layer", required: true });
   requireWholeNumber(caller, "inputs", layer.inputs, 1);
   requireWholeNumber(caller, "units", layer.units, 1);
   return layer.inputs * layer.units + (checkBias(caller, layer.bias) ? layer.units : 0);

@@ -1,4 +1,5 @@
-import { requireSeed, createRng } from "../data/random";
+import { createRng } from "../data/random";
+import { requireSeed } from "../core/checks";
 
 /**
  * tfjs has no global seed: every random op without an explicit seed (weight initialisers,

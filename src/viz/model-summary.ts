@@ -1,9 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireOptions } from "../core/options";
 import { isModelPlan, ModelPlan } from "../models/plan";
 import { show } from "./plotly";
 import { showTable, TableRow } from "./table";
 
-import { describeValue } from "../core/checks";
+import { describeValue, requireBoolean, requireText } from "../core/checks";
 /** A shape with the batch dimension (null when unknown), as tfjs reports it. */
 type Shape = (number | null)[];
 
@@ -386,12 +387,9 @@ export interface ShowModelSummaryOptions {
 
 /** Shows the summary table and (by default) a bar chart of parameters and compute per layer; returns the summary. */
 export function showModelSummary(model: tf.LayersModel | ModelPlan, options: ShowModelSummaryOptions = {}): ModelSummary {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`showModelSummary: options must be an object, got ${describeValue(options)}. Pass e.g. { title: "LeNet-5" }.`);
-  }
-  if (options.title !== undefined && typeof options.title !== "string") {
-    throw new Error(`showModelSummary: options.title must be a string, got ${describeValue(options.title)}. Pass e.g. { title: "LeNet-5" }.`);
-  }
+  requireOptions<ShowModelSummaryOptions>("showModelSummary", options, ["title", "chart"], '{ title: "LeNet-5" }');
+  if (options.title !== undefined) requireText("showModelSummary", "title", options.title, 'Pass e.g. { title: "LeNet-5" }.');
+  if (options.chart !== undefined) requireBoolean("showModelSummary", "chart", options.chart);
   const summary = modelSummary(model);
   const title = options.title ?? summary.name;
   showTable(modelSummaryTableRows(summary), title);

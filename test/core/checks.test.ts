@@ -61,6 +61,8 @@ test("edit distance: hand-counted cases, a swap of neighbours counts once", () =
   assert.equal(nearestMatch("strides", ["stride", "padding", "dilation"]), "stride");
   assert.equal(nearestMatch("Stride", ["stride"]), "stride");
   assert.equal(nearestMatch("zzz", ["stride", "padding"]), undefined);
+  assert.equal(nearestMatch("h", ["x", "y", "width", "height"]), "height"); // an abbreviation, not the one-letter neighbour "x"
+  assert.equal(nearestMatch("s", ["stride", "size"]), undefined); // abbreviates two keys
 });
 
 test("unknown keys: the key, the nearest allowed one and the list; null and non-objects are refused", () => {

@@ -14,6 +14,6 @@ test("batchToImages: one PixelImage per image, pixels in HWC order, tensor untou
   assert.equal(batch.isDisposed, false);
   assert.throws(() => batchToImages(batch, 3), /count must be a whole number from 1 to 2, got 3. The batch holds 2 images/);
   assert.throws(() => batchToImages(tf.zeros([2, 2, 2]) as unknown as tf.Tensor4D), /images must be a 4-D tensor/);
-  assert.throws(() => batchToImages(tf.zeros([1, 2, 2, 2]) as tf.Tensor4D), /1, 3 or 4 channels, got 2/);
+  assert.throws(() => batchToImages(tf.zeros([1, 2, 2, 2]) as tf.Tensor4D), /1, 3 or 4 channels to be shown in colour, got 2\. Pass \{ eachChannel: true \}/);
   batch.dispose();
 });

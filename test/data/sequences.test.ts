@@ -104,7 +104,7 @@ test("normalizeText and loadJargonText", () => {
   assert.ok(/^[\n -~]+$/.test(text), "only ASCII letters, punctuation, spaces and newlines remain");
   assert.ok(loadJargonText().includes("\u2018hacker culture\u2019"), "the raw file keeps its typographic quotes");
   assert.throws(() => normalizeText(3 as unknown as string), /text must be a string, got number/);
-  assert.throws(() => loadJargonText({ normalize: "yes" as unknown as boolean }), /options must be like \{ normalize: true \}/);
+  assert.throws(() => loadJargonText({ normalize: "yes" as unknown as boolean }), /normalize must be one of true, false, got "yes"/);
 });
 
 test("CharVocabulary: 'hello' has the alphabet e, h, l, o", () => {

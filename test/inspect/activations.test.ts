@@ -39,7 +39,7 @@ test("activationModel / layerActivations: outputs of the named layers, computed 
   assert.equal(images.length, 1);
   assert.deepEqual(Array.from(images[0].data), [10, 14, 26, 30]);
   assert.throws(() => activationModel(model, ["conv9"]), /activationModel: the model has no layer named "conv9". Pick one of: conv1, pool1, flat, out/);
-  assert.throws(() => featureMapImages(tf.zeros([2, 3])), /activation must be a 4-D tensor.*got shape \[2,3\]/);
+  assert.throws(() => featureMapImages(tf.zeros([2, 3])), /activation must be a 4-D tensor \[batch, height, width, channels\], got shape \[2, 3\]/);
   const unbatched = tf.zeros([4, 4, 3]);
   assert.throws(() => layerActivations(model, unbatched), /layerActivations: input must be a batch of shape \[n,4,4,3\], got \[4,4,3\]. Add the batch axis/);
   unbatched.dispose();

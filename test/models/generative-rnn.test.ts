@@ -44,7 +44,7 @@ test("charRnn: shapes and parameter counts by arithmetic", () => {
   lstm.dispose();
   assert.throws(() => charRnn({ vocabSize: 1, units: 4 }), /vocabSize must be a whole number ≥ 2, got 1/);
   assert.throws(() => charRnn({ vocabSize: 4, units: 0 }), /units must be a whole number ≥ 1, got 0/);
-  assert.throws(() => charRnn({ vocabSize: 4, units: 4, cell: "gru" as "lstm" }), /cell must be "simpleRNN" or "lstm", got "gru"/);
+  assert.throws(() => charRnn({ vocabSize: 4, units: 4, cell: "gru" as "lstm" }), /cell must be one of "simpleRNN", "lstm", got "gru"/);
 });
 
 test("rnnForecaster: window → one value; parameter counts by arithmetic", () => {
@@ -74,7 +74,7 @@ test("charRnn learns 'hell' → 'ello' and then writes 'hello' from 'h'; a train
   assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5, "probabilities sum to 1");
   assert.equal(vocab.chars[p.indexOf(Math.max(...p))], "l");
   assert.throws(() => nextCharProbabilities(model, [4], vocab.size), /ids\[0\] must be a whole number from 0 to 3, got 4/);
-  assert.throws(() => generateIds(model, [0], vocab.size, { length: 2, temperature: -1 }), /temperature must be a number ≥ 0, got -1/);
+  assert.throws(() => generateIds(model, [0], vocab.size, { length: 2, temperature: -1 }), /temperature must be a finite number ≥ 0, got -1/);
   tf.dispose([x, y]);
   model.dispose();
 });

@@ -82,7 +82,7 @@ test("convolution ops reject bad input with messages that name the argument and 
   const input = [grid, grid];
   assert.throws(() => conv2dMulti(input, [[grid]]), /conv2dMulti: filters\[0\] has 1 channel\(s\) but the input has 2/);
   assert.throws(() => conv2dMulti(input, [[grid, grid], [[[1]], [[1]]]]), /filters\[1\] is 1x1 but filters\[0\] is 3x3/);
-  assert.throws(() => conv2dMulti(input, [[grid, grid]], { bias: [1, 2] }), /bias must hold one finite number per filter \(1\)/);
+  assert.throws(() => conv2dMulti(input, [[grid, grid]], { bias: [1, 2] }), /bias must be an array of 1 finite number\(s\), got \[1, 2\]/);
   assert.throws(() => conv2dMulti([grid, [[1, 2], [3, 4]]], [[grid, grid]]), /input\[1\] is 2x2 but input\[0\] is 3x3/);
 });
 

@@ -29,7 +29,7 @@ test("convParameterCount and denseParameterCount agree with tf.layers' countPara
 test("convMultiplyAdds by hand: a 3x3 conv from 3 to 16 channels with a 32x32 output", () => {
   assert.equal(convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }), 32 * 32 * 16 * 27);
   assert.throws(() => convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 0, outWidth: 32 }), /outHeight must be a whole number ≥ 1, got 0/);
-  assert.throws(() => convParameterCount({ kernel: 3, inChannels: 3, filters: 16, bias: 1 as never }), /bias must be true or false, got 1/);
+  assert.throws(() => convParameterCount({ kernel: 3, inChannels: 3, filters: 16, bias: 1 as never }), /bias must be one of true, false, got 1/);
 });
 
 test("receptiveField by hand: stacked 3x3 convs grow by 2; after a stride-2 pool by 4", () => {

@@ -106,7 +106,7 @@ test("showModelSummary shows a table with a total row and a two-panel bar chart"
 test("modelSummary and showModelSummary reject bad arguments, naming them", () => {
   assert.throws(() => modelSummary(null as unknown as ModelPlan), /model must be a tfjs LayersModel or a ModelPlan, got null/);
   assert.throws(() => modelSummary({ name: "x" } as unknown as ModelPlan), /model must be a tfjs LayersModel or a ModelPlan/);
-  assert.throws(() => showModelSummary(handPlan, { title: 3 as unknown as string }), /options.title must be a string, got 3/);
+  assert.throws(() => showModelSummary(handPlan, { title: 3 as unknown as string }), /title must be a non-empty string, got 3/);
   assert.throws(() => buildPlan({ ...handPlan, inputShape: [8, 0, 3] }), /plan.inputShape\[1\] must be a whole number ≥ 1, got 0/);
 });
 

@@ -1,7 +1,6 @@
-import { requireWholeNumber } from "../core/checks";
+// Checks shared by the model builders (lenet5, alexnet, vgg, googlenet, resnet, mobilenetLike).
 
-import { describeValue } from "../core/checks";
-// Input checks shared by the modern architectures (googlenet, resnet, mobilenetLike); not re-exported.
+import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 
 export type ImageShape = [number, number, number];
 
@@ -24,4 +23,17 @@ export function scaledChannels(caller: string, channels: number, width: unknown)
     throw new Error(`${caller}: width must be a positive number (a channel multiplier), got ${describeValue(width)}. Pass e.g. width: 0.25 for a quarter of the channels.`);
   }
   return Math.max(1, Math.round(channels * width));
+}
+
+/** Throws unless value is a dropout rate in [0, 1). */
+export function requireRate(caller: string, name: string, value: unknown, fix: string): number {
+  return requireNumber(caller, name, value, { min: 0, below: 1, fix });
+}
+
+/** Throws unless value is an array of `count` whole numbers ≥ 1 (filters per stage, ...). */
+export function requireCounts(caller: string, name: string, value: unknown, count: number, fix: string): number[] {
+  if (!Array.isArray(value) || value.length !== count) {
+    throw new Error(`${caller}: ${name} must be ${count} whole numbers ≥ 1, got ${describeValue(value)}. ${fix}`);
+  }
+  return value.map((v, i) => requireWholeNumber(caller, `${name}[${i}]`, v, 1, fix));
 }
