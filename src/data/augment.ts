@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
 import { sampleProjective } from "./image-sampler";
 import { createRng } from "./random";
 
-import { describeValue, requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
 /** How pixels that come from outside the image are filled (the four modes Keras offers). */
 export type FillMode = "constant" | "nearest" | "reflect" | "wrap";
 

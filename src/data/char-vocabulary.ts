@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-
 import { describeValue, requireWholeNumber } from "../core/checks";
+
 /** The characters a text uses, each with a number (its index), for a character-level model. */
 export class CharVocabulary {
   /** Characters in code-point order; a character's index is its id. */

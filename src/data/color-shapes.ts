@@ -1,8 +1,8 @@
+import { requireChoice, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { createRng, Rng } from "./random";
 import { Dataset, makeDataset, splitFromArrays } from "./split";
 
-import { requireChoice, requireSeed, requireWholeNumber } from "../core/checks";
-import { optionKeys, requireOptions } from "../core/options";
 export const SHAPE_CLASS_NAMES = ["circle", "square", "triangle", "ring", "cross"];
 export const COLOR_CLASS_NAMES = ["red", "yellow", "green", "cyan", "blue", "magenta"];
 

@@ -1,6 +1,6 @@
 import * as fs from "fs";
-
 import { describeValue } from "../core/checks";
+
 /** A parsed CSV file: the first line's names, and every later line as strings. */
 export interface CsvTable {
   header: string[];

@@ -1,11 +1,11 @@
-import * as fs from "fs";
-import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
+import * as fs from "fs";
 import { Jimp } from "jimp";
+import * as path from "path";
+import { describeValue, requireWholeNumber } from "../core/checks";
 import { checkPixelImage, PixelImage, PixelScale, toRgba } from "../core/image";
 import { requireOptions } from "../core/options";
 
-import { describeValue, requireWholeNumber } from "../core/checks";
 // Image files in and out (jimp), and conversions between PixelImage, nested arrays and tfjs tensors.
 
 /** ITU-R BT.601 luma weights: how bright red, green and blue look to the eye. */
@@ -15,6 +15,13 @@ function checkChannels(caller: string, channels: unknown): asserts channels is 1
   if (channels !== 1 && channels !== 3 && channels !== 4) {
     throw new Error(`${caller}: channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got ${describeValue(channels)}.`);
   }
+}
+
+/** Throws unless the folder a file is to be written into exists (a typo there should not create stray folders). */
+function requireFolderFor(caller: string, file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.existsSync(folder)) throw new Error(`${caller}: the folder ${folder} does not exist, so ${path.basename(file)} cannot be written there. Check the path, or create the folder first (fs.mkdirSync(folder, { recursive: true })).`);
+  if (!fs.statSync(folder).isDirectory()) throw new Error(`${caller}: ${folder} is a file, not a folder, so ${path.basename(file)} cannot be written inside it. Pick another path.`);
 }
 
 /** RGBA bytes (jimp's bitmap) to an image with 1, 3 or 4 channels, values 0–255. */
@@ -45,7 +52,17 @@ export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } 
   if (!fs.existsSync(file)) {
     throw new Error(`loadImage: no file at ${describeValue(file)} (resolved to ${path.resolve(file)}). Check the path; lessons run from the notebooks/ folder, so photos are at "../datasets/images/…".`);
   }
-  const picture = await Jimp.read(file);
+  if (fs.statSync(file).isDirectory()) throw new Error(`loadImage: ${path.resolve(file)} is a folder, not an image file. Pass the path of a .png or .jpg file inside it.`);
+  let picture: Awaited<ReturnType<typeof Jimp.read>>;
+  try {
+    picture = await Jimp.read(file);
+  } catch (error) {
+    // jimp's own words ("Could not find MIME for Buffer", "marker was not found") name neither the file nor a fix.
+    throw new Error(
+      `loadImage: ${path.resolve(file)} could not be read as an image (jimp: ${error instanceof Error ? error.message : String(error)}). ` +
+        "It is not a PNG, JPEG, BMP, GIF or TIFF file, or it is damaged (e.g. a cut-off download): open it in an image viewer, or get the file again.",
+    );
+  }
   return fromRgba(picture.bitmap.data, picture.bitmap.width, picture.bitmap.height, channels);
 }
 
@@ -93,6 +110,7 @@ export async function saveImage(file: string, image: PixelImage, options: { over
   if (fs.existsSync(file) && options.overwrite !== true) {
     throw new Error(`saveImage: ${describeValue(file)} already exists and was left alone. Choose another name, or pass { overwrite: true } to replace it.`);
   }
+  requireFolderFor("saveImage", file);
   const bytes = await Jimp.fromBitmap(toRgba(image, options.scale ?? "auto")).getBuffer(mime as "image/png");
   fs.writeFileSync(file, bytes);
 }

@@ -1,7 +1,7 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
-
 import { describeValue } from "../core/checks";
+
 /** What a data file must be: its size in bytes and a checksum of its content. */
 export interface FileCheck {
   /** Size in bytes of the content that is checked. */
@@ -38,4 +38,14 @@ export function verifyBytes(bytes: Uint8Array, expected: FileCheck, source: stri
 export function readDataFile(file: string, install: string): Buffer {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing. ${install}`);
   return fs.readFileSync(file);
+}
+
+/**
+ * Reads a whole file, optionally decodes it (e.g. gunzip), and checks the size and checksum of
+ * the result: a missing file says how to install it, a damaged one how to repair it.
+ */
+export function readVerifiedFile(file: string, expected: FileCheck, source: string, install: string, repair: string, decode: (bytes: Uint8Array) => Uint8Array = (b) => b): Uint8Array {
+  const bytes = decode(readDataFile(file, install));
+  verifyBytes(bytes, expected, source, repair);
+  return bytes;
 }

@@ -1,4 +1,5 @@
 import { requireSeed, requireWholeNumber } from "../core/checks";
+
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same
  * sequence on every machine, which Math.random cannot promise.

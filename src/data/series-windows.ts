@@ -53,6 +53,7 @@ export function slidingWindows(series: ArrayLike<number>, windowLength: number, 
 export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: number): { train: SeriesWindows; test: SeriesWindows } {
   checkWindows(windows, "splitWindowsByTime");
   requireWholeNumber("splitWindowsByTime", "firstTestIndex", firstTestIndex, 0);
+  if (windows.targets.length < 2) throw new Error(`splitWindowsByTime: windows holds ${windows.targets.length} window(s); splitting needs at least 2. Use a longer series or a shorter windowLength.`);
   const empty = (): SeriesWindows => ({ inputs: [], targets: [], targetIndices: [] });
   const train = empty();
   const test = empty();
@@ -62,6 +63,16 @@ export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: numbe
     part.targets.push(windows.targets[i]);
     part.targetIndices.push(t);
   });
+  for (const [name, part] of [["test", test], ["train", train]] as const) {
+    if (part.targets.length === 0) {
+      const first = Math.min(...windows.targetIndices);
+      const last = Math.max(...windows.targetIndices);
+      throw new Error(
+        `splitWindowsByTime: firstTestIndex ${firstTestIndex} leaves the ${name} split empty: the targets lie at positions ${first} to ${last}. ` +
+          `Pick a firstTestIndex from ${first + 1} to ${last}, so that both splits get windows.`,
+      );
+    }
+  }
   return { train, test };
 }
 

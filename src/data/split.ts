@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { describeValue } from "../core/checks";
+import { describeValue, requireSeed, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { checkFiniteTensor } from "../core/tensors";
 
 /** One part of a dataset: images, one-hot labels and the class indices. */
@@ -137,4 +138,46 @@ export function checkSplitValues(caller: string, name: string, split: Split): vo
       );
     }
   }
+}
+
+/** Options of the dataset loaders (loadMnist, loadFashionMnist); each gives its own defaults. */
+export interface DatasetLoadOptions {
+  /** Training images. */
+  trainSize?: number;
+  /** Validation images, disjoint from the training images. */
+  validationSize?: number;
+  /** Test images. */
+  testSize?: number;
+  /** Seed of the shuffle that decides which image goes to which split (default 1). */
+  seed?: number;
+  /** Folder of the dataset's files (default: where its package installs them). */
+  directory?: string;
+}
+
+const LOAD_KEYS = optionKeys<DatasetLoadOptions>()("trainSize", "validationSize", "testSize", "seed", "directory");
+
+/**
+ * Checks a loader's options and its split sizes (defaults filled in) against the images there are:
+ * `shared` is how many images train and validation draw from, `test` how many the test split may
+ * take, or undefined when all three draw from the `shared` pool.
+ */
+export function requireDatasetOptions(
+  caller: string,
+  options: DatasetLoadOptions,
+  defaults: { trainSize: number; validationSize: number; testSize: number },
+  available: { shared: number; test?: number; what: string },
+): Required<Omit<DatasetLoadOptions, "directory">> & { directory?: string } {
+  requireOptions<DatasetLoadOptions>(caller, options, LOAD_KEYS, `{ trainSize: ${defaults.trainSize} }`);
+  const hint = `${available.what}.`;
+  const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? defaults.trainSize, 1, hint, available.shared);
+  const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? defaults.validationSize, 0, hint, available.shared);
+  const testSize = requireWholeNumber(caller, "testSize", options.testSize ?? defaults.testSize, 0, hint, available.test ?? available.shared);
+  const seed = requireSeed(caller, options.seed ?? 1);
+  if (options.directory !== undefined) requireText(caller, "directory", options.directory, "Pass the folder that holds the dataset's files.");
+  const drawn = trainSize + validationSize + (available.test === undefined ? testSize : 0);
+  if (drawn > available.shared) {
+    const names = available.test === undefined ? "trainSize + validationSize + testSize" : "trainSize + validationSize";
+    throw new Error(`${caller}: ${names} = ${drawn}, more than the ${available.shared.toLocaleString("en-US")} images available. ${hint} Make the splits smaller.`);
+  }
+  return { trainSize, validationSize, testSize, seed, directory: options.directory };
 }

@@ -1,7 +1,7 @@
-import { csvColumn, readCsvFile } from "./csv";
-import { datasetFilePath } from "./project-files";
-
 import { describeValue } from "../core/checks";
+import { datasetFilePath } from "../core/paths";
+import { csvColumn, readCsvFile } from "./csv";
+
 /** One company's monthly closing prices, oldest first. */
 export interface PriceSeries {
   symbol: string;

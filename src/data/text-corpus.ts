@@ -1,8 +1,8 @@
 import * as fs from "fs";
-import { datasetFilePath } from "./project-files";
-
-import { describeValue, requireBoolean } from "../core/checks";
+import { requireBoolean } from "../core/checks";
 import { requireOptions } from "../core/options";
+import { datasetFilePath } from "../core/paths";
+
 /**
  * Joins hard-wrapped, indented lines into paragraphs (one "\n" between paragraphs) and
  * replaces typographic quotes, dashes and other non-ASCII characters by ASCII ones, so a

@@ -1,7 +1,7 @@
-import { requireOptions } from "../core/options";
-import { checkPixelImage, PixelImage } from "../core/image";
-import { Box, validateBox } from "./boxes";
 import { describeValue, requireWholeNumber } from "../core/checks";
+import { checkPixelImage, PixelImage } from "../core/image";
+import { requireOptions } from "../core/options";
+import { Box, validateBox } from "./boxes";
 
 /** Colours for boxes, RGB in [0, 1], used in turn. */
 export const BOX_COLOURS: [number, number, number][] = [

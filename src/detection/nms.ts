@@ -1,6 +1,6 @@
+import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
 import { Box, iou, validateBox } from "./boxes";
-import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 
 export interface NmsOptions {
   /** A box is dropped when its IoU with an already kept box is at least this (default 0.5). */

@@ -1,7 +1,7 @@
+import * as tf from "@tensorflow/tfjs";
+import { requireNumber, requireWholeNumber } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
 import { checkFiniteTensor, requireTensor } from "../core/tensors";
-import * as tf from "@tensorflow/tfjs";
-import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 
 function sameShape(caller: string, predicted: tf.Tensor, truth: tf.Tensor): void {
   requireTensor(caller, "predicted", predicted);

@@ -1,8 +1,8 @@
-import { optionKeys, requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
-import { Box } from "./boxes";
-import { createRng } from "../data/random";
 import { requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { createRng } from "../data/random";
+import { Box } from "./boxes";
 
 /** The kinds of shape drawn by makeShapeScenes, by class index. */
 export const SHAPE_KINDS = ["rectangle", "disc", "triangle"] as const;

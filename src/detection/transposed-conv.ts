@@ -1,5 +1,5 @@
-import { optionKeys, requireOptions } from "../core/options";
 import { checkMatrix, describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface TransposedConvSize {
   /** Input height (or width). */

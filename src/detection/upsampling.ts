@@ -1,5 +1,5 @@
-import { requireOptions } from "../core/options";
 import { checkMatrix, describeValue, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
 
 function validateFactor(caller: string, factor: unknown): number {
   return requireWholeNumber(caller, "factor", factor, 1, "Use 2 to double the height and width.");

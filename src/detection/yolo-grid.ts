@@ -1,7 +1,7 @@
-import { optionKeys, requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
-import { Box, validateBox } from "./boxes";
 import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { Box, validateBox } from "./boxes";
 
 /**
  * The layout of a YOLO-style (v1) output grid (격자): the image is cut into gridSize × gridSize

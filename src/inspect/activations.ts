@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue } from "../core/checks";
 import type { PixelImage } from "../core/image";
+import { requireModel, requireTensor } from "../core/tensors";
 import { batchToImages } from "../data/batch-images";
 import { featureMapShape, findLayer } from "./layers";
-import { requireModel, requireTensor } from "../core/tensors";
 
-import { describeValue, requireWholeNumber } from "../core/checks";
 /**
  * A model that returns the outputs (activations, 활성화) of the named layers of `model` for an
  * input, in the order of `layerNames`. By default: every layer whose output is a feature map

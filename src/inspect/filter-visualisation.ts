@@ -1,10 +1,10 @@
-import { requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
+import { requireNumber, requireWholeNumber } from "../core/checks";
 import type { PixelImage } from "../core/image";
-import { findLayer, requireFeatureMapLayer } from "./layers";
+import { requireOptions } from "../core/options";
 import { requireModel } from "../core/tensors";
+import { findLayer, requireFeatureMapLayer } from "./layers";
 
-import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 export interface FilterVisualisationOptions {
   layerName: string;
   /** Channel of the layer's output to maximise. */

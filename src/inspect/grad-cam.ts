@@ -1,9 +1,9 @@
-import { requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
-import { asSingleBatch, findLayer, requireFeatureMapLayer } from "./layers";
-import { requireModel } from "../core/tensors";
-
 import { describeValue, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
+import { asSingleBatch, findLayer, requireFeatureMapLayer } from "./layers";
+
 export interface GradCamOptions {
   /** The convolution (or activation/pooling) layer whose feature maps are weighted; usually the last one. */
   layerName: string;

@@ -1,9 +1,9 @@
-import { requireOptions } from "../core/options";
 import * as tf from "@tensorflow/tfjs";
-import { findLayer } from "./layers";
-import { requireModel } from "../core/tensors";
-
 import { describeValue, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
+import { findLayer } from "./layers";
+
 /**
  * The convolutional part of a sequential-style model (its layers up to and including `upTo`),
  * rebuilt for a different input height and width, with copies of the trained weights.

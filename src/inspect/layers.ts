@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-
 import { describeValue } from "../core/checks";
+
 // Finding layers of a model by name (internal helpers of the inspect folder).
 
 export function layerNames(model: tf.LayersModel): string {

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { checkMatrix, requireNumber } from "../core/checks";
 import { checkPixelImage, PixelImage } from "../core/image";
 
-import { checkMatrix, requireNumber } from "../core/checks";
 /** A blue → cyan → green → yellow → red colour for t in [0, 1] (a "jet"-like map). */
 export function heatColour(t: number): [number, number, number] {
   const v = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { requireOptions } from "../core/options";
-
 import { requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
 import { requireModel } from "../core/tensors";
+
 /**
  * Sets every batch-norm layer's moving mean and variance to the exact statistics of its input on
  * `images` (in network order, so each layer sees inputs already normalised by the recalibrated

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireChoice, requireWholeNumber } from "../core/checks";
 import { LayerBaseOptions, layerBaseOptions } from "./block-checks";
 
-import { describeValue, requireChoice, requireWholeNumber } from "../core/checks";
 /**
  * LeNet-5's C3 connection table (LeCun et al. 1998, Table I): for each of the 16 C3 feature
  * maps, the S2 maps (0–5) it reads. Six maps read 3 neighbours, six read 4 neighbours, three

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { convBnRelu } from "./conv-bn-relu";
 import { requireBoolean, requireChoice, requireWholeNumber } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
 import { blockName, channelsOf } from "./block-checks";
+import { convBnRelu } from "./conv-bn-relu";
 
 /** Filter counts of one inception module, in the column order of the GoogLeNet paper's table 1. */
 export interface InceptionModuleOptions {

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { OptionKeys, optionKeys, requireOptions } from "../core/options";
-import { convBnRelu } from "./conv-bn-relu";
 import { requireChoice, requireWholeNumber } from "../core/checks";
+import { OptionKeys, optionKeys, requireOptions } from "../core/options";
 import { blockName, channelsOf } from "./block-checks";
+import { convBnRelu } from "./conv-bn-relu";
 import { seBlock } from "./se-block";
 
 export interface ResidualBlockOptions {

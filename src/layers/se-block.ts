@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { optionKeys, requireOptions } from "../core/options";
 import { requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { blockName, channelsOf } from "./block-checks";
 
 export interface SeBlockOptions {

@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { optionKeys, requireOptions } from "../core/options";
-import { convBnRelu } from "./conv-bn-relu";
 import { requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { blockName, channelsOf } from "./block-checks";
+import { convBnRelu } from "./conv-bn-relu";
 
 export interface SeparableConvOptions {
   /** Output channels of the pointwise (1x1) convolution. */

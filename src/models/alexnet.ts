@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-import { LocalResponseNormalization } from "../layers/local-response-norm";
-import { buildPlan, checkedPlan, ModelPlan } from "./plan";
-import { requireCounts, requireImageShape, requireRate } from "./model-options";
-import { optionKeys, requireOptions } from "../core/options";
-
 import { requireBoolean, requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { LocalResponseNormalization } from "../layers/local-response-norm";
+import { requireCounts, requireImageShape, requireRate } from "./model-options";
+import { buildPlan, checkedPlan, ModelPlan } from "./plan";
+
 export interface AlexNetOptions {
   /** "published": single tower of the 2012 paper at 227×227×3, 1000 classes. "small": 28×28×1 and a sixteenth of the filters. */
   size?: "published" | "small";

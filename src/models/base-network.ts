@@ -1,8 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { optionKeys, requireOptions } from "../core/options";
-
 import { describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { requireModel } from "../core/tensors";
+
 // The course's base network: its recipe (so a lesson can train the same network from scratch)
 // and a way to put a new classifier head on its convolutional part (transfer learning).
 

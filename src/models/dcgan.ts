@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { optionKeys, requireOptions } from "../core/options";
 import { describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface DcganOptions {
   /** Length of the noise vector z the generator (생성자) starts from. */

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { requireOptions } from "../core/options";
 import { requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
 import { requireModel } from "../core/tensors";
 
 /** A generator (생성자), a discriminator (판별자) and one optimizer for each. */

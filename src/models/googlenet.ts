@@ -1,11 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { inceptionModule, InceptionModuleOptions } from "../layers/inception";
-import { requireChoice } from "../core/checks";
 import { requireClasses, requireImageShape, requireRate, scaledChannels } from "./model-options";
 
-import { describeValue } from "../core/checks";
 type Counts = Pick<InceptionModuleOptions, "branch1x1" | "branch3x3Reduce" | "branch3x3" | "branch5x5Reduce" | "branch5x5" | "poolProjection">;
 
 const row = (b1: number, r3: number, b3: number, r5: number, b5: number, pool: number): Counts => ({

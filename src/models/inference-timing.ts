@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireWholeNumber } from "../core/checks";
 import { requireOptions } from "../core/options";
 
-import { requireWholeNumber } from "../core/checks";
 export interface InferenceTiming {
   /** Median wall-clock milliseconds of one run (robust to an occasional slow run on a busy machine). */
   medianMs: number;

@@ -1,9 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { ConnectionTableConv2D, LENET5_C3_TABLE } from "../layers/connection-table-conv";
 import { buildPlan, checkedPlan, ModelPlan } from "./plan";
-import { optionKeys, requireOptions } from "../core/options";
 
-import { requireChoice, requireWholeNumber } from "../core/checks";
 export interface LeNet5Options {
   /** tanh (1998, the default) or ReLU (the modern variant). */
   activation?: "tanh" | "relu";

@@ -1,11 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { describeValue } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { separableConv } from "../layers/separable";
-import { requireChoice, requireWholeNumber } from "../core/checks";
 import { requireClasses, requireImageShape, scaledChannels } from "./model-options";
 
-import { describeValue } from "../core/checks";
 /** MobileNet v1's 13 separable layers as [output channels, stride] (Howard et al., 2017, table 1). */
 export const MOBILENET_V1_BLOCKS: ReadonlyArray<readonly [number, number]> = [
   [64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2],

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { optionKeys, requireOptions } from "../core/options";
 import { requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface PointGanOptions {
   /** Length of the noise vector (generator only). */

@@ -1,12 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { describeValue } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { bottleneckBlock, residualBlock } from "../layers/residual";
-import { requireChoice, requireWholeNumber } from "../core/checks";
 import { requireClasses, requireImageShape } from "./model-options";
 
-import { describeValue } from "../core/checks";
-import { requireModel } from "../core/tensors";
 /** The published ImageNet configurations (He et al., 2016, table 1). */
 export const RESNET_CONFIGS = {
   18: { block: "basic", blocksPerStage: [2, 2, 2, 2] },

@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-import { vggBlockLayers } from "../layers/vgg-block";
-import { buildPlan, checkedPlan, ModelPlan } from "./plan";
-import { requireCounts, requireImageShape, requireRate } from "./model-options";
-import { optionKeys, requireOptions } from "../core/options";
-
 import { requireBoolean, requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { vggBlockLayers } from "../layers/vgg-block";
+import { requireCounts, requireImageShape, requireRate } from "./model-options";
+import { buildPlan, checkedPlan, ModelPlan } from "./plan";
+
 /** Convolutions per stage of VGG configurations A (11), B (13), D (16) and E (19) of Simonyan & Zisserman 2014. */
 export const VGG_CONFIGS: Readonly<Record<11 | 13 | 16 | 19, readonly number[]>> = {
   11: [1, 1, 2, 2, 2],

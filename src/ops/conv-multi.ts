@@ -1,7 +1,7 @@
-import { correlate2d } from "./correlate";
 import { checkFiniteNumbers, checkVolume, describeValue, requireWholeNumber, Volume } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
-import { filledMatrix, planWindows, WINDOW_KEYS, WindowOptions } from "./window-plan";
+import { correlate2d } from "./correlate";
+import { filledMatrix, planWindows, WINDOW_KEYS, WindowOptions, WindowPlan } from "./window-plan";
 
 /** Filters of a conv layer, PyTorch order: filters[filter][channel][row][column]. */
 export type FilterBank = number[][][][];
@@ -14,12 +14,24 @@ export interface Conv2dMultiOptions extends WindowOptions {
 /** The keys conv2dMulti and conv2dAsMatrixProduct take. */
 export const CONV_KEYS = optionKeys<Conv2dMultiOptions>()(...WINDOW_KEYS, "bias");
 
-/** Checks a multi-channel conv's options; returns the bias (zeros when left out) and the window options alone. */
-export function convOptions(caller: string, options: unknown, filterCount: number): { bias: number[]; window: WindowOptions } {
+/** A multi-channel conv's arguments, checked: kernel size, bias (zeros when left out), the window options alone and the plan. */
+export interface ConvSetup {
+  kh: number;
+  kw: number;
+  bias: number[];
+  window: WindowOptions;
+  plan: WindowPlan;
+}
+
+/** Checks the input, the filters and the options of conv2dMulti or conv2dAsMatrixProduct. */
+export function setUpConv(caller: string, input: unknown, filters: unknown, options: unknown): ConvSetup {
+  checkVolume(caller, "input", input);
+  const [kh, kw] = checkFilterBank(caller, filters, input.length);
+  const count = (filters as FilterBank).length;
   const { bias, ...window } = requireOptions<Conv2dMultiOptions>(caller, options, CONV_KEYS, "{ stride: 1, padding: 1, bias: [0, 0] }");
-  if (bias === undefined) return { bias: new Array<number>(filterCount).fill(0), window };
-  checkFiniteNumbers(caller, "bias", bias, `Pass one number per filter, e.g. bias: [${new Array(filterCount).fill(0).join(", ")}], or leave it out.`, filterCount);
-  return { bias: Array.from(bias), window };
+  if (bias !== undefined) checkFiniteNumbers(caller, "bias", bias, `Pass one number per filter, e.g. bias: [${new Array(count).fill(0).join(", ")}], or leave it out.`, count);
+  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, window);
+  return { kh, kw, bias: bias === undefined ? new Array<number>(count).fill(0) : Array.from(bias), window, plan };
 }
 
 /** Checks filters against an input with `channels` channels; returns the kernel height and width. */
@@ -48,11 +60,7 @@ export function checkFilterBank(caller: string, filters: unknown, channels: numb
  * correlate2d(input channel, that filter's slice for the channel).
  */
 export function conv2dMulti(input: Volume, filters: FilterBank, options: Conv2dMultiOptions = {}): Volume {
-  const caller = "conv2dMulti";
-  checkVolume(caller, "input", input);
-  const [kh, kw] = checkFilterBank(caller, filters, input.length);
-  const { bias, window } = convOptions(caller, options, filters.length);
-  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, window);
+  const { bias, window, plan } = setUpConv("conv2dMulti", input, filters, options);
   return filters.map((filter, f) => {
     const map = filledMatrix(plan.outHeight, plan.outWidth, bias[f]);
     filter.forEach((slice, channel) => {

@@ -1,6 +1,6 @@
-import { pad2d } from "./padding";
 import { checkMatrix, Matrix } from "../core/checks";
 import { requireOptions } from "../core/options";
+import { pad2d } from "./padding";
 import { filledMatrix, planWindows, WINDOW_KEYS, WindowOptions } from "./window-plan";
 
 const WINDOW_EXAMPLE = "{ stride: 1, padding: 1 }";

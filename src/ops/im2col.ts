@@ -1,7 +1,7 @@
-import { requireOptions } from "../core/options";
-import { checkFilterBank, Conv2dMultiOptions, convOptions, FilterBank } from "./conv-multi";
-import { pad2d } from "./padding";
 import { checkMatrix, checkVolume, Matrix, requireWholeNumber, Volume } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { checkFilterBank, Conv2dMultiOptions, FilterBank, setUpConv } from "./conv-multi";
+import { pad2d } from "./padding";
 import { planWindows, WINDOW_KEYS, WindowOptions } from "./window-plan";
 
 /**
@@ -54,11 +54,7 @@ export function filtersAsColumns(filters: FilterBank): Matrix {
 
 /** The same result as conv2dMulti, computed as im2col(input) × filtersAsColumns(filters), plus bias. */
 export function conv2dAsMatrixProduct(input: Volume, filters: FilterBank, options: Conv2dMultiOptions = {}): Volume {
-  const caller = "conv2dAsMatrixProduct";
-  checkVolume(caller, "input", input);
-  const [kh, kw] = checkFilterBank(caller, filters, input.length);
-  const { bias, window } = convOptions(caller, options, filters.length);
-  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, window);
+  const { kh, kw, bias, window, plan } = setUpConv("conv2dAsMatrixProduct", input, filters, options);
   const product = matrixMultiply(im2col(input, kh, kw, window), filtersAsColumns(filters));
   // Row p of the product is output position p = row·outWidth + col; column f is filter f.
   return filters.map((_, f) =>

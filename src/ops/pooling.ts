@@ -1,6 +1,6 @@
-import { Padding, Rounding } from "./output-size";
 import { checkMatrix, checkVolume, describeValue, Matrix, requirePair, Volume } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
+import { Padding, Rounding } from "./output-size";
 import { filledMatrix, planWindows } from "./window-plan";
 
 /** Which number a pooling window keeps. */

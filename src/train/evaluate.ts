@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkSplit, checkSplitValues, Split } from "../data/split";
+import { requireWholeNumber } from "../core/checks";
 import { requireOptions } from "../core/options";
 import { checkFiniteTensor, requireTensor } from "../core/tensors";
-
-import { requireWholeNumber } from "../core/checks";
 import { requireModel } from "../core/tensors";
+import { checkSplit, checkSplitValues, Split } from "../data/split";
+
 export function checkModel(caller: string, model: unknown, needsCompile: boolean): tf.LayersModel {
   const checked = requireModel(caller, model);
   if (needsCompile && !checked.optimizer) {

@@ -1,14 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireBoolean, requireSeed, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { augmentImages, AugmentOptions, checkAugmentOptions } from "../data/augment";
 import { batchIndices } from "../data/batches";
 import { createRng, nextSeed } from "../data/random";
 import { checkSplit, checkSplitValues, Split } from "../data/split";
-import { optionKeys, requireOptions } from "../core/options";
 import { LiveChart, trainingChart } from "../viz/live-chart";
 import { checkModel, checkShapes, evaluateMetrics } from "./evaluate";
 import { withSeededRandom } from "./seed";
 
-import { describeValue, requireBoolean, requireSeed, requireText, requireWholeNumber } from "../core/checks";
 /** Changes one training batch of images (NHWC) before the step; must return a new tensor of the same shape. */
 export type BatchAugmenter = (images: tf.Tensor4D, seed: number) => tf.Tensor4D;
 

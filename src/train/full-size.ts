@@ -1,4 +1,5 @@
 import { describeValue } from "../core/checks";
+
 /**
  * Lessons run at a small default size so they finish in minutes on a laptop CPU.
  * Set CONVNET_FULL=1 (or run `npm run lesson -- NN --full`) for the full-size run.

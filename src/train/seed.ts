@@ -1,5 +1,5 @@
-import { createRng } from "../data/random";
 import { requireSeed } from "../core/checks";
+import { createRng } from "../data/random";
 
 /**
  * tfjs has no global seed: every random op without an explicit seed (weight initialisers,

@@ -1,8 +1,8 @@
+import { describeValue, requireText, requireWholeNumber } from "../core/checks";
 import { checkPixelImage, PixelImage, PixelScale } from "../core/image";
+import { optionKeys, requireOptions } from "../core/options";
 import { toPng } from "../data/image-io";
 import { currentDisplay } from "./display";
-import { describeValue, requireText, requireWholeNumber } from "../core/checks";
-import { optionKeys, requireOptions } from "../core/options";
 
 /** A zoom that makes a small image at least `minSide` pixels on its short side. */
 export function autoZoom(image: PixelImage, minSide = 112): number {

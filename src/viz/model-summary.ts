@@ -1,10 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireBoolean, requireText } from "../core/checks";
 import { requireOptions } from "../core/options";
-import { isModelPlan, ModelPlan } from "../models/plan";
+import { emptyMapError, hasEmptyAxis, smallestSquareInput } from "../layers/layer-shapes";
+import { checkedPlan, isModelPlan, ModelPlan } from "../models/plan";
 import { show } from "./plotly";
 import { showTable, TableRow } from "./table";
 
-import { describeValue, requireBoolean, requireText } from "../core/checks";
 /** A shape with the batch dimension (null when unknown), as tfjs reports it. */
 type Shape = (number | null)[];
 
@@ -273,6 +274,8 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
     // Each application of the layer inside this model costs its multiply-adds once.
     const own = layer.inboundNodes.filter((node) => node.inboundLayers.length > 0 && node.inboundLayers.every((l) => layerSet.has(l)));
     const nodes = own.length > 0 ? own : layer.inboundNodes.slice(0, 1);
+    const output = firstShape(nodes[0]?.outputShapes ?? layer.outputShape);
+    if (hasEmptyAxis(output)) throw emptyBuiltLayer(model, layer, firstShape(nodes[0]?.inputShapes ?? []), output);
     let multiplyAdds = 0;
     let unknown = false;
     for (const node of nodes) {
@@ -285,7 +288,7 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
       name: layer.name,
       type: layer.getClassName(),
       // The node's shape, not layer.outputShape: a model reused as a layer has several nodes.
-      outputShape: withoutBatch(firstShape(nodes[0]?.outputShapes ?? layer.outputShape), layer.name),
+      outputShape: withoutBatch(output, layer.name),
       params: layer.countParams(),
       trainableParams: weightCount(layer.trainableWeights),
       multiplyAdds,
@@ -297,7 +300,17 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
   return totals(model.name, withoutBatch(input, "input"), rows, "built");
 }
 
+/** The error for a layer of a built model whose output has no cells, with the smallest input when the model is a chain. */
+function emptyBuiltLayer(model: tf.LayersModel, layer: tf.layers.Layer, input: Shape, output: Shape): Error {
+  const layers = model.layers.filter((l) => l.getClassName() !== "InputLayer");
+  const chain = layers.every((l, i) => i === 0 || l.inboundNodes.every((node) => node.inboundLayers.length === 1 && node.inboundLayers[0] === layers[i - 1]));
+  const modelInput = model.inputs[0]?.shape ?? [];
+  const smallest = chain && modelInput.length === 4 ? smallestSquareInput(layers, Number(modelInput[3])) : undefined;
+  return emptyMapError("modelSummary", layer, input, output, smallest, "network");
+}
+
 function summarisePlan(plan: ModelPlan): ModelSummary {
+  checkedPlan("modelSummary", plan);
   let shape: Shape = [null, ...plan.inputShape];
   const rows: ModelSummaryRow[] = [];
   for (const layer of plan.makeLayers()) {

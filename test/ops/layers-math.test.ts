@@ -73,5 +73,5 @@ test("pad2d matches tf.pad; hwcToChw and chwToHwc match tf.transpose", async () 
   assert.deepEqual(hwcToChw(hwc), chw);
   assert.deepEqual(chwToHwc(chw), hwc);
   assert.throws(() => pad2d(m, -1), /pad2d: padding.top must be a whole number ≥ 0, got -1/);
-  assert.throws(() => hwcToChw([[[1, 2], [3]]]), /hwcToChw: image \(as CHW\)\[0\]\[0\]\[1\] is NaN/);
+  assert.throws(() => hwcToChw([[[1, 2], [3]]]), /hwcToChw: pixel \(0, 1\) is \[3\] but pixel \(0, 0\) has 2 channel\(s\)/);
 });
