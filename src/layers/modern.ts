@@ -2,5 +2,5 @@
 export * from "./residual"; // residualBlock, bottleneckBlock (ResNet)
 export * from "./se-block"; // seBlock (SENet)
 export * from "./inception"; // inceptionModule (GoogLeNet)
-export * from "./separable"; // separableConv and the cost arithmetic (MobileNet)
+export * from "./separable"; // separableConv (MobileNet)
 export * from "./batch-norm-calibration"; // recalibrateBatchNorm (exact BN statistics after short training)

@@ -2,7 +2,6 @@ import * as tf from "@tensorflow/tfjs";
 import { requireChoice, requireWholeNumber } from "../core/checks";
 import { describeValue } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
-import { requireModel } from "../core/tensors";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { bottleneckBlock, residualBlock } from "../layers/residual";
 import { requireClasses, requireImageShape } from "./model-options";
@@ -120,10 +119,4 @@ export function resnet(options: ResnetOptions): tf.LayersModel {
 export function seResnet(options: ResnetOptions): tf.LayersModel {
   requireOptions<ResnetOptions>("seResnet", options, KEYS, "{ depth: 50 }", { required: true });
   return resnet({ ...options, se: options.se ?? { reduction: 16 } });
-}
-
-/** Trainable parameters (what torchvision and the papers count; BN moving statistics excluded). */
-export function trainableParamCount(model: tf.LayersModel): number {
-  requireModel("trainableParamCount", model);
-  return model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
 }

@@ -11,7 +11,7 @@ import { conv2dAsMatrixProduct, im2col } from "../../src/ops/im2col";
 import { checkFilterBank, conv2dMulti } from "../../src/ops/conv-multi";
 import { convOutputShape } from "../../src/ops/output-size";
 import { hwcToChw } from "../../src/ops/layout";
-import { separableConvCost } from "../../src/layers/separable";
+import { separableConvCost } from "../../src/ops/counts";
 import { loadImage, saveImage, toPng } from "../../src/data/image-io";
 import { saveModelToFile } from "../../src/models/io";
 import { vgg } from "../../src/models/vgg";

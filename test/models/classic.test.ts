@@ -5,7 +5,7 @@ import { lenet5, lenet5Plan, LENET5_MODERN } from "../../src/models/lenet5";
 import { alexnet, alexnetPlan } from "../../src/models/alexnet";
 import { vgg, vggPlan } from "../../src/models/vgg";
 import { buildPlan, ModelPlan } from "../../src/models/plan";
-import { modelSummary } from "../../src/viz/model-summary";
+import { modelSummary } from "../../src/models/counting";
 import { expectNoLeak, useBackend } from "../helpers";
 
 // Published-size models are counted from their plans (layer shapes only, no weights allocated:

@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { alexnet, alexnetPlan } from "../../src/models/alexnet";
 import { vgg, vggPlan } from "../../src/models/vgg";
 import { convBnRelu } from "../../src/layers/conv-bn-relu";
-import { modelSummary } from "../../src/viz/model-summary";
+import { modelSummary } from "../../src/models/counting";
 import { useBackend } from "../helpers";
 
 test("vgg on 16×16: block5_pool would make 1×1 maps 0×0; 32×32 is the smallest input (five halvings)", async () => {

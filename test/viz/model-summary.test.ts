@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { modelSummary, showModelSummary, layerMultiplyAdds } from "../../src/viz/model-summary";
+import { modelSummary, layerMultiplyAdds } from "../../src/models/counting";
+import { showModelSummary } from "../../src/viz/model-summary";
 import { recordDisplays } from "../../src/viz/display";
 import { buildPlan, ModelPlan } from "../../src/models/plan";
 import { expectNoLeak, useBackend } from "../helpers";
