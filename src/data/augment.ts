@@ -193,9 +193,3 @@ export function augmentImages(images: tf.Tensor4D, options: AugmentOptions = {})
   const { fillMode, fillValue, interpolation } = options;
   return transformImages(images, transforms, { fillMode, fillValue, interpolation }, caller);
 }
-
-/** Mirrors every image left–right (exact: no interpolation). */
-export function flipImages(images: tf.Tensor4D): tf.Tensor4D {
-  checkImages("flipImages", images);
-  return tf.tidy(() => tf.reverse(images, 2));
-}

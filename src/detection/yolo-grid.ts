@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
 import { optionKeys, requireOptions } from "../core/options";
-import { Box, validateBox } from "./boxes";
+import { Box, boxFromCenter, validateBox } from "./boxes";
 
 /**
  * The layout of a YOLO-style (v1) output grid (격자): the image is cut into gridSize × gridSize
@@ -109,7 +109,7 @@ export function decodeYoloGrid(grid: number[][][] | tf.Tensor, layout: YoloGridL
         const cy = ((row + y) / gridSize) * imageHeight;
         const bw = Math.abs(w) * imageWidth;
         const bh = Math.abs(h) * imageHeight;
-        detections.push({ box: { x1: cx - bw / 2, y1: cy - bh / 2, x2: cx + bw / 2, y2: cy + bh / 2 }, score, classIndex, confidence, row, column, slot });
+        detections.push({ box: boxFromCenter(cx, cy, bw, bh), score, classIndex, confidence, row, column, slot });
       }
     }
   }

@@ -1,5 +1,7 @@
 // Exercises of lesson 04 (registered on import).
-import { avgPool2d, denseParameterCount, maxPool2d, outputSize } from "../ops";
+import { avgPool2d, maxPool2d } from "../ops/pooling";
+import { denseParameterCount } from "../ops/counts";
+import { outputSize } from "../ops/output-size";
 import { arrayDifferenceNote, defineExercise } from "./check";
 
 const featureMap = [

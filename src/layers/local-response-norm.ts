@@ -97,9 +97,3 @@ export class LocalResponseNormalization extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(LocalResponseNormalization);
-
-/** A LocalResponseNormalization layer (AlexNet's settings unless given). */
-export function localResponseNorm(options: LocalResponseNormOptions = {}): LocalResponseNormalization {
-  layerBaseOptions("localResponseNorm", options, LRN_KEYS, LRN_EXAMPLE);
-  return new LocalResponseNormalization(options);
-}

@@ -59,23 +59,6 @@ export function rnnForecaster(options: RnnForecasterOptions): tf.Sequential {
   return recurrentModel(caller, options, { name: "forecast", inputShape: [windowLength, 1], returnSequences: false, head: { units: 1, name: "forecast" } });
 }
 
-/** The model's probabilities for the character after `ids` (the last time step's output). */
-export function nextCharProbabilities(model: tf.LayersModel, ids: number[], vocabSize: number): number[] {
-  requireWholeNumber("nextCharProbabilities", "vocabSize", vocabSize, 2, 4);
-  if (!Array.isArray(ids) || ids.length === 0) {
-    throw new Error("nextCharProbabilities: ids must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
-  }
-  ids.forEach((id, i) => requireWholeNumber("nextCharProbabilities", `ids[${i}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", vocabSize - 1));
-  return tf.tidy(() => {
-    const x = tf.oneHot(tf.tensor1d(ids, "int32"), vocabSize).toFloat().expandDims(0);
-    const y = model.predict(x) as tf.Tensor;
-    if (y.rank !== 3 || y.shape[2] !== vocabSize) {
-      throw new Error(`nextCharProbabilities: the model returned shape [${y.shape}], expected [1, ${ids.length}, ${vocabSize}]. Use a model from charRnn.`);
-    }
-    return Array.from(y.slice([0, ids.length - 1, 0], [1, 1, vocabSize]).dataSync());
-  });
-}
-
 export interface GenerateOptions {
   /** How many characters to add. */
   length: number;

@@ -52,18 +52,3 @@ export function simpleRnnStep(x: number[], previousState: number[], weights: Sim
   }
   return next;
 }
-
-/** Runs simpleRnnStep over a sequence from a zero state; returns the hidden state after every step. */
-export function simpleRnnStates(inputs: number[][], weights: SimpleRnnWeights): number[][] {
-  const { units } = checkWeights("simpleRnnStates", weights);
-  if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new Error("simpleRnnStates: inputs must be a non-empty array of input vectors (one per time step), e.g. one-hot rows of \"hell\".");
-  }
-  const states: number[][] = [];
-  let state = new Array<number>(units).fill(0);
-  for (const x of inputs) {
-    state = simpleRnnStep(x, state, weights);
-    states.push(state);
-  }
-  return states;
-}

@@ -138,26 +138,14 @@ function readCostInput(caller: string, input: ConvCostInput, needsOut: boolean) 
 
 /** Standard convolution: every output channel looks at every input channel, k·k·Cin·Cout weights. */
 export function standardConvCost(input: ConvCostInput, caller = "standardConvCost"): ConvCost {
-  const c = readCostInput(caller, input, true);
-  return {
-    params: convWeights(c.kernel, c.kernel, c.inChannels, c.outChannels, c.bias),
-    multiplyAdds: convMacs(c.outputHeight, c.outputWidth, c.kernel, c.kernel, c.inChannels, c.outChannels),
-    outputHeight: c.outputHeight,
-    outputWidth: c.outputWidth,
-    outputChannels: c.outChannels,
-  };
+  const { kernel: k, inChannels, outChannels, bias, outputHeight, outputWidth } = readCostInput(caller, input, true);
+  return { params: convWeights(k, k, inChannels, outChannels, bias), multiplyAdds: convMacs(outputHeight, outputWidth, k, k, inChannels, outChannels), outputHeight, outputWidth, outputChannels: outChannels };
 }
 
 /** Depthwise convolution: one k×k filter per input channel (times depthMultiplier), no mixing of channels. */
 export function depthwiseConvCost(input: ConvCostInput, caller = "depthwiseConvCost"): ConvCost {
-  const c = readCostInput(caller, input, false);
-  return {
-    params: depthwiseWeights(c.kernel, c.kernel, c.inChannels, c.depthMultiplier, c.bias),
-    multiplyAdds: depthwiseMacs(c.outputHeight, c.outputWidth, c.kernel, c.kernel, c.inChannels, c.depthMultiplier),
-    outputHeight: c.outputHeight,
-    outputWidth: c.outputWidth,
-    outputChannels: c.inChannels * c.depthMultiplier,
-  };
+  const { kernel: k, inChannels, depthMultiplier: m, bias, outputHeight, outputWidth } = readCostInput(caller, input, false);
+  return { params: depthwiseWeights(k, k, inChannels, m, bias), multiplyAdds: depthwiseMacs(outputHeight, outputWidth, k, k, inChannels, m), outputHeight, outputWidth, outputChannels: inChannels * m };
 }
 
 /** Pointwise convolution: a 1x1 standard convolution, Cin·Cout weights, mixing channels at each pixel. */

@@ -106,7 +106,7 @@ export function sizeAlongAxis(caller: string, options: OutputSizeOptions, axis?:
 
 function details(caller: string, options: OutputSizeOptions): OutputSizeDetails {
   const { input: n, kernel, stride: s, padding, dilation, rounding } = checkOptions(caller, options);
-  const k = dilation * (kernel - 1) + 1;
+  const k = effectiveKernelSize(kernel, dilation);
   const kernelText = dilation === 1 ? `${kernel}` : `${k}`;
   if (padding === "same") {
     const size = Math.ceil(n / s);

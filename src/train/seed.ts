@@ -11,25 +11,17 @@ import { createRng } from "../data/random";
  * different orders, so float rounding differs) and code that uses crypto randomness.
  */
 let savedRandom: (() => number) | undefined;
-let activeSeed: number | undefined;
 
 export function setSeed(seed: number): void {
   requireSeed("setSeed", seed);
   if (!savedRandom) savedRandom = Math.random;
   Math.random = createRng(seed).next;
-  activeSeed = seed;
 }
 
 /** Gives Math.random back its own (unseeded) generator. */
 export function clearSeed(): void {
   if (savedRandom) Math.random = savedRandom;
   savedRandom = undefined;
-  activeSeed = undefined;
-}
-
-/** The seed given to setSeed, or undefined when none is active. */
-export function currentSeed(): number | undefined {
-  return activeSeed;
 }
 
 /**

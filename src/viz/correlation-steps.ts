@@ -1,4 +1,5 @@
-import { correlate2d, correlationSteps, WindowOptions } from "../ops";
+import { correlate2d, correlationSteps } from "../ops/correlate";
+import { WindowOptions } from "../ops/window-plan";
 import { PlotlyFigure } from "./plotly";
 
 /**

@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { chwToHwc, convMultiplyAdds, convParameterCount, denseParameterCount, hwcToChw, pad2d, receptiveField } from "../../src/ops";
+import { chwToHwc, hwcToChw } from "../../src/ops/layout";
+import { convMultiplyAdds, convParameterCount, denseParameterCount } from "../../src/ops/counts";
+import { pad2d } from "../../src/ops/padding";
+import { receptiveField } from "../../src/ops/receptive-field";
 import { expectNoLeak, useBackend } from "../helpers";
 
 test("convParameterCount and denseParameterCount agree with tf.layers' countParams", async () => {

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { flattenVolume, globalAveragePool2d, maxPool2d, Padding, pool2d, poolChannels, PoolMode } from "../../src/ops";
+import { flattenVolume, globalAveragePool2d, maxPool2d, pool2d, poolChannels, PoolMode } from "../../src/ops/pooling";
+import { Padding } from "../../src/ops/output-size";
 import { expectNoLeak, useBackend } from "../helpers";
 import { batchToChw, chwToBatch, nestedMaxDiff, randomInt, randomVolume, seededRandom } from "./tf-compare";
 

@@ -1,6 +1,7 @@
 // Helpers shared by the ops tests: seeded random data, and tfjs versions of the ops to compare with.
 import * as tf from "@tensorflow/tfjs";
-import { FilterBank, Volume } from "../../src/ops";
+import { FilterBank } from "../../src/ops/conv-multi";
+import { Volume } from "../../src/core/checks";
 import { createRng } from "../../src/data/random";
 
 /** A small seeded generator (mulberry32), so a failing case can be re-run. */
