@@ -4,9 +4,8 @@ import * as tf from "@tensorflow/tfjs";
 import { conv2dAsMatrixProduct } from "../../src/ops/im2col";
 import { conv2dMulti } from "../../src/ops/conv-multi";
 import { convolve2d, correlate2d, correlationSteps, flip180 } from "../../src/ops/correlate";
+import { batchToChw, chwToBatch, expectNoLeak, filtersToTf, nestedMaxDiff, randomInt, randomVolume, seededRandom, useBackend } from "../helpers";
 import { Padding } from "../../src/ops/output-size";
-import { expectNoLeak, useBackend } from "../helpers";
-import { batchToChw, chwToBatch, filtersToTf, nestedMaxDiff, randomInt, randomVolume, seededRandom } from "./tf-compare";
 
 const grid = [
   [1, 2, 3],
