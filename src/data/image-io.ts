@@ -129,7 +129,9 @@ export function tensorToImage(tensor: tf.Tensor): PixelImage {
   if ((shape.length !== 2 && shape.length !== 3) || (channels !== 1 && channels !== 3 && channels !== 4)) {
     throw new Error(`tensorToImage: tensor shape must be [height, width] or [height, width, 1|3|4], got [${shape.join(", ")}]. For a batch, take one image: tensor.squeeze([0]) or tensor.gather(0).`);
   }
-  return { height: shape[0], width: shape[1], channels, data: Float32Array.from(tensor.dataSync()) };
+  const image: PixelImage = { height: shape[0], width: shape[1], channels, data: Float32Array.from(tensor.dataSync()) };
+  checkPixelImage("tensorToImage", image, "tensor");
+  return image;
 }
 
 /** Channel c of an image as a gray image (e.g. c = 0 is the red channel of an RGB image). */
