@@ -74,7 +74,7 @@ export { charRnn, rnnForecaster, generateIds, type RecurrentCell, type CharRnnOp
 // viz: what a learner looks at.
 export { show, plotlyFigureHtml, ensurePlotlyLoaded, type PlotlyFigure, type PlotlyTrace } from "./viz/plotly";
 export { newUpdatableDisplay, type UpdatableSink } from "./viz/display";
-export { heatmap, heatmapFigure, type HeatmapOptions } from "./viz/heatmap";
+export { heatmap, heatmapFigure, type HeatmapOptions, type HeatmapCells } from "./viz/heatmap";
 export { showImage, imageGrid, type ImageGridOptions } from "./viz/image";
 export { LiveChart, trainingChart, type LiveChartOptions } from "./viz/live-chart";
 export { showTable, showMarkdown, type TableRow } from "./viz/table";

@@ -25,9 +25,24 @@ function checkLabels(caller: string, name: string, labels: unknown, count: numbe
 }
 
 /** The plotly figure of a heatmap of a 2-D array, row 0 at the top (as in an image). */
-export function heatmapFigure(matrix: number[][], options: HeatmapOptions = {}, caller = "heatmapFigure"): PlotlyFigure {
+/** A heatmap's values: numbers, or null for a cell left empty (drawn as a gap). */
+export type HeatmapCells = (number | null)[][];
+
+/** Throws unless cells is a non-empty rectangle of finite numbers and nulls (NaN is refused: it usually means a computation went wrong). */
+function checkCells(caller: string, cells: unknown): asserts cells is HeatmapCells {
+  // null is the one non-number allowed: check the rest as a matrix with the empty cells set to 0.
+  const filled = Array.isArray(cells) ? cells.map((row: unknown) => (Array.isArray(row) ? row.map((v: unknown) => (v === null ? 0 : v)) : row)) : cells;
+  try {
+    checkMatrix(caller, "matrix", filled);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new Error(/ is NaN; /.test(message) ? message.replace("Replace it (e.g. with 0).", "Use null to leave a cell empty.") : message);
+  }
+}
+
+export function heatmapFigure(matrix: HeatmapCells, options: HeatmapOptions = {}, caller = "heatmapFigure"): PlotlyFigure {
   requireOptions<HeatmapOptions>(caller, options, KEYS, '{ title: "kernel", annotate: true }');
-  checkMatrix(caller, "matrix", matrix);
+  checkCells(caller, matrix);
   const width = matrix[0].length;
   checkLabels(caller, "xLabels", options.xLabels, width, "column");
   checkLabels(caller, "yLabels", options.yLabels, matrix.length, "row");
@@ -61,6 +76,6 @@ export function heatmapFigure(matrix: number[][], options: HeatmapOptions = {}, 
 }
 
 /** Shows a 2-D array as a heatmap (values written in the cells of small matrices). */
-export function heatmap(matrix: number[][], options: HeatmapOptions = {}): void {
+export function heatmap(matrix: HeatmapCells, options: HeatmapOptions = {}): void {
   show(heatmapFigure(matrix, options, "heatmap"));
 }

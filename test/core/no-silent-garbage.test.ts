@@ -53,7 +53,8 @@ test("splitWindowsByTime refuses a split point that leaves the test (or train) p
 });
 
 test("heatmap, tables, live charts, image grids and pixels refuse NaN and text where numbers belong", async () => {
-  assert.throws(() => heatmapFigure([[1, NaN]]), /heatmapFigure: matrix\[0\]\[1\] is NaN; every entry must be a finite number/);
+  assert.throws(() => heatmapFigure([[1, NaN]]), /heatmapFigure: matrix\[0\]\[1\] is NaN; every entry must be a finite number\. Use null to leave a cell empty\./);
+  assert.deepEqual((heatmapFigure([[1, null]]).data[0] as { z: unknown }).z, [[1, null]]); // an empty cell, said so
   assert.throws(() => heatmapFigure([[1, "2" as unknown as number]]), /matrix\[0\]\[1\] is "2"/);
   assert.throws(() => heatmapFigure([[1, 2]], { xLabels: ["a"] }), /xLabels must hold one string or number per column \(2\), got \["a"\]/);
   assert.throws(() => tableHtml([{ layer: "conv", accuracy: NaN }]), /tableHtml: rows\[0\]\["accuracy"\] is NaN; table cells must be text, finite numbers or booleans/);
