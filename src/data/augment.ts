@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { sampleProjective } from "./image-sampler";
-import { checkSeed, createRng } from "./random";
+import { createRng } from "./random";
 
 /** How pixels that come from outside the image are filled (the four modes Keras offers). */
 export type FillMode = "constant" | "nearest" | "reflect" | "wrap";
@@ -49,6 +51,17 @@ export interface AugmentOptions extends TransformImageOptions {
 }
 
 const FILL_MODES: FillMode[] = ["constant", "nearest", "reflect", "wrap"];
+const TRANSFORM_KEYS = optionKeys<ImageTransform>()("rotation", "shiftX", "shiftY", "shear", "zoom", "flip");
+const TRANSFORM_OPTION_KEYS = optionKeys<TransformImageOptions>()("fillMode", "fillValue", "interpolation");
+const AUGMENT_KEYS = optionKeys<AugmentOptions>()(...TRANSFORM_OPTION_KEYS, "rotation", "widthShift", "heightShift", "shear", "zoom", "horizontalFlip", "seed");
+
+/** Checks augmentation options (the keys and their ranges) without drawing anything; fit calls it before training. */
+export function checkAugmentOptions(caller: string, options: unknown, name = "options"): AugmentOptions {
+  const o = requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }", { name });
+  randomTransforms(0, 1, 1, o, caller);
+  checkTransformOptions(caller, o);
+  return o;
+}
 
 function checkImages(caller: string, images: unknown): tf.Tensor4D {
   if (!(images instanceof tf.Tensor) || images.rank !== 4) {
@@ -58,25 +71,22 @@ function checkImages(caller: string, images: unknown): tf.Tensor4D {
   return images as tf.Tensor4D;
 }
 
-function checkNumber(caller: string, name: string, value: unknown, min: number, max: number, hint: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${caller}: ${name} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}. ${hint}`);
-  }
-  return value;
+function checkNumber(caller: string, name: string, value: unknown, min: number, max: number, fix: string): number {
+  return requireNumber(caller, name, value, { min, max, fix });
 }
 
 function checkTransformOptions(caller: string, options: TransformImageOptions): Required<TransformImageOptions> {
   const fillMode = options.fillMode ?? "nearest";
   if (!FILL_MODES.includes(fillMode)) {
-    throw new Error(`${caller}: fillMode must be one of ${FILL_MODES.join(", ")}, got ${JSON.stringify(fillMode)}.`);
+    throw new Error(`${caller}: fillMode must be one of ${FILL_MODES.join(", ")}, got ${describeValue(fillMode)}.`);
   }
   const interpolation = options.interpolation ?? "bilinear";
   if (interpolation !== "bilinear" && interpolation !== "nearest") {
-    throw new Error(`${caller}: interpolation must be "bilinear" or "nearest", got ${JSON.stringify(interpolation)}.`);
+    throw new Error(`${caller}: interpolation must be "bilinear" or "nearest", got ${describeValue(interpolation)}.`);
   }
   const fillValue = options.fillValue ?? 0;
   if (typeof fillValue !== "number" || !Number.isFinite(fillValue)) {
-    throw new Error(`${caller}: fillValue must be a finite number, got ${JSON.stringify(fillValue)}. Use e.g. 0 (black).`);
+    throw new Error(`${caller}: fillValue must be a finite number, got ${describeValue(fillValue)}. Use e.g. 0 (black).`);
   }
   return { fillMode, interpolation, fillValue };
 }
@@ -86,8 +96,8 @@ function checkTransformOptions(caller: string, options: TransformImageOptions): 
  * pixel (x, y) back to the input point it is read from (so they hold the inverse change).
  * Forward, an image is flipped, sheared, rotated, zoomed about its centre, then shifted.
  */
-export function transformMatrix(transform: ImageTransform, width: number, height: number): number[] {
-  const caller = "transformMatrix";
+export function transformMatrix(transform: ImageTransform, width: number, height: number, caller = "transformMatrix", name = "transform"): number[] {
+  requireOptions<ImageTransform>(caller, transform, TRANSFORM_KEYS, "{ rotation: 15, zoom: 1.1 }", { name, required: true });
   const rotation = checkNumber(caller, "rotation", transform.rotation ?? 0, -360, 360, "Give degrees, e.g. 15.");
   const shear = checkNumber(caller, "shear", transform.shear ?? 0, -80, 80, "Give degrees, e.g. 10.");
   const zoom = checkNumber(caller, "zoom", transform.zoom ?? 1, 0.05, 20, "Use 1 for no zoom, e.g. 1.1 to enlarge by 10%.");
@@ -112,15 +122,15 @@ export function transformMatrix(transform: ImageTransform, width: number, height
 }
 
 /** Applies one ImageTransform per image (a batch NHWC in, a new tensor of the same shape out). */
-export function transformImages(images: tf.Tensor4D, transforms: ImageTransform[], options: TransformImageOptions = {}): tf.Tensor4D {
-  const caller = "transformImages";
+export function transformImages(images: tf.Tensor4D, transforms: ImageTransform[], options: TransformImageOptions = {}, caller = "transformImages"): tf.Tensor4D {
   checkImages(caller, images);
   const [n, height, width] = images.shape;
   if (!Array.isArray(transforms) || transforms.length !== n) {
     throw new Error(`${caller}: transforms must be an array with one entry per image (${n}), got ${Array.isArray(transforms) ? transforms.length : typeof transforms}. Use {} for an image to leave alone.`);
   }
+  requireOptions<TransformImageOptions>(caller, options, TRANSFORM_OPTION_KEYS, '{ fillMode: "reflect" }');
   const { fillMode, interpolation, fillValue } = checkTransformOptions(caller, options);
-  const matrices = transforms.flatMap((t) => transformMatrix(t ?? {}, width, height));
+  const matrices = transforms.flatMap((t, i) => transformMatrix(t, width, height, caller, `transforms[${i}]`));
   const pixels = images.dtype === "float32" ? (images.dataSync() as Float32Array) : Float32Array.from(images.dataSync());
   const out = sampleProjective(pixels, images.shape, matrices, interpolation, fillMode, fillValue);
   return tf.tensor4d(out, images.shape, "float32");
@@ -133,7 +143,7 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
     return [1 - zoom, 1 + zoom];
   }
   if (!Array.isArray(zoom) || zoom.length !== 2) {
-    throw new Error(`${caller}: zoom must be a number like 0.1 or a pair [low, high] like [0.9, 1.2], got ${JSON.stringify(zoom)}.`);
+    throw new Error(`${caller}: zoom must be a number like 0.1 or a pair [low, high] like [0.9, 1.2], got ${describeValue(zoom)}.`);
   }
   const low = checkNumber(caller, "zoom[0]", zoom[0], 0.05, 20, "Give a size factor, e.g. 0.9.");
   const high = checkNumber(caller, "zoom[1]", zoom[1], low, 20, "The high factor must be at least the low one.");
@@ -141,18 +151,18 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
 }
 
 /** Draws one ImageTransform per image from the ranges (deterministic under options.seed). */
-export function randomTransforms(count: number, width: number, height: number, options: AugmentOptions): ImageTransform[] {
-  const caller = "randomTransforms";
-  if (!Number.isInteger(count) || count < 0) throw new Error(`${caller}: count must be a whole number ≥ 0, got ${count}.`);
+export function randomTransforms(count: number, width: number, height: number, options: AugmentOptions, caller = "randomTransforms"): ImageTransform[] {
+  requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }", { required: true });
+  requireWholeNumber(caller, "count", count, 0, "Pass the number of images.");
   const rotation = checkNumber(caller, "rotation", options.rotation ?? 0, 0, 180, "Give the largest angle in degrees, e.g. 10.");
   const widthShift = checkNumber(caller, "widthShift", options.widthShift ?? 0, 0, 0.99, "Give a fraction of the width, e.g. 0.1.");
   const heightShift = checkNumber(caller, "heightShift", options.heightShift ?? 0, 0, 0.99, "Give a fraction of the height, e.g. 0.1.");
   const shear = checkNumber(caller, "shear", options.shear ?? 0, 0, 80, "Give the largest angle in degrees, e.g. 10.");
   const [zoomLow, zoomHigh] = zoomRange(caller, options.zoom);
   if (options.horizontalFlip !== undefined && typeof options.horizontalFlip !== "boolean") {
-    throw new Error(`${caller}: horizontalFlip must be true or false, got ${JSON.stringify(options.horizontalFlip)}.`);
+    throw new Error(`${caller}: horizontalFlip must be true or false, got ${describeValue(options.horizontalFlip)}.`);
   }
-  const seed = options.seed === undefined ? Math.floor(Math.random() * 4294967296) : checkSeed(caller, options.seed);
+  const seed = options.seed === undefined ? Math.floor(Math.random() * 4294967296) : requireSeed(caller, options.seed);
   const rng = createRng(seed);
   const out: ImageTransform[] = [];
   for (let i = 0; i < count; i++) {
@@ -177,16 +187,9 @@ export function randomTransforms(count: number, width: number, height: number, o
 export function augmentImages(images: tf.Tensor4D, options: AugmentOptions = {}): tf.Tensor4D {
   const caller = "augmentImages";
   checkImages(caller, images);
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { rotation: 10, zoom: 0.1 }, got ${JSON.stringify(options)}.`);
-  }
+  requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }");
   const [n, height, width] = images.shape;
-  const transforms = randomTransforms(n, width, height, options);
-  return transformImages(images, transforms, options);
-}
-
-/** Mirrors every image left–right (exact: no interpolation). */
-export function flipImages(images: tf.Tensor4D): tf.Tensor4D {
-  checkImages("flipImages", images);
-  return tf.tidy(() => tf.reverse(images, 2));
+  const transforms = randomTransforms(n, width, height, options, caller);
+  const { fillMode, fillValue, interpolation } = options;
+  return transformImages(images, transforms, { fillMode, fillValue, interpolation }, caller);
 }

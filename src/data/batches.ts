@@ -1,17 +1,19 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkSeed, permutation } from "./random";
+import { describeValue, requireSeed, requireWholeNumber } from "../core/checks";
+import { permutation } from "./random";
 import { checkSplit, Split } from "./split";
 
 /** A new split holding the chosen examples of another (the caller disposes it). */
 export function takeExamples(split: Split, indices: ArrayLike<number>): Split {
   checkSplit("takeExamples", "split", split);
   const n = split.labels.length;
-  const list = Int32Array.from(indices as ArrayLike<number>);
-  list.forEach((i, k) => {
-    if (!Number.isInteger(i) || i < 0 || i >= n) {
-      throw new Error(`takeExamples: indices[${k}] is ${i}, outside 0..${n - 1}. Pick indices of examples that exist.`);
-    }
-  });
+  const given = indices as unknown;
+  if (given === null || typeof given !== "object" || typeof (given as ArrayLike<number>).length !== "number" || (given as ArrayLike<number>).length === 0) {
+    throw new Error(`takeExamples: indices must be a non-empty array of example indices, got ${describeValue(given)}. Pass e.g. [0, 1, 2], or use firstExamples(split, count) for the first few.`);
+  }
+  // Checked before Int32Array.from, which would turn 1.5 into 1 and NaN into 0 without a word.
+  for (let k = 0; k < indices.length; k++) requireWholeNumber("takeExamples", `indices[${k}]`, indices[k], 0, "Pick indices of examples that exist (the split's size is its labels.length).", n - 1);
+  const list = Int32Array.from(indices);
   return tf.tidy(() => {
     const at = tf.tensor1d(list, "int32");
     return { xs: tf.gather(split.xs, at) as tf.Tensor4D, ys: tf.gather(split.ys, at) as tf.Tensor2D, labels: Int32Array.from(list, (i) => split.labels[i]) };
@@ -22,9 +24,7 @@ export function takeExamples(split: Split, indices: ArrayLike<number>): Split {
 export function firstExamples(split: Split, count: number): Split {
   checkSplit("firstExamples", "split", split);
   const n = split.labels.length;
-  if (!Number.isInteger(count) || count < 1 || count > n) {
-    throw new Error(`firstExamples: count must be a whole number from 1 to ${n} (the split's size), got ${count}.`);
-  }
+  requireWholeNumber("firstExamples", "count", count, 1, `The split has ${n} examples.`, n);
   return takeExamples(split, Int32Array.from({ length: count }, (_, i) => i));
 }
 
@@ -33,11 +33,9 @@ export function firstExamples(split: Split, count: number): Split {
  * (the last batch is smaller when batchSize does not divide the split).
  */
 export function batchIndices(count: number, batchSize: number, seed: number): Int32Array[] {
-  if (!Number.isInteger(count) || count < 1) throw new Error(`batchIndices: count must be a whole number ≥ 1, got ${count}.`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`batchIndices: batchSize must be a whole number ≥ 1, got ${batchSize}. Use e.g. 32.`);
-  }
-  const order = permutation(count, checkSeed("batchIndices", seed));
+  requireWholeNumber("batchIndices", "count", count, 1, "Pass the number of examples.");
+  requireWholeNumber("batchIndices", "batchSize", batchSize, 1, 32);
+  const order = permutation(count, requireSeed("batchIndices", seed));
   const out: Int32Array[] = [];
   for (let start = 0; start < count; start += batchSize) out.push(order.slice(start, start + batchSize));
   return out;

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireWholeNumber } from "../core/checks";
 
 /** The characters a text uses, each with a number (its index), for a character-level model. */
 export class CharVocabulary {
@@ -13,9 +14,9 @@ export class CharVocabulary {
     this.ids = new Map();
     chars.forEach((c, i) => {
       if (typeof c !== "string" || [...c].length !== 1) {
-        throw new Error(`CharVocabulary: chars[${i}] is ${JSON.stringify(c)}; each entry must be exactly one character.`);
+        throw new Error(`CharVocabulary: chars[${i}] is ${describeValue(c)}; each entry must be exactly one character.`);
       }
-      if (this.ids.has(c)) throw new Error(`CharVocabulary: character ${JSON.stringify(c)} appears twice (at ${this.ids.get(c)} and ${i}). List each character once.`);
+      if (this.ids.has(c)) throw new Error(`CharVocabulary: character ${describeValue(c)} appears twice (at ${this.ids.get(c)} and ${i}). List each character once.`);
       this.ids.set(c, i);
     });
     this.chars = [...chars];
@@ -32,7 +33,7 @@ export class CharVocabulary {
       const id = this.ids.get(c);
       if (id === undefined) {
         throw new Error(
-          `CharVocabulary.encode: character ${JSON.stringify(c)} at position ${i} is not in the vocabulary (${JSON.stringify(this.chars.join(""))}). ` +
+          `CharVocabulary.encode: character ${describeValue(c)} at position ${i} is not in the vocabulary (${describeValue(this.chars.join(""))}). ` +
             "Build the vocabulary from a text that contains it, or remove it.",
         );
       }
@@ -45,9 +46,7 @@ export class CharVocabulary {
     let text = "";
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
-      if (!Number.isInteger(id) || id < 0 || id >= this.size) {
-        throw new Error(`CharVocabulary.decode: ids[${i}] is ${id}; ids must be whole numbers from 0 to ${this.size - 1}.`);
-      }
+      requireWholeNumber("CharVocabulary.decode", `ids[${i}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", this.size - 1);
       text += this.chars[id];
     }
     return text;
@@ -72,9 +71,7 @@ export function buildCharVocabulary(text: string): CharVocabulary {
 
 /** One-hot tensor [sequences, time, vocabSize] of id sequences of equal length. */
 export function oneHotSequences(sequences: number[][], vocabSize: number): tf.Tensor3D {
-  if (!Number.isInteger(vocabSize) || vocabSize < 1) {
-    throw new Error(`oneHotSequences: vocabSize must be a whole number ≥ 1, got ${vocabSize}. Pass vocabulary.size.`);
-  }
+  requireWholeNumber("oneHotSequences", "vocabSize", vocabSize, 1, "Pass vocabulary.size.");
   if (!Array.isArray(sequences) || sequences.length === 0 || !Array.isArray(sequences[0]) || sequences[0].length === 0) {
     throw new Error("oneHotSequences: sequences must be a non-empty array of non-empty id arrays, e.g. [[0, 1, 2]].");
   }
@@ -85,9 +82,7 @@ export function oneHotSequences(sequences: number[][], vocabSize: number): tf.Te
       throw new Error(`oneHotSequences: sequence ${s} has ${Array.isArray(seq) ? seq.length : "no"} ids but sequence 0 has ${time}. All sequences must be equally long.`);
     }
     seq.forEach((id, t) => {
-      if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
-        throw new Error(`oneHotSequences: sequences[${s}][${t}] is ${id}; ids must be whole numbers from 0 to ${vocabSize - 1}.`);
-      }
+      requireWholeNumber("oneHotSequences", `sequences[${s}][${t}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", vocabSize - 1);
       data[(s * time + t) * vocabSize + id] = 1;
     });
   });
@@ -100,10 +95,8 @@ export function oneHotSequences(sequences: number[][], vocabSize: number): tf.Te
  */
 export function nextCharWindows(ids: number[], sequenceLength: number, step = sequenceLength): { inputs: number[][]; targets: number[][] } {
   if (!Array.isArray(ids)) throw new Error(`nextCharWindows: ids must be an array of numbers, got ${typeof ids}. Use vocabulary.encode(text).`);
-  if (!Number.isInteger(sequenceLength) || sequenceLength < 1) {
-    throw new Error(`nextCharWindows: sequenceLength must be a whole number ≥ 1, got ${sequenceLength}. Pass e.g. 40.`);
-  }
-  if (!Number.isInteger(step) || step < 1) throw new Error(`nextCharWindows: step must be a whole number ≥ 1, got ${step}. Pass e.g. ${sequenceLength}.`);
+  requireWholeNumber("nextCharWindows", "sequenceLength", sequenceLength, 1, 40);
+  requireWholeNumber("nextCharWindows", "step", step, 1, sequenceLength);
   if (ids.length < sequenceLength + 1) {
     throw new Error(`nextCharWindows: ${ids.length} ids are too few for one window of ${sequenceLength} plus its next character (needs ${sequenceLength + 1}). Use a shorter sequenceLength.`);
   }

@@ -1,5 +1,7 @@
-import { checkSeed, createRng, Rng } from "./random";
-import { checkSize, Dataset, makeDataset, splitFromArrays } from "./split";
+import { requireChoice, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { createRng, Rng } from "./random";
+import { Dataset, makeDataset, splitFromArrays } from "./split";
 
 export const SHAPE_CLASS_NAMES = ["circle", "square", "triangle", "ring", "cross"];
 export const COLOR_CLASS_NAMES = ["red", "yellow", "green", "cyan", "blue", "magenta"];
@@ -14,6 +16,8 @@ export interface ColorShapesOptions {
   /** What the label is: the shape (default, colour is random) or the colour (shape is random). */
   labelBy?: "shape" | "color";
 }
+
+const KEYS = optionKeys<ColorShapesOptions>()("size", "count", "seed", "labelBy");
 
 function hsvToRgb(h: number, s: number, v: number): [number, number, number] {
   const f = (k: number) => {
@@ -79,16 +83,11 @@ function drawImage(out: Float32Array, offset: number, size: number, shape: numbe
  */
 export function makeColorShapes(options: ColorShapesOptions = {}): Dataset {
   const caller = "makeColorShapes";
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { size: 32, count: 600 }, got ${JSON.stringify(options)}.`);
-  }
-  const size = checkSize(caller, "size", options.size ?? 32, 8, 256, "Use e.g. 32 (small and quick) or 64.");
-  const count = checkSize(caller, "count", options.count ?? 600, 20, 100000, "Use e.g. 600; each split needs a few images.");
-  const seed = checkSeed(caller, options.seed ?? 1);
-  const labelBy = options.labelBy ?? "shape";
-  if (labelBy !== "shape" && labelBy !== "color") {
-    throw new Error(`${caller}: labelBy must be "shape" or "color", got ${JSON.stringify(labelBy)}.`);
-  }
+  requireOptions<ColorShapesOptions>(caller, options, KEYS, "{ size: 32, count: 600 }");
+  const size = requireWholeNumber(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (small and quick) or 64.", 256);
+  const count = requireWholeNumber(caller, "count", options.count ?? 600, 20, "Use e.g. 600; each split needs a few images.", 100000);
+  const seed = requireSeed(caller, options.seed ?? 1);
+  const labelBy = requireChoice(caller, "labelBy", options.labelBy ?? "shape", ["shape", "color"] as const);
   const classNames = labelBy === "shape" ? SHAPE_CLASS_NAMES : COLOR_CLASS_NAMES;
   const rng = createRng(seed);
   const pixels = new Float32Array(count * size * size * 3);

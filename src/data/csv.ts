@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { describeValue } from "../core/checks";
 
 /** A parsed CSV file: the first line's names, and every later line as strings. */
 export interface CsvTable {
@@ -72,7 +73,7 @@ export function parseCsv(text: string): CsvTable {
 /** Reads and parses a CSV file (UTF-8). */
 export function readCsvFile(filePath: string): CsvTable {
   if (typeof filePath !== "string" || !fs.existsSync(filePath)) {
-    throw new Error(`readCsvFile: filePath ${JSON.stringify(filePath)} does not exist. Pass the path of a .csv file.`);
+    throw new Error(`readCsvFile: filePath ${describeValue(filePath)} does not exist. Pass the path of a .csv file.`);
   }
   return parseCsv(fs.readFileSync(filePath, "utf8"));
 }
@@ -81,7 +82,7 @@ export function readCsvFile(filePath: string): CsvTable {
 export function csvColumn(table: CsvTable, name: string): number {
   const index = table.header.indexOf(name);
   if (index < 0) {
-    throw new Error(`csvColumn: column ${JSON.stringify(name)} is not in the header [${table.header.join(", ")}]. Use one of those names.`);
+    throw new Error(`csvColumn: column ${describeValue(name)} is not in the header [${table.header.join(", ")}]. Use one of those names.`);
   }
   return index;
 }

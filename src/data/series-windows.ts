@@ -1,3 +1,5 @@
+import { describeValue, requireWholeNumber } from "../core/checks";
+
 /**
  * Sliding windows over a series: each input is `windowLength` consecutive values and its
  * target is the value `horizon` steps after the window's last value.
@@ -11,26 +13,20 @@ export interface SeriesWindows {
 
 function checkSeries(series: ArrayLike<number>, caller: string): void {
   if (series == null || typeof series.length !== "number") {
-    throw new Error(`${caller}: series must be an array of numbers, got ${series === null ? "null" : typeof series}. Pass e.g. prices as number[].`);
+    throw new Error(`${caller}: series must be an array of numbers, got ${describeValue(series)}. Pass e.g. prices as number[].`);
   }
   for (let i = 0; i < series.length; i++) {
     if (typeof series[i] !== "number" || !Number.isFinite(series[i])) {
-      throw new Error(`${caller}: series[${i}] is ${series[i]}; every value must be a finite number. Remove or fill missing values first.`);
+      throw new Error(`${caller}: series[${i}] is ${describeValue(series[i])}; every value must be a finite number. Remove or fill missing values first.`);
     }
-  }
-}
-
-function checkWhole(value: number, name: string, min: number, caller: string): void {
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ ${min}, got ${value}. Pass e.g. ${name}: ${Math.max(min, 1)}.`);
   }
 }
 
 /** Cuts a series into (window → next value) pairs; there are n − windowLength − horizon + 1 of them. */
 export function slidingWindows(series: ArrayLike<number>, windowLength: number, horizon = 1): SeriesWindows {
   checkSeries(series, "slidingWindows");
-  checkWhole(windowLength, "windowLength", 1, "slidingWindows");
-  checkWhole(horizon, "horizon", 1, "slidingWindows");
+  requireWholeNumber("slidingWindows", "windowLength", windowLength, 1);
+  requireWholeNumber("slidingWindows", "horizon", horizon, 1);
   const count = series.length - windowLength - horizon + 1;
   if (count < 1) {
     throw new Error(
@@ -56,7 +52,8 @@ export function slidingWindows(series: ArrayLike<number>, windowLength: number, 
  */
 export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: number): { train: SeriesWindows; test: SeriesWindows } {
   checkWindows(windows, "splitWindowsByTime");
-  checkWhole(firstTestIndex, "firstTestIndex", 0, "splitWindowsByTime");
+  requireWholeNumber("splitWindowsByTime", "firstTestIndex", firstTestIndex, 0);
+  if (windows.targets.length < 2) throw new Error(`splitWindowsByTime: windows holds ${windows.targets.length} window(s); splitting needs at least 2. Use a longer series or a shorter windowLength.`);
   const empty = (): SeriesWindows => ({ inputs: [], targets: [], targetIndices: [] });
   const train = empty();
   const test = empty();
@@ -66,6 +63,16 @@ export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: numbe
     part.targets.push(windows.targets[i]);
     part.targetIndices.push(t);
   });
+  for (const [name, part] of [["test", test], ["train", train]] as const) {
+    if (part.targets.length === 0) {
+      const first = Math.min(...windows.targetIndices);
+      const last = Math.max(...windows.targetIndices);
+      throw new Error(
+        `splitWindowsByTime: firstTestIndex ${firstTestIndex} leaves the ${name} split empty: the targets lie at positions ${first} to ${last}. ` +
+          `Pick a firstTestIndex from ${first + 1} to ${last}, so that both splits get windows.`,
+      );
+    }
+  }
   return { train, test };
 }
 

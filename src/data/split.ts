@@ -1,4 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireSeed, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { checkFiniteTensor } from "../core/tensors";
 
 /** One part of a dataset: images, one-hot labels and the class indices. */
 export interface Split {
@@ -84,19 +87,11 @@ export function makeDataset(name: string, classNames: string[], train: Split, va
   };
 }
 
-/** Checks a split-size option: a whole number in [min, max]. */
-export function checkSize(caller: string, name: string, value: unknown, min: number, max: number, hint: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${caller}: ${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}. ${hint}`);
-  }
-  return value;
-}
-
 /** Throws if a Split is not usable (wrong ranks, mismatched lengths, disposed tensors). */
 export function checkSplit(caller: string, name: string, split: unknown): Split {
   const s = split as Split;
   if (!s || typeof s !== "object" || !(s.xs instanceof tf.Tensor) || !(s.ys instanceof tf.Tensor) || !(s.labels instanceof Int32Array)) {
-    throw new Error(`${caller}: ${name} must be a Split { xs, ys, labels } (e.g. dataset.train), got ${split === null ? "null" : typeof split}.`);
+    throw new Error(`${caller}: ${name} must be a Split { xs, ys, labels } (e.g. dataset.train), got ${describeValue(split)}.`);
   }
   if (s.xs.isDisposed || s.ys.isDisposed) {
     throw new Error(`${caller}: ${name} has disposed tensors (was dataset.dispose() called?). Load the dataset again.`);
@@ -110,4 +105,79 @@ export function checkSplit(caller: string, name: string, split: unknown): Split 
   }
   if (n === 0) throw new Error(`${caller}: ${name} is empty (0 images). Use a split with at least one example.`);
   return s;
+}
+
+/**
+ * Throws unless a split's values can be trained on: every pixel finite, every target row one-hot
+ * (a single 1, the rest 0) and every label the class its row marks. Cheap: one sum over the
+ * images on the backend, and a pass over the (small) targets; fit, evaluate and confusionMatrix
+ * call it once per call.
+ */
+export function checkSplitValues(caller: string, name: string, split: Split): void {
+  checkFiniteTensor(caller, `${name}.xs`, split.xs, "Replace those pixels (e.g. with 0) or drop the images before training.");
+  const [n, classes] = split.ys.shape;
+  const targets = split.ys.dataSync();
+  for (let i = 0; i < n; i++) {
+    let hot = -1;
+    for (let c = 0; c < classes; c++) {
+      const v = targets[i * classes + c];
+      if (v === 0) continue;
+      if (v !== 1 || hot >= 0) {
+        throw new Error(
+          `${caller}: ${name}.ys row ${i} is [${Array.from(targets.subarray(i * classes, (i + 1) * classes)).join(", ")}], not one-hot (a single 1, the rest 0). ` +
+            "Make the targets with tf.oneHot(labels, classes), or build the split with splitFromArrays.",
+        );
+      }
+      hot = c;
+    }
+    if (hot < 0) throw new Error(`${caller}: ${name}.ys row ${i} is all zeros; every target needs a 1 at its class. Make the targets with tf.oneHot(labels, classes).`);
+    if (split.labels[i] !== hot) {
+      throw new Error(
+        `${caller}: ${name}.labels[${i}] is ${split.labels[i]} but ${name}.ys row ${i} is one-hot for class ${hot}; labels and targets disagree. ` +
+          "Build both from the same labels (splitFromArrays does), or fix the one that is wrong.",
+      );
+    }
+  }
+}
+
+/** Options of the dataset loaders (loadMnist, loadFashionMnist); each gives its own defaults. */
+export interface DatasetLoadOptions {
+  /** Training images. */
+  trainSize?: number;
+  /** Validation images, disjoint from the training images. */
+  validationSize?: number;
+  /** Test images. */
+  testSize?: number;
+  /** Seed of the shuffle that decides which image goes to which split (default 1). */
+  seed?: number;
+  /** Folder of the dataset's files (default: where its package installs them). */
+  directory?: string;
+}
+
+const LOAD_KEYS = optionKeys<DatasetLoadOptions>()("trainSize", "validationSize", "testSize", "seed", "directory");
+
+/**
+ * Checks a loader's options and its split sizes (defaults filled in) against the images there are:
+ * `shared` is how many images train and validation draw from, `test` how many the test split may
+ * take, or undefined when all three draw from the `shared` pool.
+ */
+export function requireDatasetOptions(
+  caller: string,
+  options: DatasetLoadOptions,
+  defaults: { trainSize: number; validationSize: number; testSize: number },
+  available: { shared: number; test?: number; what: string },
+): Required<Omit<DatasetLoadOptions, "directory">> & { directory?: string } {
+  requireOptions<DatasetLoadOptions>(caller, options, LOAD_KEYS, `{ trainSize: ${defaults.trainSize} }`);
+  const hint = `${available.what}.`;
+  const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? defaults.trainSize, 1, hint, available.shared);
+  const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? defaults.validationSize, 0, hint, available.shared);
+  const testSize = requireWholeNumber(caller, "testSize", options.testSize ?? defaults.testSize, 0, hint, available.test ?? available.shared);
+  const seed = requireSeed(caller, options.seed ?? 1);
+  if (options.directory !== undefined) requireText(caller, "directory", options.directory, "Pass the folder that holds the dataset's files.");
+  const drawn = trainSize + validationSize + (available.test === undefined ? testSize : 0);
+  if (drawn > available.shared) {
+    const names = available.test === undefined ? "trainSize + validationSize + testSize" : "trainSize + validationSize";
+    throw new Error(`${caller}: ${names} = ${drawn}, more than the ${available.shared.toLocaleString("en-US")} images available. ${hint} Make the splits smaller.`);
+  }
+  return { trainSize, validationSize, testSize, seed, directory: options.directory };
 }

@@ -1,5 +1,6 @@
+import { describeValue } from "../core/checks";
+import { datasetFilePath } from "../core/paths";
 import { csvColumn, readCsvFile } from "./csv";
-import { datasetFilePath } from "./project-files";
 
 /** One company's monthly closing prices, oldest first. */
 export interface PriceSeries {
@@ -16,7 +17,7 @@ export function monthOfDate(date: string): string {
   const match = /^([A-Z][a-z]{2}) \d{1,2} (\d{4})$/.exec(date);
   const month = match ? MONTHS.indexOf(match[1]) : -1;
   if (!match || month < 0) {
-    throw new Error(`monthOfDate: date ${JSON.stringify(date)} is not like "Jan 1 2000" (month abbreviation, day, year).`);
+    throw new Error(`monthOfDate: date ${describeValue(date)} is not like "Jan 1 2000" (month abbreviation, day, year).`);
   }
   return `${match[2]}-${String(month + 1).padStart(2, "0")}`;
 }
@@ -32,7 +33,7 @@ export function loadStockPrices(): PriceSeries[] {
   table.rows.forEach((row, r) => {
     const price = Number(row[p]);
     if (!Number.isFinite(price) || price <= 0) {
-      throw new Error(`loadStockPrices: line ${r + 2} has price ${JSON.stringify(row[p])}; prices must be positive numbers. The file may be damaged: restore datasets/series/stocks.csv.`);
+      throw new Error(`loadStockPrices: line ${r + 2} has price ${describeValue(row[p])}; prices must be positive numbers. The file may be damaged: restore datasets/series/stocks.csv.`);
     }
     const series = bySymbol.get(row[s]) ?? { symbol: row[s], months: [], prices: [] };
     series.months.push(monthOfDate(row[d]));

@@ -1,5 +1,7 @@
 import * as fs from "fs";
-import { datasetFilePath } from "./project-files";
+import { requireBoolean } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { datasetFilePath } from "../core/paths";
 
 /**
  * Joins hard-wrapped, indented lines into paragraphs (one "\n" between paragraphs) and
@@ -28,9 +30,8 @@ export function normalizeText(text: string): string {
  * datasets/text/README.md). `normalize: true` applies normalizeText.
  */
 export function loadJargonText(options: { normalize?: boolean } = {}): string {
-  if (options === null || typeof options !== "object" || (options.normalize !== undefined && typeof options.normalize !== "boolean")) {
-    throw new Error(`loadJargonText: options must be like { normalize: true }, got ${JSON.stringify(options)}. normalize is true or false.`);
-  }
+  requireOptions<{ normalize?: boolean }>("loadJargonText", options, ["normalize"], "{ normalize: true }");
+  if (options.normalize !== undefined) requireBoolean("loadJargonText", "normalize", options.normalize);
   const raw = fs.readFileSync(datasetFilePath("text/jargon-chapters-1-2.txt", "loadJargonText"), "utf8");
   return options.normalize ? normalizeText(raw) : raw;
 }

@@ -1,22 +1,35 @@
+import { requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { createRng } from "./random";
+
+export interface RingPointsOptions {
+  /** Radius of the ring (default 2). */
+  radius?: number;
+  /** Standard deviation of the radius around it (default 0.1). */
+  noise?: number;
+  /** Seed of the draws (default 1). */
+  seed?: number;
+}
+
+const KEYS = optionKeys<RingPointsOptions>()("radius", "noise", "seed");
+
 /**
  * Points on a ring (for the 2-D GAN demo): angle uniform, radius = radius + noise·N(0, 1).
- * Deterministic for a given seed (a small linear congruential generator and Box–Muller).
+ * Deterministic for a given seed (the course's seeded generator and Box–Muller).
  */
-export function ringPoints(count: number, options: { radius?: number; noise?: number; seed?: number } = {}): number[][] {
+export function ringPoints(count: number, options: RingPointsOptions = {}): number[][] {
+  const caller = "ringPoints";
+  requireOptions<RingPointsOptions>(caller, options, KEYS, "{ radius: 2, noise: 0.1 }");
   const { radius = 2, noise = 0.1, seed = 1 } = options;
-  if (!Number.isInteger(count) || count < 1) throw new Error(`ringPoints: count must be a whole number ≥ 1, got ${count}. Pass e.g. 256.`);
-  if (!Number.isFinite(radius) || radius <= 0) throw new Error(`ringPoints: radius must be a positive number, got ${radius}. Pass e.g. 2.`);
-  if (!Number.isFinite(noise) || noise < 0) throw new Error(`ringPoints: noise must be a number ≥ 0, got ${noise}. Pass e.g. 0.1.`);
-  if (!Number.isInteger(seed)) throw new Error(`ringPoints: seed must be a whole number, got ${seed}.`);
-  let state = (seed >>> 0) || 1;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return (state + 0.5) / 4294967296;
-  };
+  requireWholeNumber(caller, "count", count, 1, 256);
+  requireNumber(caller, "radius", radius, { above: 0, example: 2 });
+  requireNumber(caller, "noise", noise, { min: 0, example: 0.1 });
+  const rng = createRng(requireSeed(caller, seed));
   const points: number[][] = [];
   for (let i = 0; i < count; i++) {
-    const angle = 2 * Math.PI * uniform();
-    const gaussian = Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+    const angle = 2 * Math.PI * rng.next();
+    // 1 − u lies in (0, 1], so the logarithm is finite.
+    const gaussian = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
     const r = radius + noise * gaussian;
     points.push([r * Math.cos(angle), r * Math.sin(angle)]);
   }

@@ -1,4 +1,4 @@
-import { describe, requireFinite } from "./validate";
+import { describeValue, requireNumber } from "../core/checks";
 
 /**
  * A bounding box (경계 상자) by its corners, in pixels: (x1, y1) is the top-left corner and
@@ -14,16 +14,16 @@ export interface Box {
 /** Checks that `box` is a Box with finite corners and x1 ≤ x2, y1 ≤ y2. */
 export function validateBox(caller: string, name: string, box: unknown): Box {
   if (typeof box !== "object" || box === null) {
-    throw new Error(`${caller}: ${name} must be a box {x1, y1, x2, y2}, got ${describe(box)}. Pass e.g. {x1: 0, y1: 0, x2: 10, y2: 5}.`);
+    throw new Error(`${caller}: ${name} must be a box {x1, y1, x2, y2}, got ${describeValue(box)}. Pass e.g. {x1: 0, y1: 0, x2: 10, y2: 5}.`);
   }
   const b = box as Record<string, unknown>;
   for (const key of ["x1", "y1", "x2", "y2"]) {
-    requireFinite(caller, `${name}.${key}`, b[key], "Give all four corners as numbers, e.g. {x1: 0, y1: 0, x2: 10, y2: 5}.");
+    requireNumber(caller, `${name}.${key}`, b[key], { fix: "Give all four corners as numbers, e.g. {x1: 0, y1: 0, x2: 10, y2: 5}." });
   }
   const { x1, y1, x2, y2 } = b as unknown as Box;
   if (x2 < x1 || y2 < y1) {
     throw new Error(
-      `${caller}: ${name} = ${describe(box)} has its corners swapped: the rule is x1 ≤ x2 and y1 ≤ y2 ` +
+      `${caller}: ${name} = ${describeValue(box)} has its corners swapped: the rule is x1 ≤ x2 and y1 ≤ y2 ` +
         `(top-left, then bottom-right). Swap them, e.g. {x1: ${Math.min(x1, x2)}, y1: ${Math.min(y1, y2)}, x2: ${Math.max(x1, x2)}, y2: ${Math.max(y1, y2)}}.`,
     );
   }
@@ -39,10 +39,10 @@ export function boxArea(box: Box): number {
 /** The box with centre (cx, cy), width w and height h — the form YOLO predicts. */
 export function boxFromCenter(cx: number, cy: number, w: number, h: number): Box {
   const fix = "Pass the centre, width and height as numbers, e.g. boxFromCenter(50, 40, 20, 10).";
-  requireFinite("boxFromCenter", "cx", cx, fix);
-  requireFinite("boxFromCenter", "cy", cy, fix);
-  requireFinite("boxFromCenter", "w", w, fix);
-  requireFinite("boxFromCenter", "h", h, fix);
+  requireNumber("boxFromCenter", "cx", cx, { fix: fix });
+  requireNumber("boxFromCenter", "cy", cy, { fix: fix });
+  requireNumber("boxFromCenter", "w", w, { fix: fix });
+  requireNumber("boxFromCenter", "h", h, { fix: fix });
   if (w < 0 || h < 0) {
     throw new Error(`boxFromCenter: width and height must be ≥ 0, got w = ${w}, h = ${h}. Use their absolute values.`);
   }

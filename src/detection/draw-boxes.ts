@@ -1,6 +1,7 @@
-import type { PixelImage } from "../viz/image";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { checkPixelImage, PixelImage } from "../core/image";
+import { requireOptions } from "../core/options";
 import { Box, validateBox } from "./boxes";
-import { describe, requireInteger } from "./validate";
 
 /** Colours for boxes, RGB in [0, 1], used in turn. */
 export const BOX_COLOURS: [number, number, number][] = [
@@ -24,15 +25,14 @@ export interface DrawBoxesOptions {
  * (parts outside the image are clipped). Gray images become RGB.
  */
 export function drawBoxes(image: PixelImage, boxes: Box[], options: DrawBoxesOptions = {}): PixelImage {
-  const { width, height, channels, data } = image ?? ({} as PixelImage);
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || ![1, 3, 4].includes(channels) || !data || data.length !== width * height * channels) {
-    throw new Error(`drawBoxes: image must be a PixelImage {width, height, channels: 1|3|4, data} with width·height·channels values, got ${describe({ width, height, channels, values: data?.length })}. Convert a tensor with the library's image helpers first.`);
-  }
-  if (!Array.isArray(boxes)) throw new Error(`drawBoxes: boxes must be an array of {x1, y1, x2, y2}, got ${describe(boxes)}.`);
+  requireOptions<DrawBoxesOptions>("drawBoxes", options, ["colours", "thickness"], "{ thickness: 2 }");
+  checkPixelImage("drawBoxes", image);
+  const { width, height, channels, data } = image;
+  if (!Array.isArray(boxes)) throw new Error(`drawBoxes: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}.`);
   const checked = boxes.map((b, i) => validateBox("drawBoxes", `boxes[${i}]`, b));
-  const thickness = requireInteger("drawBoxes", "thickness", options.thickness ?? 1, 1, "Use 1 or 2.");
+  const thickness = requireWholeNumber("drawBoxes", "thickness", options.thickness ?? 1, 1, "Use 1 or 2.");
   const colours = options.colours ?? BOX_COLOURS;
-  if (!Array.isArray(colours) || colours.length === 0) throw new Error(`drawBoxes: colours must be a non-empty array of [r, g, b], got ${describe(colours)}.`);
+  if (!Array.isArray(colours) || colours.length === 0) throw new Error(`drawBoxes: colours must be a non-empty array of [r, g, b], got ${describeValue(colours)}.`);
   let max = 0;
   for (let i = 0; i < data.length; i++) max = Math.max(max, data[i]);
   const scale = max > 1 ? 1 / 255 : 1;

@@ -1,13 +1,17 @@
 import * as tf from "@tensorflow/tfjs";
-import { describe, requireInteger, requireInRange } from "./validate";
+import { requireNumber, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { checkFiniteTensor, requireTensor } from "../core/tensors";
 
 function sameShape(caller: string, predicted: tf.Tensor, truth: tf.Tensor): void {
-  if (!(predicted instanceof tf.Tensor) || !(truth instanceof tf.Tensor)) {
-    throw new Error(`${caller}: predicted and truth must be tensors, got ${describe(typeof predicted)} and ${describe(typeof truth)}. Pass the model's output and the true masks.`);
-  }
+  requireTensor(caller, "predicted", predicted);
+  requireTensor(caller, "truth", truth);
   if (predicted.shape.join() !== truth.shape.join()) {
-    throw new Error(`${caller}: predicted has shape [${predicted.shape}] but truth has shape [${truth.shape}]; they must match pixel for pixel. Check the model's output size.`);
+    throw new Error(`${caller}: predicted has shape [${predicted.shape.join(", ")}] but truth has shape [${truth.shape.join(", ")}]; they must match pixel for pixel. Check the model's output size.`);
   }
+  // A NaN pixel compares false with every threshold, so it would silently count as background.
+  checkFiniteTensor(caller, "predicted", predicted, "Check the model's output (a NaN prediction means training diverged).");
+  checkFiniteTensor(caller, "truth", truth, "Masks hold 0 and 1.");
 }
 
 /**
@@ -15,7 +19,7 @@ function sameShape(caller: string, predicted: tf.Tensor, truth: tf.Tensor): void
  */
 export function pixelAccuracy(predicted: tf.Tensor, truth: tf.Tensor, threshold = 0.5): number {
   sameShape("pixelAccuracy", predicted, truth);
-  requireInRange("pixelAccuracy", "threshold", threshold, 0, 1, "Use 0.5 for sigmoid outputs.");
+  requireNumber("pixelAccuracy", "threshold", threshold, { min: 0, max: 1, fix: "Use 0.5 for sigmoid outputs." });
   return tf.tidy(() => {
     const agree = tf.equal(tf.greaterEqual(predicted, threshold), tf.greaterEqual(truth, 0.5));
     return agree.cast("float32").mean().dataSync()[0];
@@ -28,7 +32,7 @@ export function pixelAccuracy(predicted: tf.Tensor, truth: tf.Tensor, threshold 
  */
 export function maskIoU(predicted: tf.Tensor, truth: tf.Tensor, threshold = 0.5): number {
   sameShape("maskIoU", predicted, truth);
-  requireInRange("maskIoU", "threshold", threshold, 0, 1, "Use 0.5 for sigmoid outputs.");
+  requireNumber("maskIoU", "threshold", threshold, { min: 0, max: 1, fix: "Use 0.5 for sigmoid outputs." });
   const [intersection, union] = tf.tidy(() => {
     const p = tf.greaterEqual(predicted, threshold);
     const t = tf.greaterEqual(truth, 0.5);
@@ -53,12 +57,15 @@ export interface SegmentationNetOptions {
  * full-resolution features before the last convolutions, as U-Net does. Output: one sigmoid
  * channel, the probability that each pixel belongs to a shape. Not compiled.
  */
+const NET_KEYS = optionKeys<SegmentationNetOptions>()("size", "channels", "filters");
+
 export function tinySegmentationNet(options: SegmentationNetOptions = {}): tf.LayersModel {
   const caller = "tinySegmentationNet";
-  const size = requireInteger(caller, "size", options.size ?? 32, 4, "Use e.g. 32.");
+  requireOptions<SegmentationNetOptions>(caller, options, NET_KEYS, "{ size: 32, channels: 3 }");
+  const size = requireWholeNumber(caller, "size", options.size ?? 32, 4, "Use e.g. 32.");
   if (size % 4 !== 0) throw new Error(`${caller}: size must be a multiple of 4 (two 2×2 poolings), got ${size}. Use e.g. ${Math.max(4, Math.round(size / 4) * 4)}.`);
-  const channels = requireInteger(caller, "channels", options.channels ?? 3, 1, "Use 3 for RGB, 1 for gray.");
-  const filters = requireInteger(caller, "filters", options.filters ?? 16, 1, "Use e.g. 16.");
+  const channels = requireWholeNumber(caller, "channels", options.channels ?? 3, 1, "Use 3 for RGB, 1 for gray.");
+  const filters = requireWholeNumber(caller, "filters", options.filters ?? 16, 1, "Use e.g. 16.");
   const conv = (n: number, name: string, kernelSize = 3) => tf.layers.conv2d({ filters: n, kernelSize, padding: "same", activation: "relu", name });
   const input = tf.input({ shape: [size, size, channels], name: "image" });
   const encoded1 = conv(filters, "enc1_conv").apply(input) as tf.SymbolicTensor;

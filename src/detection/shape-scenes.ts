@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { Box } from "./boxes";
-import { requireInteger } from "./validate";
+import { requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { createRng } from "../data/random";
+import { Box } from "./boxes";
 
 /** The kinds of shape drawn by makeShapeScenes, by class index. */
 export const SHAPE_KINDS = ["rectangle", "disc", "triangle"] as const;
@@ -47,12 +48,15 @@ function inside(kind: number, x: number, y: number, box: Box): boolean {
 }
 
 /** Generates coloured shapes with masks and boxes (see ShapeScenes). */
+const KEYS = optionKeys<ShapeScenesOptions>()("count", "size", "maxObjects", "seed");
+
 export function makeShapeScenes(options: ShapeScenesOptions = {}): ShapeScenes {
   const caller = "makeShapeScenes";
-  const count = requireInteger(caller, "count", options.count ?? 200, 1, "Use e.g. 200.");
-  const size = requireInteger(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (at least 8 pixels).");
-  const maxObjects = requireInteger(caller, "maxObjects", options.maxObjects ?? 1, 1, "Use 1 for segmentation, 2–4 for detection.");
-  const seed = requireInteger(caller, "seed", options.seed ?? 1, 0, "Use any whole number, e.g. 42.");
+  requireOptions<ShapeScenesOptions>(caller, options, KEYS, "{ count: 200, size: 32 }");
+  const count = requireWholeNumber(caller, "count", options.count ?? 200, 1, "Use e.g. 200.");
+  const size = requireWholeNumber(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (at least 8 pixels).");
+  const maxObjects = requireWholeNumber(caller, "maxObjects", options.maxObjects ?? 1, 1, "Use 1 for segmentation, 2–4 for detection.");
+  const seed = requireWholeNumber(caller, "seed", options.seed ?? 1, 0, "Use any whole number, e.g. 42.");
   const random = createRng(seed).next; // the course's one seeded generator (mulberry32)
   const pixels = new Float32Array(count * size * size * 3);
   const maskValues = new Float32Array(count * size * size);

@@ -1,4 +1,5 @@
-import { describe, requireInteger, requireMatrix } from "./validate";
+import { checkMatrix, describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface TransposedConvSize {
   /** Input height (or width). */
@@ -21,24 +22,24 @@ export interface TransposedConvSize {
  * It undoes the ordinary output-size formula: a convolution with the same kernel, stride and
  * padding maps the output size back to `input`.
  */
-export function transposedConvOutputSize(options: TransposedConvSize): number {
-  const caller = "transposedConvOutputSize";
-  if (typeof options !== "object" || options === null) {
-    throw new Error(`${caller}: pass an object {input, kernel, stride, padding}, got ${describe(options)}. Example: {input: 4, kernel: 4, stride: 2, padding: 1}.`);
-  }
-  const input = requireInteger(caller, "input", options.input, 1, "Give the input height or width, e.g. 4.");
-  const kernel = requireInteger(caller, "kernel", options.kernel, 1, "Give the kernel size, e.g. 3.");
-  const stride = requireInteger(caller, "stride", options.stride ?? 1, 1, "Use 2 to double the size.");
+const SIZE_KEYS = optionKeys<TransposedConvSize>()("input", "kernel", "stride", "padding", "outputPadding");
+const CONV_KEYS = optionKeys<TransposedConv2dOptions>()("stride", "padding", "outputPadding");
+
+export function transposedConvOutputSize(options: TransposedConvSize, caller = "transposedConvOutputSize"): number {
+  requireOptions<TransposedConvSize>(caller, options, SIZE_KEYS, "{ input: 4, kernel: 4, stride: 2, padding: 1 }", { required: true });
+  const input = requireWholeNumber(caller, "input", options.input, 1, "Give the input height or width, e.g. 4.");
+  const kernel = requireWholeNumber(caller, "kernel", options.kernel, 1, "Give the kernel size, e.g. 3.");
+  const stride = requireWholeNumber(caller, "stride", options.stride ?? 1, 1, "Use 2 to double the size.");
   const padding = options.padding ?? 0;
   const outputPadding = options.outputPadding ?? 0;
   if (padding === "valid" || padding === "same") {
     if (outputPadding !== 0) {
-      throw new Error(`${caller}: outputPadding (${describe(outputPadding)}) only applies to a numeric padding, not "${padding}". Remove it, or give padding as a number.`);
+      throw new Error(`${caller}: outputPadding (${describeValue(outputPadding)}) only applies to a numeric padding, not "${padding}". Remove it, or give padding as a number.`);
     }
     return padding === "same" ? input * stride : input * stride + Math.max(kernel - stride, 0);
   }
-  requireInteger(caller, "padding", padding, 0, 'Use a whole number such as 1, or "same" / "valid".');
-  requireInteger(caller, "outputPadding", outputPadding, 0, "Use 0 unless you need one extra row.");
+  requireWholeNumber(caller, "padding", padding, 0, 'Use a whole number such as 1, or "same" / "valid".');
+  requireWholeNumber(caller, "outputPadding", outputPadding, 0, "Use 0 unless you need one extra row.");
   if (outputPadding >= stride) {
     throw new Error(`${caller}: outputPadding must be smaller than stride, got outputPadding = ${outputPadding} with stride = ${stride}. Use outputPadding from 0 to ${stride - 1}.`);
   }
@@ -62,13 +63,16 @@ export interface TransposedConv2dOptions {
  * gradient of a strided convolution, which is what tf.conv2dTranspose computes.
  */
 export function transposedConv2d(input: number[][], kernel: number[][], options: TransposedConv2dOptions = {}): number[][] {
-  const [rows, columns] = requireMatrix("transposedConv2d", "input", input);
-  const [kh, kw] = requireMatrix("transposedConv2d", "kernel", kernel);
+  requireOptions<TransposedConv2dOptions>("transposedConv2d", options, CONV_KEYS, "{ stride: 2, padding: 1 }");
+  checkMatrix("transposedConv2d", "input", input);
+  const [rows, columns] = [input.length, input[0].length];
+  checkMatrix("transposedConv2d", "kernel", kernel);
+  const [kh, kw] = [kernel.length, kernel[0].length];
   const stride = options.stride ?? 1;
   const padding = options.padding ?? 0;
   const outputPadding = options.outputPadding ?? 0;
-  const outH = transposedConvOutputSize({ input: rows, kernel: kh, stride, padding, outputPadding });
-  const outW = transposedConvOutputSize({ input: columns, kernel: kw, stride, padding, outputPadding });
+  const outH = transposedConvOutputSize({ input: rows, kernel: kh, stride, padding, outputPadding }, "transposedConv2d");
+  const outW = transposedConvOutputSize({ input: columns, kernel: kw, stride, padding, outputPadding }, "transposedConv2d");
   const out = Array.from({ length: outH }, () => new Array<number>(outW).fill(0));
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < columns; j++) {

@@ -1,7 +1,8 @@
-import { requireInteger, requireMatrix } from "./validate";
+import { checkMatrix, describeValue, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
 
 function validateFactor(caller: string, factor: unknown): number {
-  return requireInteger(caller, "factor", factor, 1, "Use 2 to double the height and width.");
+  return requireWholeNumber(caller, "factor", factor, 1, "Use 2 to double the height and width.");
 }
 
 /**
@@ -9,7 +10,8 @@ function validateFactor(caller: string, factor: unknown): number {
  * becomes a factor × factor block. Same as tf.image.resizeNearestNeighbor for whole factors.
  */
 export function upsampleNearest(matrix: number[][], factor: number): number[][] {
-  const [rows, columns] = requireMatrix("upsampleNearest", "matrix", matrix);
+  checkMatrix("upsampleNearest", "matrix", matrix);
+  const [rows, columns] = [matrix.length, matrix[0].length];
   validateFactor("upsampleNearest", factor);
   return Array.from({ length: rows * factor }, (_, r) => Array.from({ length: columns * factor }, (_, c) => matrix[Math.floor(r / factor)][Math.floor(c / factor)]));
 }
@@ -30,11 +32,13 @@ export interface BilinearOptions {
  * clamped to the array, so the border repeats). Matches tf.image.resizeBilinear.
  */
 export function upsampleBilinear(matrix: number[][], factor: number, options: BilinearOptions = {}): number[][] {
-  const [rows, columns] = requireMatrix("upsampleBilinear", "matrix", matrix);
+  requireOptions<BilinearOptions>("upsampleBilinear", options, ["halfPixelCenters"], "{ halfPixelCenters: false }");
+  checkMatrix("upsampleBilinear", "matrix", matrix);
+  const [rows, columns] = [matrix.length, matrix[0].length];
   validateFactor("upsampleBilinear", factor);
   const half = options.halfPixelCenters ?? true;
   if (typeof half !== "boolean") {
-    throw new Error(`upsampleBilinear: options.halfPixelCenters must be true or false, got ${JSON.stringify(half)}.`);
+    throw new Error(`upsampleBilinear: options.halfPixelCenters must be true or false, got ${describeValue(half)}.`);
   }
   const source = (i: number, size: number) => {
     const s = half ? (i + 0.5) / factor - 0.5 : i / factor;

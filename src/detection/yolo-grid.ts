@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
-import { Box, validateBox } from "./boxes";
-import { describe, requireInteger, requireFinite } from "./validate";
+import { describeValue, requireNumber, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { Box, boxFromCenter, validateBox } from "./boxes";
 
 /**
  * The layout of a YOLO-style (v1) output grid (격자): the image is cut into gridSize × gridSize
@@ -30,15 +31,15 @@ export interface YoloDetection {
   slot: number;
 }
 
+const LAYOUT_KEYS = optionKeys<YoloGridLayout>()("gridSize", "boxesPerCell", "numClasses", "imageWidth", "imageHeight");
+
 function validateLayout(caller: string, layout: YoloGridLayout): YoloGridLayout {
-  if (typeof layout !== "object" || layout === null) {
-    throw new Error(`${caller}: layout must be {gridSize, boxesPerCell, numClasses, imageWidth, imageHeight}, got ${describe(layout)}. Pass e.g. {gridSize: 4, boxesPerCell: 1, numClasses: 3, imageWidth: 64, imageHeight: 64}.`);
-  }
-  requireInteger(caller, "layout.gridSize", layout.gridSize, 1, "YOLO v1 used 7; small examples use 2–4.");
-  requireInteger(caller, "layout.boxesPerCell", layout.boxesPerCell, 1, "YOLO v1 used 2; 1 is simplest.");
-  requireInteger(caller, "layout.numClasses", layout.numClasses, 1, "Give the number of object classes, e.g. 3.");
+  requireOptions<YoloGridLayout>(caller, layout, LAYOUT_KEYS, "{ gridSize: 4, boxesPerCell: 1, numClasses: 3, imageWidth: 64, imageHeight: 64 }", { name: "layout", required: true });
+  requireWholeNumber(caller, "layout.gridSize", layout.gridSize, 1, "YOLO v1 used 7; small examples use 2–4.");
+  requireWholeNumber(caller, "layout.boxesPerCell", layout.boxesPerCell, 1, "YOLO v1 used 2; 1 is simplest.");
+  requireWholeNumber(caller, "layout.numClasses", layout.numClasses, 1, "Give the number of object classes, e.g. 3.");
   for (const key of ["imageWidth", "imageHeight"] as const) {
-    const v = requireFinite(caller, `layout.${key}`, layout[key], "Give the image size in pixels, e.g. 64.");
+    const v = requireNumber(caller, `layout.${key}`, layout[key], { fix: "Give the image size in pixels, e.g. 64." });
     if (v <= 0) throw new Error(`${caller}: layout.${key} must be > 0, got ${v}. Give the image size in pixels, e.g. 64.`);
   }
   return layout;
@@ -66,16 +67,16 @@ function gridToArray(caller: string, grid: number[][][] | tf.Tensor, layout: Yol
   }
   rows.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== layout.gridSize) {
-      throw new Error(`${caller}: grid row ${r} must hold ${layout.gridSize} cells (shape ${expected}), got ${Array.isArray(row) ? row.length : describe(row)}.`);
+      throw new Error(`${caller}: grid row ${r} must hold ${layout.gridSize} cells (shape ${expected}), got ${Array.isArray(row) ? row.length : describeValue(row)}.`);
     }
     row.forEach((cell: unknown, c: number) => {
       if (!Array.isArray(cell) || cell.length !== cellLength) {
         throw new Error(
-          `${caller}: grid cell (${r}, ${c}) must hold ${cellLength} numbers (shape ${expected}), got ${Array.isArray(cell) ? cell.length : describe(cell)}. ` +
+          `${caller}: grid cell (${r}, ${c}) must hold ${cellLength} numbers (shape ${expected}), got ${Array.isArray(cell) ? cell.length : describeValue(cell)}. ` +
             `Check boxesPerCell and numClasses against the model's last dimension.`,
         );
       }
-      cell.forEach((v: unknown, k: number) => requireFinite(caller, `grid[${r}][${c}][${k}]`, v, "Replace NaN/Infinity."));
+      cell.forEach((v: unknown, k: number) => requireNumber(caller, `grid[${r}][${c}][${k}]`, v, { fix: "Replace NaN/Infinity." }));
     });
   });
   return rows as number[][][];
@@ -90,7 +91,7 @@ function gridToArray(caller: string, grid: number[][][] | tf.Tensor, layout: Yol
  */
 export function decodeYoloGrid(grid: number[][][] | tf.Tensor, layout: YoloGridLayout, scoreThreshold = 0): YoloDetection[] {
   validateLayout("decodeYoloGrid", layout);
-  requireFinite("decodeYoloGrid", "scoreThreshold", scoreThreshold, "Use e.g. 0.25 (or 0 to keep every box with a positive score).");
+  requireNumber("decodeYoloGrid", "scoreThreshold", scoreThreshold, { fix: "Use e.g. 0.25 (or 0 to keep every box with a positive score)." });
   const cells = gridToArray("decodeYoloGrid", grid, layout);
   const { gridSize, boxesPerCell, numClasses, imageWidth, imageHeight } = layout;
   const detections: YoloDetection[] = [];
@@ -108,7 +109,7 @@ export function decodeYoloGrid(grid: number[][][] | tf.Tensor, layout: YoloGridL
         const cy = ((row + y) / gridSize) * imageHeight;
         const bw = Math.abs(w) * imageWidth;
         const bh = Math.abs(h) * imageHeight;
-        detections.push({ box: { x1: cx - bw / 2, y1: cy - bh / 2, x2: cx + bw / 2, y2: cy + bh / 2 }, score, classIndex, confidence, row, column, slot });
+        detections.push({ box: boxFromCenter(cx, cy, bw, bh), score, classIndex, confidence, row, column, slot });
       }
     }
   }
@@ -129,7 +130,7 @@ export interface LabelledBox {
 export function encodeYoloGrid(objects: LabelledBox[], layout: YoloGridLayout): number[][][] {
   validateLayout("encodeYoloGrid", layout);
   if (!Array.isArray(objects)) {
-    throw new Error(`encodeYoloGrid: objects must be an array of {box, classIndex}, got ${describe(objects)}. Pass e.g. [{box: {x1: 0, y1: 0, x2: 8, y2: 8}, classIndex: 1}].`);
+    throw new Error(`encodeYoloGrid: objects must be an array of {box, classIndex}, got ${describeValue(objects)}. Pass e.g. [{box: {x1: 0, y1: 0, x2: 8, y2: 8}, classIndex: 1}].`);
   }
   const { gridSize, boxesPerCell, numClasses, imageWidth, imageHeight } = layout;
   const cellLength = boxesPerCell * 5 + numClasses;
@@ -137,7 +138,7 @@ export function encodeYoloGrid(objects: LabelledBox[], layout: YoloGridLayout): 
   const used = Array.from({ length: gridSize }, () => new Array<number>(gridSize).fill(0));
   objects.forEach((object, i) => {
     const box = validateBox("encodeYoloGrid", `objects[${i}].box`, object?.box);
-    const classIndex = requireInteger("encodeYoloGrid", `objects[${i}].classIndex`, object.classIndex, 0, `Class indices run from 0 to ${numClasses - 1}.`);
+    const classIndex = requireWholeNumber("encodeYoloGrid", `objects[${i}].classIndex`, object.classIndex, 0, `Class indices run from 0 to ${numClasses - 1}.`);
     if (classIndex >= numClasses) {
       throw new Error(`encodeYoloGrid: objects[${i}].classIndex is ${classIndex}, but there are only ${numClasses} classes (0 … ${numClasses - 1}). Fix the label or raise numClasses.`);
     }

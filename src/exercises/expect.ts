@@ -1,8 +1,8 @@
 // Check helpers for lessons' check cells: each prints one short line when the check passes and
 // throws an error that says what differs (so the notebook test fails) when it does not.
 import * as tf from "@tensorflow/tfjs";
-import { describeValue } from "../ops/validate";
-import { checkOptionKeys } from "../viz/option-keys";
+import { describeValue } from "../core/checks";
+import { checkOptionKeys } from "../core/options";
 import { formatNumber } from "./format-number";
 
 /** Numbers a check can compare: a number, (nested) arrays of numbers, a typed array or a tensor. */

@@ -1,5 +1,5 @@
 // Exercises of lesson 02 (registered on import).
-import { correlate2d, flip180 } from "../ops";
+import { correlate2d, flip180 } from "../ops/correlate";
 import { defineExercise, defineValueExercises } from "./check";
 
 /** The input and kernel of exercises 02.1 and 02.2. */

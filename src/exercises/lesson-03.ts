@@ -1,5 +1,6 @@
 // Exercises of lesson 03 (registered on import).
-import { convOutputShape, outputSize, receptiveField } from "../ops";
+import { convOutputShape, outputSize } from "../ops/output-size";
+import { receptiveField } from "../ops/receptive-field";
 import { defineValueExercises } from "./check";
 
 /** Exercise 03.4: the stack whose receptive field is asked for. */

@@ -1,5 +1,7 @@
 // Exercises of lesson 04 (registered on import).
-import { avgPool2d, denseParameterCount, maxPool2d, outputSize } from "../ops";
+import { avgPool2d, maxPool2d } from "../ops/pooling";
+import { denseParameterCount } from "../ops/counts";
+import { outputSize } from "../ops/output-size";
 import { defineValueExercises } from "./check";
 
 /** The feature map of exercises 04.1 and 04.2. */

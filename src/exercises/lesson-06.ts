@@ -1,5 +1,6 @@
 // Exercises of lesson 06 (registered on import).
-import { convMultiplyAdds, convParameterCount, denseParameterCount, outputSize } from "../ops";
+import { convMultiplyAdds, convParameterCount, denseParameterCount } from "../ops/counts";
+import { outputSize } from "../ops/output-size";
 import { LENET5_C3_TABLE } from "../layers/connection-table-conv";
 import { defineExercise, defineValueExercises } from "./check";
 

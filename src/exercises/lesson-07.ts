@@ -1,5 +1,6 @@
 // Exercises of lesson 07 (registered on import).
-import { denseParameterCount, outputSize } from "../ops";
+import { denseParameterCount } from "../ops/counts";
+import { outputSize } from "../ops/output-size";
 import { localResponseNormPixel } from "../layers/local-response-norm";
 import { defineValueExercises } from "./check";
 

@@ -1,5 +1,6 @@
 // Exercises of lesson 08 (registered on import).
-import { convParameterCount, denseParameterCount, receptiveField } from "../ops";
+import { convParameterCount, denseParameterCount } from "../ops/counts";
+import { receptiveField } from "../ops/receptive-field";
 import { VGG_CONFIGS } from "../models/vgg";
 import { defineValueExercises } from "./check";
 

@@ -1,6 +1,6 @@
 // Exercises of lesson 09: GoogLeNet, inception modules and 1x1 convolutions (registered on import).
 import { defineValueExercises } from "./check";
-import { standardConvCost } from "../layers/separable";
+import { standardConvCost } from "../ops/counts";
 import { inceptionOutputChannels } from "../layers/inception";
 
 defineValueExercises([

@@ -1,6 +1,6 @@
 // Exercises of lesson 14 (registered on import).
 import * as tf from "@tensorflow/tfjs";
-import { outputSize } from "../ops";
+import { outputSize } from "../ops/output-size";
 import { gradCam } from "../inspect/grad-cam";
 import { defineValueExercises } from "./check";
 

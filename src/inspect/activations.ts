@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
-import type { PixelImage } from "../viz/image";
-import { featureMapShape, findLayer, requireModel } from "./layers";
+import { describeValue } from "../core/checks";
+import type { PixelImage } from "../core/image";
+import { requireModel, requireTensor } from "../core/tensors";
+import { batchToImages } from "../data/batch-images";
+import { featureMapShape, findLayer } from "./layers";
 
 /**
  * A model that returns the outputs (activations, 활성화) of the named layers of `model` for an
@@ -12,7 +15,7 @@ export function activationModel(model: tf.LayersModel, layerNames?: string[]): t
   requireModel("activationModel", model);
   const names = layerNames ?? model.layers.filter((l) => featureMapShape(l) && l.getClassName() !== "InputLayer").map((l) => l.name);
   if (!Array.isArray(names) || names.length === 0) {
-    throw new Error(`activationModel: layerNames must be a non-empty array of layer names, got ${JSON.stringify(layerNames)}. Pick from: ${model.layers.map((l) => l.name).join(", ")}.`);
+    throw new Error(`activationModel: layerNames must be a non-empty array of layer names, got ${describeValue(layerNames)}. Pick from: ${model.layers.map((l) => l.name).join(", ")}.`);
   }
   const outputs = names.map((name) => findLayer("activationModel", model, name).output as tf.SymbolicTensor);
   return tf.model({ inputs: model.inputs, outputs });
@@ -39,18 +42,6 @@ export function layerActivations(model: tf.LayersModel, input: tf.Tensor, layerN
  * stretched to its own min–max by the image viewer. `maxChannels` keeps the first few.
  */
 export function featureMapImages(activation: tf.Tensor, maxChannels = 16): PixelImage[] {
-  if (!(activation instanceof tf.Tensor) || activation.rank !== 4) {
-    throw new Error(`featureMapImages: activation must be a 4-D tensor [batch, height, width, channels], got ${activation instanceof tf.Tensor ? `shape [${activation.shape}]` : typeof activation}. Use the output of a convolution or pooling layer.`);
-  }
-  if (!Number.isInteger(maxChannels) || maxChannels < 1) {
-    throw new Error(`featureMapImages: maxChannels must be a whole number ≥ 1, got ${maxChannels}. Use e.g. 16.`);
-  }
-  const [, height, width, channels] = activation.shape;
-  const shown = Math.min(channels, maxChannels);
-  const values = tf.tidy(() => activation.slice([0, 0, 0, 0], [1, height, width, shown]).dataSync() as Float32Array);
-  return Array.from({ length: shown }, (_, c) => {
-    const data = new Float32Array(height * width);
-    for (let p = 0; p < height * width; p++) data[p] = values[p * shown + c];
-    return { width, height, channels: 1, data };
-  });
+  requireTensor("featureMapImages", "activation", activation, 4, "[batch, height, width, channels]");
+  return batchToImages(activation as tf.Tensor4D, { count: 1, eachChannel: true, maxChannels }, "featureMapImages");
 }

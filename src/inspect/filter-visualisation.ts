@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
-import type { PixelImage } from "../viz/image";
-import { findLayer, requireFeatureMapLayer, requireModel } from "./layers";
+import { requireNumber, requireWholeNumber } from "../core/checks";
+import type { PixelImage } from "../core/image";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
+import { findLayer, requireFeatureMapLayer } from "./layers";
 
 export interface FilterVisualisationOptions {
   layerName: string;
@@ -30,17 +33,13 @@ export interface FilterVisualisation {
 export function filterVisualisation(model: tf.LayersModel, options: FilterVisualisationOptions): FilterVisualisation {
   const caller = "filterVisualisation";
   requireModel(caller, model);
-  if (typeof options !== "object" || options === null) throw new Error(`${caller}: pass options {layerName, filter}, got ${JSON.stringify(options)}.`);
+  requireOptions<FilterVisualisationOptions>(caller, options, ["layerName", "filter", "steps", "stepSize", "seed"], '{ layerName: "conv1", filter: 0 }', { required: true });
   const layer = findLayer(caller, model, options.layerName);
   const shape = requireFeatureMapLayer(caller, layer, model);
   const channels = shape[3];
-  if (!Number.isInteger(options.filter) || options.filter < 0 || options.filter >= channels) {
-    throw new Error(`${caller}: filter must be a whole number from 0 to ${channels - 1} (layer ${layer.name} has ${channels} channels), got ${JSON.stringify(options.filter)}.`);
-  }
-  const steps = options.steps ?? 40;
-  if (!Number.isInteger(steps) || steps < 1) throw new Error(`${caller}: steps must be a whole number ≥ 1, got ${JSON.stringify(steps)}. Use e.g. 40.`);
-  const stepSize = options.stepSize ?? 0.05;
-  if (typeof stepSize !== "number" || !(stepSize > 0)) throw new Error(`${caller}: stepSize must be a number > 0, got ${JSON.stringify(stepSize)}. Use e.g. 0.05.`);
+  requireWholeNumber(caller, "filter", options.filter, 0, `Layer ${layer.name} has ${channels} channels.`, channels - 1);
+  const steps = requireWholeNumber(caller, "steps", options.steps ?? 40, 1, 40);
+  const stepSize = requireNumber(caller, "stepSize", options.stepSize ?? 0.05, { above: 0, example: 0.05 });
   const inputShape = model.inputs[0].shape.slice(1);
   if (inputShape.some((d) => d === null)) {
     throw new Error(`${caller}: the model's input shape [${inputShape}] has unknown sizes; gradient ascent needs a fixed image size. Build the model with a fixed input shape.`);

@@ -1,5 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { asSingleBatch, findLayer, requireFeatureMapLayer, requireModel } from "./layers";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
+import { asSingleBatch, findLayer, requireFeatureMapLayer } from "./layers";
 
 export interface GradCamOptions {
   /** The convolution (or activation/pooling) layer whose feature maps are weighted; usually the last one. */
@@ -36,7 +39,7 @@ function headChain(model: tf.LayersModel, start: Layer): Layer[] {
     const fed = layer.inboundNodes.some((node) => node.inboundLayers.length === 1 && node.inboundLayers[0] === previous);
     if (!fed) {
       throw new Error(
-        `gradCam: after layer ${JSON.stringify(start.name)} the model is not a simple chain of layers (layer ${JSON.stringify(layer.name)} does not take its input from ${JSON.stringify(previous.name)} alone). ` +
+        `gradCam: after layer ${describeValue(start.name)} the model is not a simple chain of layers (layer ${describeValue(layer.name)} does not take its input from ${describeValue(previous.name)} alone). ` +
           `Pick a later layer, usually the last convolution before global pooling, after which every layer feeds the next.`,
       );
     }
@@ -44,7 +47,7 @@ function headChain(model: tf.LayersModel, start: Layer): Layer[] {
     previous = layer;
   }
   if (model.outputs.length !== 1 || model.outputs[0].sourceLayer !== previous) {
-    throw new Error(`gradCam: the model must have one output, produced by its last layer ${JSON.stringify(previous.name)}. Build a single-output classifier.`);
+    throw new Error(`gradCam: the model must have one output, produced by its last layer ${describeValue(previous.name)}. Build a single-output classifier.`);
   }
   return chain;
 }
@@ -65,21 +68,19 @@ function activationName(layer: Layer): string | undefined {
 export function gradCam(model: tf.LayersModel, image: tf.Tensor, options: GradCamOptions): GradCamResult {
   const caller = "gradCam";
   requireModel(caller, model);
-  if (typeof options !== "object" || options === null) throw new Error(`${caller}: pass options {layerName}, got ${JSON.stringify(options)}.`);
+  requireOptions<GradCamOptions>(caller, options, ["layerName", "classIndex", "method"], '{ layerName: "conv3" }', { required: true });
   const layer = findLayer(caller, model, options.layerName);
   requireFeatureMapLayer(caller, layer, model);
   const head = headChain(model, layer);
   const last = head[head.length - 1];
   const outputs = model.outputs[0].shape[model.outputs[0].shape.length - 1] as number;
-  if (options.classIndex !== undefined && (!Number.isInteger(options.classIndex) || options.classIndex < 0 || options.classIndex >= outputs)) {
-    throw new Error(`${caller}: classIndex must be a whole number from 0 to ${outputs - 1} (the model has ${outputs} outputs), got ${JSON.stringify(options.classIndex)}.`);
-  }
+  if (options.classIndex !== undefined) requireWholeNumber(caller, "classIndex", options.classIndex, 0, `The model has ${outputs} outputs.`, outputs - 1);
   // The class score before softmax: softmax squashes a confident score's gradient to ~0.
   const endsInSoftmaxLayer = last && last.getClassName() === "Activation" && activationName(last) === "softmax";
   const endsInSoftmaxDense = last && last.getClassName() === "Dense" && activationName(last) === "softmax";
   const method = options.method ?? "grad-cam";
   if (method !== "grad-cam" && method !== "hires-cam") {
-    throw new Error(`${caller}: method must be "grad-cam" or "hires-cam", got ${JSON.stringify(method)}.`);
+    throw new Error(`${caller}: method must be "grad-cam" or "hires-cam", got ${describeValue(method)}.`);
   }
   const featureModel = tf.model({ inputs: model.inputs, outputs: layer.output as tf.SymbolicTensor });
 

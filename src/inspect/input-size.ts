@@ -1,5 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { findLayer, requireModel } from "./layers";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
+import { findLayer } from "./layers";
 
 /**
  * The convolutional part of a sequential-style model (its layers up to and including `upTo`),
@@ -10,10 +13,8 @@ import { findLayer, requireModel } from "./layers";
 export function withInputSize(model: tf.LayersModel, options: { height: number; width: number; upTo: string }): tf.LayersModel {
   const caller = "withInputSize";
   requireModel(caller, model);
-  const { height, width } = options ?? ({} as { height: number; width: number });
-  for (const [name, value] of [["height", height], ["width", width]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${caller}: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}. Use the photo's size in pixels.`);
-  }
+  const { height, width } = requireOptions<{ height: number; width: number; upTo: string }>(caller, options, ["height", "width", "upTo"], '{ height: 240, width: 256, upTo: "conv2" }', { required: true });
+  for (const [name, value] of [["height", height], ["width", width]] as const) requireWholeNumber(caller, name, value, 1, "Use the photo's size in pixels.");
   const last = findLayer(caller, model, options.upTo);
   const channels = model.inputs[0].shape[3];
   if (model.inputs[0].shape.length !== 4 || channels === null) {
@@ -27,7 +28,7 @@ export function withInputSize(model: tf.LayersModel, options: { height: number; 
     const kind = layer.getClassName();
     if (kind === "InputLayer") continue;
     if (!/Conv|Pool|Activation|ReLU|BatchNormalization|Dropout|ZeroPadding/.test(kind)) {
-      throw new Error(`${caller}: layer ${JSON.stringify(layer.name)} (${kind}) depends on the input size; only convolution, pooling, activation and normalisation layers can be resized. Pick an earlier upTo.`);
+      throw new Error(`${caller}: layer ${describeValue(layer.name)} (${kind}) depends on the input size; only convolution, pooling, activation and normalisation layers can be resized. Pick an earlier upTo.`);
     }
     const config = { ...layer.getConfig() } as tf.serialization.ConfigDict;
     delete config["batchInputShape"];

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue } from "../core/checks";
 
 // Finding layers of a model by name (internal helpers of the inspect folder).
 
@@ -6,19 +7,12 @@ export function layerNames(model: tf.LayersModel): string {
   return model.layers.map((l) => l.name).join(", ");
 }
 
-export function requireModel(caller: string, model: unknown): tf.LayersModel {
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`${caller}: model must be a tf.LayersModel (built with tf.model or tf.sequential), got ${model === null ? "null" : typeof model}. Pass a trained model.`);
-  }
-  return model;
-}
-
 export function findLayer(caller: string, model: tf.LayersModel, name: unknown): tf.layers.Layer {
   if (typeof name !== "string") {
-    throw new Error(`${caller}: layerName must be a string, got ${JSON.stringify(name)}. Pick one of: ${layerNames(model)}.`);
+    throw new Error(`${caller}: layerName must be a string, got ${describeValue(name)}. Pick one of: ${layerNames(model)}.`);
   }
   const layer = model.layers.find((l) => l.name === name);
-  if (!layer) throw new Error(`${caller}: the model has no layer named ${JSON.stringify(name)}. Pick one of: ${layerNames(model)}.`);
+  if (!layer) throw new Error(`${caller}: the model has no layer named ${describeValue(name)}. Pick one of: ${layerNames(model)}.`);
   return layer;
 }
 
@@ -34,7 +28,7 @@ export function requireFeatureMapLayer(caller: string, layer: tf.layers.Layer, m
   if (!shape) {
     const maps = model.layers.filter((l) => featureMapShape(l) && l.getClassName() !== "InputLayer").map((l) => l.name);
     throw new Error(
-      `${caller}: layer ${JSON.stringify(layer.name)} outputs shape ${JSON.stringify(layer.outputShape)}, not a feature map [batch, height, width, channels]. ` +
+      `${caller}: layer ${describeValue(layer.name)} outputs shape ${describeValue(layer.outputShape)}, not a feature map [batch, height, width, channels]. ` +
         `Pick a convolution or pooling layer: ${maps.join(", ") || "(this model has none)"}.`,
     );
   }

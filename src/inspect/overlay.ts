@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import type { PixelImage } from "../viz/image";
+import { checkMatrix, requireNumber } from "../core/checks";
+import { checkPixelImage, PixelImage } from "../core/image";
 
 /** A blue → cyan → green → yellow → red colour for t in [0, 1] (a "jet"-like map). */
 export function heatColour(t: number): [number, number, number] {
@@ -14,16 +15,10 @@ export function heatColour(t: number): [number, number, number] {
  * `alpha`. Returns RGB in [0, 1].
  */
 export function overlayHeatmap(image: PixelImage, heatmap: number[][], alpha = 0.45): PixelImage {
-  const { width, height, channels, data } = image ?? ({} as PixelImage);
-  if (!Number.isInteger(width) || !Number.isInteger(height) || ![1, 3, 4].includes(channels) || !data || data.length !== width * height * channels) {
-    throw new Error(`overlayHeatmap: image must be a PixelImage {width, height, channels: 1|3|4, data} with width·height·channels values. Convert the picture with the library's image helpers first.`);
-  }
-  if (!Array.isArray(heatmap) || heatmap.length === 0 || !Array.isArray(heatmap[0]) || heatmap.some((row) => !Array.isArray(row) || row.length !== heatmap[0].length || row.some((v) => !Number.isFinite(v)))) {
-    throw new Error(`overlayHeatmap: heatmap must be a non-empty rectangular number[][] of finite values (e.g. gradCam(...).heatmap), got ${JSON.stringify(heatmap)?.slice(0, 60)}.`);
-  }
-  if (typeof alpha !== "number" || !(alpha >= 0 && alpha <= 1)) {
-    throw new Error(`overlayHeatmap: alpha must be a number between 0 and 1, got ${JSON.stringify(alpha)}. Use e.g. 0.45 (0 = only the image, 1 = only the heatmap).`);
-  }
+  checkPixelImage("overlayHeatmap", image);
+  checkMatrix("overlayHeatmap", "heatmap", heatmap);
+  requireNumber("overlayHeatmap", "alpha", alpha, { min: 0, max: 1, fix: "Use e.g. 0.45 (0 = only the image, 1 = only the heatmap)." });
+  const { width, height, channels, data } = image;
   const resized = tf.tidy(() => {
     const map = tf.tensor2d(heatmap).expandDims(2) as tf.Tensor3D;
     return tf.image.resizeBilinear(map, [height, width], false, true).dataSync() as Float32Array;

@@ -1,4 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
 
 /**
  * Sets every batch-norm layer's moving mean and variance to the exact statistics of its input on
@@ -9,16 +12,12 @@ import * as tf from "@tensorflow/tfjs";
  * it did while training. Weights (γ, β, kernels) are not changed. Returns how many layers were set.
  */
 export function recalibrateBatchNorm(model: tf.LayersModel, images: tf.Tensor4D, options: { batchSize?: number } = {}): number {
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`recalibrateBatchNorm: model must be a tf.LayersModel, got ${typeof model}. Pass the trained model.`);
-  }
+  requireModel("recalibrateBatchNorm", model);
   if (!(images instanceof tf.Tensor) || images.rank !== 4 || images.shape[0] < 2) {
     throw new Error(`recalibrateBatchNorm: images must be a 4-D batch of at least 2 images, got shape [${images?.shape}]. Pass e.g. data.train.xs.slice(0, 1000).`);
   }
-  const batchSize = options.batchSize ?? 256;
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`recalibrateBatchNorm: batchSize must be a whole number ≥ 1, got ${JSON.stringify(batchSize)}. Pass e.g. { batchSize: 256 }.`);
-  }
+  const { batchSize: size } = requireOptions<{ batchSize?: number }>("recalibrateBatchNorm", options, ["batchSize"], "{ batchSize: 256 }");
+  const batchSize = requireWholeNumber("recalibrateBatchNorm", "batchSize", size ?? 256, 1, 256);
   const layers = model.layers.filter((l) => l.getClassName() === "BatchNormalization");
   for (const layer of layers) {
     const probe = tf.model({ inputs: model.inputs, outputs: layer.input as tf.SymbolicTensor });

@@ -1,22 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { OptionKeys, optionKeys, requireOptions } from "../core/options";
 
-// Input checks shared by the modern blocks (residual, SE, inception, separable); not re-exported.
-
-/** Throws unless value is a whole number ≥ min. */
-export function requireWholeNumber(caller: string, name: string, value: unknown, min = 1, example = 3): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}. Pass e.g. ${name}: ${example}.`);
-  }
-  return value;
-}
-
-/** Throws unless value is one of the allowed choices. */
-export function requireChoice<T>(caller: string, name: string, value: unknown, choices: readonly T[]): T {
-  if (!choices.includes(value as T)) {
-    throw new Error(`${caller}: ${name} must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${JSON.stringify(value)}. Pick one of those.`);
-  }
-  return value as T;
-}
+// Checks shared by the blocks that are applied to a symbolic tensor (residual, SE, inception, separable).
 
 /** The channel count of an NHWC symbolic tensor, or a clear error when the input is not an image batch. */
 export function channelsOf(caller: string, input: tf.SymbolicTensor): number {
@@ -34,4 +19,25 @@ export function channelsOf(caller: string, input: tf.SymbolicTensor): number {
 /** Layer name `${prefix}_${suffix}`, or undefined (tfjs picks a unique name) when no prefix is given. */
 export function blockName(prefix: string | undefined, suffix: string): string | undefined {
   return prefix ? `${prefix}_${suffix}` : undefined;
+}
+
+/** What tfjs gives a layer's constructor besides the layer's own settings (also when a saved model loads). */
+export interface LayerBaseOptions {
+  name?: string;
+  /** For a first layer of a Sequential model: one example's shape. */
+  inputShape?: number[];
+  /** Set by tfjs when a saved model is loaded. */
+  batchInputShape?: (number | null)[];
+  trainable?: boolean;
+  dtype?: tf.DataType;
+  /** Added by tfjs to the saved configuration while it deserialises a model. */
+  customObjects?: unknown;
+}
+
+export const LAYER_BASE_KEYS = optionKeys<LayerBaseOptions>()("name", "inputShape", "batchInputShape", "trainable", "dtype", "customObjects");
+
+/** Checks a custom layer's options (own keys plus tfjs's) and returns the part for tf.layers.Layer's constructor. */
+export function layerBaseOptions<T extends LayerBaseOptions>(caller: string, options: unknown, ownKeys: readonly string[], example: string, required = false): LayerBaseOptions {
+  const o = requireOptions<T>(caller, options, [...ownKeys, ...LAYER_BASE_KEYS] as OptionKeys<T>, example, { required });
+  return { name: o.name, inputShape: o.inputShape, batchInputShape: o.batchInputShape, trainable: o.trainable, dtype: o.dtype };
 }

@@ -1,4 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireChoice, requireWholeNumber } from "../core/checks";
+import { LayerBaseOptions, layerBaseOptions } from "./block-checks";
 
 /**
  * LeNet-5's C3 connection table (LeCun et al. 1998, Table I): for each of the 16 C3 feature
@@ -12,19 +14,15 @@ export const LENET5_C3_TABLE: readonly (readonly number[])[] = [
   [0, 1, 2, 3, 4, 5],
 ];
 
-export interface ConnectionTableConv2DOptions {
+export interface ConnectionTableConv2DOptions extends LayerBaseOptions {
   /** table[f] lists the input channels output map f reads; its length is the number of filters. */
   table: readonly (readonly number[])[];
   /** Square kernel size (default 5, as in LeNet-5). */
   kernelSize?: number;
   activation?: "tanh" | "relu" | "linear";
-  name?: string;
-  /** For a first layer of a Sequential model: one example's shape, e.g. [14, 14, 6]. */
-  inputShape?: number[];
-  /** Set by tfjs when a saved model is loaded. */
-  batchInputShape?: (number | null)[];
-  trainable?: boolean;
 }
+
+const OWN_KEYS = ["table", "kernelSize", "activation"] as const;
 
 /**
  * A 'valid', stride-1 convolution in which output map f sees only the input channels listed in
@@ -42,25 +40,19 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
   private inChannels = 0;
 
   constructor(options: ConnectionTableConv2DOptions) {
-    super({ name: options?.name, inputShape: options?.inputShape, batchInputShape: options?.batchInputShape, trainable: options?.trainable });
-    const table = options?.table;
+    super(layerBaseOptions("ConnectionTableConv2D", options, OWN_KEYS, "{ table: LENET5_C3_TABLE, kernelSize: 5 }", true));
+    const table = options.table;
     if (!Array.isArray(table) || table.length === 0 || table.some((row) => !Array.isArray(row) || row.length === 0 || row.some((c) => !Number.isInteger(c) || c < 0))) {
       throw new Error(
-        `ConnectionTableConv2D: table must be a non-empty array of non-empty arrays of channel indices ≥ 0, got ${JSON.stringify(table)}. ` +
+        `ConnectionTableConv2D: table must be a non-empty array of non-empty arrays of channel indices ≥ 0, got ${describeValue(table)}. ` +
           "Pass e.g. LENET5_C3_TABLE.",
       );
     }
     table.forEach((row, f) => {
-      if (new Set(row).size !== row.length) throw new Error(`ConnectionTableConv2D: table[${f}] lists a channel twice (${JSON.stringify(row)}); list each input channel once.`);
+      if (new Set(row).size !== row.length) throw new Error(`ConnectionTableConv2D: table[${f}] lists a channel twice (${describeValue(row)}); list each input channel once.`);
     });
-    const kernelSize = options.kernelSize ?? 5;
-    if (!Number.isInteger(kernelSize) || kernelSize < 1) {
-      throw new Error(`ConnectionTableConv2D: kernelSize must be a whole number ≥ 1, got ${JSON.stringify(options.kernelSize)}. LeNet-5 uses kernelSize: 5.`);
-    }
-    const activation = options.activation ?? "linear";
-    if (!["tanh", "relu", "linear"].includes(activation)) {
-      throw new Error(`ConnectionTableConv2D: activation must be "tanh", "relu" or "linear", got ${JSON.stringify(activation)}.`);
-    }
+    const kernelSize = requireWholeNumber("ConnectionTableConv2D", "kernelSize", options.kernelSize ?? 5, 1, "LeNet-5 uses kernelSize: 5.");
+    const activation = requireChoice("ConnectionTableConv2D", "activation", options.activation ?? "linear", ["tanh", "relu", "linear"] as const);
     this.table = table.map((row) => [...row]);
     this.kernelSize = kernelSize;
     this.activationName = activation;

@@ -1,4 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireBoolean, requireChoice, requireNumber, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { channelsOf } from "./block-checks";
+import { applyChecked } from "./layer-shapes";
 
 export interface ConvBnReluOptions {
   filters: number;
@@ -16,34 +20,28 @@ export interface ConvBnReluOptions {
   momentum?: number;
 }
 
-function positiveInteger(caller: string, name: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}. Pass e.g. ${name}: 3.`);
-  }
-}
+const KEYS = optionKeys<ConvBnReluOptions>()("filters", "kernelSize", "strides", "padding", "activation", "name", "momentum");
 
 /**
  * Convolution → batch normalisation → ReLU, the building block of VGG-BN, ResNet and most
  * modern CNNs. The convolution has no bias: batch norm's shift (beta) would cancel it.
  */
 export function convBnRelu(input: tf.SymbolicTensor, options: ConvBnReluOptions): tf.SymbolicTensor {
-  positiveInteger("convBnRelu", "filters", options.filters);
-  positiveInteger("convBnRelu", "kernelSize", options.kernelSize);
-  positiveInteger("convBnRelu", "strides", options.strides ?? 1);
-  const padding = options.padding ?? "same";
-  if (padding !== "same" && padding !== "valid") {
-    throw new Error(`convBnRelu: padding must be "same" or "valid", got ${JSON.stringify(padding)}.`);
-  }
-  if (options.momentum !== undefined && !(options.momentum >= 0 && options.momentum < 1)) {
-    throw new Error(`convBnRelu: momentum must be in [0, 1), got ${JSON.stringify(options.momentum)}. Use e.g. 0.9 for short training runs.`);
-  }
-  const prefix = options.name ? `${options.name}_` : "";
-  const named = (suffix: string) => (options.name ? { name: `${prefix}${suffix}` } : {});
-  let x = tf.layers
-    .conv2d({ filters: options.filters, kernelSize: options.kernelSize, strides: options.strides ?? 1, padding, useBias: false, kernelInitializer: "heNormal", ...named("conv") })
-    .apply(input) as tf.SymbolicTensor;
+  const caller = "convBnRelu";
+  requireOptions<ConvBnReluOptions>(caller, options, KEYS, "{ filters: 32, kernelSize: 3 }", { required: true });
+  channelsOf(caller, input);
+  const filters = requireWholeNumber(caller, "filters", options.filters, 1, 32);
+  const kernelSize = requireWholeNumber(caller, "kernelSize", options.kernelSize, 1, 3);
+  const strides = requireWholeNumber(caller, "strides", options.strides ?? 1, 1, 1);
+  const padding = requireChoice(caller, "padding", options.padding ?? "same", ["same", "valid"] as const);
+  const activation = requireBoolean(caller, "activation", options.activation ?? true);
+  if (options.momentum !== undefined) requireNumber(caller, "momentum", options.momentum, { min: 0, below: 1, fix: "Use e.g. 0.9 for short training runs." });
+  if (options.name !== undefined) requireText(caller, "name", options.name, 'Pass e.g. name: "stage1".');
+  const named = (suffix: string) => (options.name ? { name: `${options.name}_${suffix}` } : {});
+  const conv = tf.layers.conv2d({ filters, kernelSize, strides, padding, useBias: false, kernelInitializer: "heNormal", ...named("conv") });
+  let x = applyChecked(caller, conv, input);
   const momentum = options.momentum === undefined ? {} : { momentum: options.momentum };
   x = tf.layers.batchNormalization({ ...momentum, ...named("bn") }).apply(x) as tf.SymbolicTensor;
-  if (options.activation ?? true) x = tf.layers.activation({ activation: "relu", ...named("relu") }).apply(x) as tf.SymbolicTensor;
+  if (activation) x = tf.layers.activation({ activation: "relu", ...named("relu") }).apply(x) as tf.SymbolicTensor;
   return x;
 }

@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireBoolean, requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { blockName, channelsOf } from "./block-checks";
 import { convBnRelu } from "./conv-bn-relu";
-import { blockName, channelsOf, requireChoice, requireWholeNumber } from "./block-checks";
 
 /** Filter counts of one inception module, in the column order of the GoogLeNet paper's table 1. */
 export interface InceptionModuleOptions {
@@ -21,11 +23,14 @@ export interface InceptionModuleOptions {
 }
 
 const COUNTS = ["branch1x1", "branch3x3Reduce", "branch3x3", "branch5x5Reduce", "branch5x5", "poolProjection"] as const;
+const KEYS = optionKeys<InceptionModuleOptions>()(...COUNTS, "branch5x5Kernel", "reduce", "name");
 
 /** Output channels of a module: the four branches are concatenated along the channel axis. */
-export function inceptionOutputChannels(options: InceptionModuleOptions, inChannels: number): number {
-  for (const key of COUNTS) requireWholeNumber("inceptionModule", key, options?.[key], 1, 64);
-  const reduce = requireChoice("inceptionModule", "reduce", options.reduce ?? true, [true, false]);
+export function inceptionOutputChannels(options: InceptionModuleOptions, inChannels: number, caller = "inceptionOutputChannels"): number {
+  requireOptions<InceptionModuleOptions>(caller, options, KEYS, "{ branch1x1: 64, branch3x3Reduce: 96, branch3x3: 128, branch5x5Reduce: 16, branch5x5: 32, poolProjection: 32 }", { required: true });
+  for (const key of COUNTS) requireWholeNumber(caller, key, options[key], 1, 64);
+  requireWholeNumber(caller, "inChannels", inChannels, 1, 192);
+  const reduce = requireBoolean(caller, "reduce", options.reduce ?? true);
   return options.branch1x1 + options.branch3x3 + options.branch5x5 + (reduce ? options.poolProjection : inChannels);
 }
 
@@ -36,7 +41,7 @@ export function inceptionOutputChannels(options: InceptionModuleOptions, inChann
  */
 export function inceptionModule(input: tf.SymbolicTensor, options: InceptionModuleOptions): tf.SymbolicTensor {
   const inChannels = channelsOf("inceptionModule", input);
-  inceptionOutputChannels(options, inChannels); // validates the counts
+  inceptionOutputChannels(options, inChannels, "inceptionModule"); // validates the options
   const reduce = options.reduce ?? true;
   const kernel5 = requireChoice("inceptionModule", "branch5x5Kernel", options.branch5x5Kernel ?? 5, [3, 5]);
   const name = options.name;

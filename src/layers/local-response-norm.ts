@@ -1,7 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { checkFiniteNumbers, requireNumber, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { LayerBaseOptions, layerBaseOptions } from "./block-checks";
 
 /** Settings of local response normalisation; the defaults are AlexNet's (k = 2, n = 5, α = 1e-4, β = 0.75). */
-export interface LocalResponseNormOptions {
+export interface LocalResponseNormOptions extends LayerBaseOptions {
   /** Channels on each side of the centre that share the normalisation: n = 2·depthRadius + 1 (default 2). */
   depthRadius?: number;
   /** k, added before the power so nothing is divided by zero (default 2). */
@@ -10,25 +13,22 @@ export interface LocalResponseNormOptions {
   alpha?: number;
   /** β, the power (default 0.75). */
   beta?: number;
-  name?: string;
-  /** For a first layer of a Sequential model: one example's shape. */
-  inputShape?: number[];
-  /** Set by tfjs when a saved model is loaded. */
-  batchInputShape?: (number | null)[];
 }
 
-function checkOptions(caller: string, o: LocalResponseNormOptions): Required<Omit<LocalResponseNormOptions, "name" | "inputShape" | "batchInputShape">> {
+type LrnSettings = Required<Pick<LocalResponseNormOptions, "depthRadius" | "bias" | "alpha" | "beta">>;
+const LRN_KEYS = optionKeys<LrnSettings>()("depthRadius", "bias", "alpha", "beta");
+const LRN_EXAMPLE = "{ depthRadius: 2, bias: 2, alpha: 1e-4, beta: 0.75 }";
+
+function checkOptions(caller: string, o: LocalResponseNormOptions): LrnSettings {
   const depthRadius = o.depthRadius ?? 2;
   const bias = o.bias ?? 2;
   const alpha = o.alpha ?? 1e-4;
   const beta = o.beta ?? 0.75;
-  if (!Number.isInteger(depthRadius) || depthRadius < 0) {
-    throw new Error(`${caller}: depthRadius must be a whole number ≥ 0, got ${JSON.stringify(o.depthRadius)}. AlexNet uses depthRadius: 2 (n = 5 channels).`);
-  }
-  for (const [name, value, rule] of [["bias", bias, "> 0"], ["alpha", alpha, "≥ 0"], ["beta", beta, "≥ 0"]] as const) {
-    const ok = typeof value === "number" && Number.isFinite(value) && (rule === "> 0" ? value > 0 : value >= 0);
-    if (!ok) throw new Error(`${caller}: ${name} must be a finite number ${rule}, got ${JSON.stringify(value)}. AlexNet uses bias: 2, alpha: 1e-4, beta: 0.75.`);
-  }
+  requireWholeNumber(caller, "depthRadius", depthRadius, 0, "AlexNet uses depthRadius: 2 (n = 5 channels).");
+  const fix = "AlexNet uses bias: 2, alpha: 1e-4, beta: 0.75.";
+  requireNumber(caller, "bias", bias, { above: 0, fix });
+  requireNumber(caller, "alpha", alpha, { min: 0, fix });
+  requireNumber(caller, "beta", beta, { min: 0, fix });
   return { depthRadius, bias, alpha, beta };
 }
 
@@ -37,9 +37,9 @@ function checkOptions(caller: string, o: LocalResponseNormOptions): Required<Omi
  * b[i] = a[i] / (k + α · Σ_{j = i−r … i+r, inside 0 … N−1} a[j]²)^β.
  */
 export function localResponseNormPixel(values: readonly number[], options: LocalResponseNormOptions = {}): number[] {
-  if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
-    throw new Error(`localResponseNormPixel: values must be a non-empty array of finite numbers (one per channel), got ${JSON.stringify(values)}. Pass e.g. [1, 2, 3].`);
-  }
+  requireOptions<LrnSettings>("localResponseNormPixel", options, LRN_KEYS, LRN_EXAMPLE);
+  checkFiniteNumbers("localResponseNormPixel", "values", values, "Pass one number per channel, e.g. [1, 2, 3].");
+  if (values.length === 0) throw new Error("localResponseNormPixel: values is empty; pass one number per channel, e.g. [1, 2, 3].");
   const { depthRadius, bias, alpha, beta } = checkOptions("localResponseNormPixel", options);
   return values.map((a, i) => {
     let sum = 0;
@@ -61,7 +61,7 @@ export class LocalResponseNormalization extends tf.layers.Layer {
   readonly beta: number;
 
   constructor(options: LocalResponseNormOptions = {}) {
-    super({ name: options?.name, inputShape: options?.inputShape, batchInputShape: options?.batchInputShape });
+    super(layerBaseOptions("LocalResponseNormalization", options, LRN_KEYS, LRN_EXAMPLE));
     const checked = checkOptions("LocalResponseNormalization", options ?? {});
     this.depthRadius = checked.depthRadius;
     this.bias = checked.bias;
@@ -97,8 +97,3 @@ export class LocalResponseNormalization extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(LocalResponseNormalization);
-
-/** A LocalResponseNormalization layer (AlexNet's settings unless given). */
-export function localResponseNorm(options: LocalResponseNormOptions = {}): LocalResponseNormalization {
-  return new LocalResponseNormalization(options);
-}

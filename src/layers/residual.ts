@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { OptionKeys, optionKeys, requireOptions } from "../core/options";
+import { blockName, channelsOf } from "./block-checks";
 import { convBnRelu } from "./conv-bn-relu";
-import { blockName, channelsOf, requireChoice, requireWholeNumber } from "./block-checks";
 import { seBlock } from "./se-block";
 
 export interface ResidualBlockOptions {
@@ -21,11 +23,13 @@ export interface BottleneckBlockOptions extends ResidualBlockOptions {
   expansion?: number;
 }
 
-function checkCommon(caller: string, input: tf.SymbolicTensor, options: ResidualBlockOptions): { inChannels: number; strides: number; shortcut: boolean } {
+const RESIDUAL_KEYS = optionKeys<ResidualBlockOptions>()("filters", "strides", "shortcut", "se", "name");
+const BOTTLENECK_KEYS = optionKeys<BottleneckBlockOptions>()(...RESIDUAL_KEYS, "expansion");
+
+function checkCommon(caller: string, input: tf.SymbolicTensor, options: ResidualBlockOptions, keys: readonly string[]): { inChannels: number; strides: number; shortcut: boolean } {
   const inChannels = channelsOf(caller, input);
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { filters: 64 }, got ${JSON.stringify(options)}.`);
-  }
+  requireOptions<ResidualBlockOptions>(caller, options, keys as OptionKeys<ResidualBlockOptions>, "{ filters: 64 }", { required: true });
+  if (options.se !== undefined) requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", { name: "se", required: true });
   requireWholeNumber(caller, "filters", options.filters, 1, 64);
   const strides = requireChoice(caller, "strides", options.strides ?? 1, [1, 2]);
   const shortcut = requireChoice(caller, "shortcut", options.shortcut ?? true, [true, false]);
@@ -54,7 +58,7 @@ function finish(residual: tf.SymbolicTensor, input: tf.SymbolicTensor, inChannel
  * output ReLU(F(x) + x), with a projection shortcut when the stride or channel count changes.
  */
 export function residualBlock(input: tf.SymbolicTensor, options: ResidualBlockOptions): tf.SymbolicTensor {
-  const { inChannels, strides, shortcut } = checkCommon("residualBlock", input, options);
+  const { inChannels, strides, shortcut } = checkCommon("residualBlock", input, options, RESIDUAL_KEYS);
   const { filters, name } = options;
   let x = convBnRelu(input, { filters, kernelSize: 3, strides, name: blockName(name, "conv1") });
   x = convBnRelu(x, { filters, kernelSize: 3, activation: false, name: blockName(name, "conv2") });
@@ -66,7 +70,7 @@ export function residualBlock(input: tf.SymbolicTensor, options: ResidualBlockOp
  * does) → 1x1 expand to filters × expansion channels, then the same shortcut and ReLU.
  */
 export function bottleneckBlock(input: tf.SymbolicTensor, options: BottleneckBlockOptions): tf.SymbolicTensor {
-  const { inChannels, strides, shortcut } = checkCommon("bottleneckBlock", input, options);
+  const { inChannels, strides, shortcut } = checkCommon("bottleneckBlock", input, options, BOTTLENECK_KEYS);
   const expansion = requireWholeNumber("bottleneckBlock", "expansion", options.expansion ?? 4, 1, 4);
   const { filters, name } = options;
   const outChannels = filters * expansion;

@@ -1,5 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
-import { blockName, channelsOf, requireWholeNumber } from "./block-checks";
+import { requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { blockName, channelsOf } from "./block-checks";
 
 export interface SeBlockOptions {
   /** Reduction ratio r: the bottleneck of the excitation has channels / r units (SENet uses 16). */
@@ -29,8 +31,11 @@ export function seBlockParams(channels: number, reduction = 16): number {
  * average pooling, excite with FC → ReLU → FC → sigmoid (a weight in (0, 1) per channel),
  * and multiply every channel of the input by its weight.
  */
+const SE_KEYS = optionKeys<SeBlockOptions>()("reduction", "name");
+
 export function seBlock(input: tf.SymbolicTensor, options: SeBlockOptions = {}): tf.SymbolicTensor {
   const channels = channelsOf("seBlock", input);
+  requireOptions<SeBlockOptions>("seBlock", options, SE_KEYS, "{ reduction: 16 }");
   const reduction = requireWholeNumber("seBlock", "reduction", options.reduction ?? 16, 1, 16);
   const hidden = seHiddenUnits(channels, reduction);
   const name = options.name;

@@ -1,4 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireBoolean, requireChoice, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface VggBlockOptions {
   /** How many 3×3 convolutions before the pooling (1–4 in the VGG paper). */
@@ -13,45 +15,47 @@ export interface VggBlockOptions {
   name: string;
 }
 
-function wholeNumber(caller: string, name: string, value: unknown, fix: string): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new Error(`${caller}: ${name} must be a whole number ≥ 1, got ${JSON.stringify(value)}. ${fix}`);
-  }
+export interface ConvBnReluLayersOptions {
+  filters: number;
+  kernelSize: number;
+  /** Layer-name prefix: name_conv, name_bn, name_relu. */
+  name: string;
 }
+
+const BLOCK_KEYS = optionKeys<VggBlockOptions>()("convs", "filters", "batchNorm", "poolPadding", "name");
+const CONV_KEYS = optionKeys<ConvBnReluLayersOptions>()("filters", "kernelSize", "name");
 
 /**
  * The layers of convBnRelu (3×3 'same' conv without bias, batch norm, ReLU) as a list, for
  * models described as plans. Same layers and settings as `convBnRelu` in conv-bn-relu.ts.
  */
-export function convBnReluLayers(options: { filters: number; kernelSize: number; name: string }): tf.layers.Layer[] {
-  wholeNumber("convBnReluLayers", "filters", options.filters, "Pass e.g. filters: 64.");
-  wholeNumber("convBnReluLayers", "kernelSize", options.kernelSize, "Pass e.g. kernelSize: 3.");
+export function convBnReluLayers(options: ConvBnReluLayersOptions): tf.layers.Layer[] {
+  const caller = "convBnReluLayers";
+  requireOptions<ConvBnReluLayersOptions>(caller, options, CONV_KEYS, '{ filters: 64, kernelSize: 3, name: "block1_1" }', { required: true });
+  const filters = requireWholeNumber(caller, "filters", options.filters, 1, 64);
+  const kernelSize = requireWholeNumber(caller, "kernelSize", options.kernelSize, 1, 3);
+  const name = requireText(caller, "name", options.name, 'Pass e.g. name: "block1_1".');
   return [
-    tf.layers.conv2d({ filters: options.filters, kernelSize: options.kernelSize, padding: "same", useBias: false, kernelInitializer: "heNormal", name: `${options.name}_conv` }),
-    tf.layers.batchNormalization({ name: `${options.name}_bn` }),
-    tf.layers.activation({ activation: "relu", name: `${options.name}_relu` }),
+    tf.layers.conv2d({ filters, kernelSize, padding: "same", useBias: false, kernelInitializer: "heNormal", name: `${name}_conv` }),
+    tf.layers.batchNormalization({ name: `${name}_bn` }),
+    tf.layers.activation({ activation: "relu", name: `${name}_relu` }),
   ];
 }
 
 /** One VGG stage: `convs` 3×3 stride-1 'same' convolutions with ReLU, then 2×2 stride-2 max pooling. */
 export function vggBlockLayers(options: VggBlockOptions): tf.layers.Layer[] {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`vggBlockLayers: options must be an object, got ${JSON.stringify(options)}. Pass e.g. { convs: 2, filters: 64, name: "block1" }.`);
-  }
-  wholeNumber("vggBlockLayers", "convs", options.convs, "VGG blocks have 1 to 4 convolutions, e.g. convs: 2.");
-  wholeNumber("vggBlockLayers", "filters", options.filters, "Pass e.g. filters: 64.");
-  if (typeof options.name !== "string" || options.name === "") {
-    throw new Error(`vggBlockLayers: name must be a non-empty string, got ${JSON.stringify(options.name)}. Pass e.g. name: "block1".`);
-  }
-  const poolPadding = options.poolPadding ?? "valid";
-  if (poolPadding !== "valid" && poolPadding !== "same") {
-    throw new Error(`vggBlockLayers: poolPadding must be "valid" or "same", got ${JSON.stringify(poolPadding)}.`);
-  }
+  const caller = "vggBlockLayers";
+  requireOptions<VggBlockOptions>(caller, options, BLOCK_KEYS, '{ convs: 2, filters: 64, name: "block1" }', { required: true });
+  const convs = requireWholeNumber(caller, "convs", options.convs, 1, "VGG blocks have 1 to 4 convolutions, e.g. convs: 2.");
+  const filters = requireWholeNumber(caller, "filters", options.filters, 1, 64);
+  const name = requireText(caller, "name", options.name, 'Pass e.g. name: "block1".');
+  const batchNorm = requireBoolean(caller, "batchNorm", options.batchNorm ?? false);
+  const poolPadding = requireChoice(caller, "poolPadding", options.poolPadding ?? "valid", ["valid", "same"] as const);
   const layers: tf.layers.Layer[] = [];
-  for (let i = 1; i <= options.convs; i++) {
-    if (options.batchNorm) layers.push(...convBnReluLayers({ filters: options.filters, kernelSize: 3, name: `${options.name}_${i}` }));
-    else layers.push(tf.layers.conv2d({ filters: options.filters, kernelSize: 3, padding: "same", activation: "relu", name: `${options.name}_conv${i}` }));
+  for (let i = 1; i <= convs; i++) {
+    if (batchNorm) layers.push(...convBnReluLayers({ filters, kernelSize: 3, name: `${name}_${i}` }));
+    else layers.push(tf.layers.conv2d({ filters, kernelSize: 3, padding: "same", activation: "relu", name: `${name}_conv${i}` }));
   }
-  layers.push(tf.layers.maxPooling2d({ poolSize: 2, strides: 2, padding: poolPadding, name: `${options.name}_pool` }));
+  layers.push(tf.layers.maxPooling2d({ poolSize: 2, strides: 2, padding: poolPadding, name: `${name}_pool` }));
   return layers;
 }

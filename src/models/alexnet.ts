@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireBoolean, requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { LocalResponseNormalization } from "../layers/local-response-norm";
-import { buildPlan, ModelPlan } from "./plan";
+import { requireCounts, requireImageShape, requireRate } from "./model-options";
+import { buildPlan, checkedPlan, ModelPlan } from "./plan";
 
 export interface AlexNetOptions {
   /** "published": single tower of the 2012 paper at 227×227×3, 1000 classes. "small": 28×28×1 and a sixteenth of the filters. */
@@ -27,22 +30,19 @@ export interface AlexNetOptions {
 const PUBLISHED = { inputShape: [227, 227, 3], classes: 1000, filters: [96, 256, 384, 384, 256], firstKernel: 11, firstStride: 4, denseUnits: 4096 };
 const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED.filters.map((f) => f / 16), firstKernel: 5, firstStride: 1, denseUnits: 256 };
 
+const KEYS = optionKeys<AlexNetOptions>()("size", "inputShape", "classes", "filters", "firstKernel", "firstStride", "denseUnits", "activation", "lrn", "pooling", "dropout");
+
 function check(o: AlexNetOptions): void {
-  if (o === null || typeof o !== "object") throw new Error(`alexnet: options must be an object, got ${JSON.stringify(o)}. Pass e.g. { size: "small" }.`);
-  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`alexnet: size must be "published" or "small", got ${JSON.stringify(o.size)}.`);
-  if (o.filters !== undefined && (!Array.isArray(o.filters) || o.filters.length !== 5 || o.filters.some((f) => !Number.isInteger(f) || f < 1))) {
-    throw new Error(`alexnet: filters must be 5 whole numbers ≥ 1 (conv1…conv5), got ${JSON.stringify(o.filters)}. The paper uses [96, 256, 384, 384, 256].`);
-  }
-  for (const name of ["classes", "firstKernel", "firstStride", "denseUnits"] as const) {
-    const v = o[name];
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`alexnet: ${name} must be a whole number ≥ 1, got ${JSON.stringify(v)}.`);
-  }
-  if (o.activation !== undefined && o.activation !== "relu" && o.activation !== "tanh") throw new Error(`alexnet: activation must be "relu" or "tanh", got ${JSON.stringify(o.activation)}.`);
-  if (o.pooling !== undefined && o.pooling !== "max" && o.pooling !== "average") throw new Error(`alexnet: pooling must be "max" or "average", got ${JSON.stringify(o.pooling)}.`);
-  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`alexnet: dropout must be a rate in [0, 1), got ${JSON.stringify(o.dropout)}. The paper uses 0.5.`);
-  if (o.inputShape !== undefined && (!Array.isArray(o.inputShape) || o.inputShape.length !== 3 || o.inputShape.some((d) => !Number.isInteger(d) || d < 1))) {
-    throw new Error(`alexnet: inputShape must be [height, width, channels] of whole numbers, got ${JSON.stringify(o.inputShape)}. Use e.g. [28, 28, 1].`);
-  }
+  const caller = "alexnet";
+  requireOptions<AlexNetOptions>(caller, o, KEYS, '{ size: "small" }');
+  if (o.size !== undefined) requireChoice(caller, "size", o.size, ["published", "small"] as const);
+  if (o.filters !== undefined) requireCounts(caller, "filters", o.filters, 5, "The paper uses [96, 256, 384, 384, 256] (conv1…conv5).");
+  for (const name of ["classes", "firstKernel", "firstStride", "denseUnits"] as const) if (o[name] !== undefined) requireWholeNumber(caller, name, o[name], name === "classes" ? 2 : 1);
+  if (o.activation !== undefined) requireChoice(caller, "activation", o.activation, ["relu", "tanh"] as const);
+  if (o.lrn !== undefined) requireBoolean(caller, "lrn", o.lrn);
+  if (o.pooling !== undefined) requireChoice(caller, "pooling", o.pooling, ["max", "average"] as const);
+  if (o.dropout !== undefined) requireRate(caller, "dropout", o.dropout, "The paper uses 0.5.");
+  if (o.inputShape !== undefined) requireImageShape(caller, o.inputShape);
 }
 
 /**
@@ -70,7 +70,7 @@ export function alexnetPlan(options: AlexNetOptions = {}): ModelPlan {
       : tf.layers.averagePooling2d({ poolSize: 3, strides: 2, name });
   const conv = (i: number, kernelSize: number, strides = 1, padding: "same" | "valid" = "same") =>
     tf.layers.conv2d({ filters: filters[i - 1], kernelSize, strides, padding, activation, name: `conv${i}` });
-  return {
+  return checkedPlan("alexnet", {
     name: size === "published" ? "alexnet" : "alexnet_small",
     inputShape: [...inputShape],
     makeLayers: () => [
@@ -91,7 +91,7 @@ export function alexnetPlan(options: AlexNetOptions = {}): ModelPlan {
       tf.layers.dense({ units: denseUnits, activation, name: "fc7" }),
       tf.layers.dense({ units: classes, activation: "softmax", name: "fc8" }),
     ],
-  };
+  });
 }
 
 /** AlexNet built (weights allocated, not compiled). The published size holds 62 million weights: prefer alexnetPlan for summaries. */

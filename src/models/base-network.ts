@@ -1,4 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
 
 // The course's base network: its recipe (so a lesson can train the same network from scratch)
 // and a way to put a new classifier head on its convolutional part (transfer learning).
@@ -13,10 +16,8 @@ export const BASE_FEATURE_LAYER = "block3_pool";
  * scripts/train-base-model.js trains it on Fashion-MNIST and saves it.
  */
 export function baseNetwork(options: { classes?: number } = {}): tf.LayersModel {
-  const classes = options.classes ?? 10;
-  if (!Number.isInteger(classes) || classes < 2) {
-    throw new Error(`baseNetwork: classes must be a whole number ≥ 2, got ${JSON.stringify(classes)}. Use 10 for Fashion-MNIST or MNIST.`);
-  }
+  requireOptions<{ classes?: number }>("baseNetwork", options, ["classes"], "{ classes: 10 }");
+  const classes = requireWholeNumber("baseNetwork", "classes", options.classes ?? 10, 2, "Use 10 for Fashion-MNIST or MNIST.");
   const model = tf.sequential({ name: "fashion_base" });
   model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: "same", activation: "relu", name: "block1_conv" }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2, name: "block1_pool" }));
@@ -40,6 +41,8 @@ export interface NewHeadOptions {
   name?: string;
 }
 
+const NEW_HEAD_KEYS = optionKeys<NewHeadOptions>()("featureLayer", "classes", "dropout", "name");
+
 /**
  * A new model made of `base`'s layers up to `featureLayer` — the same layer objects, so they
  * share their weights and their `trainable` switch with `base` — followed by a new head:
@@ -48,17 +51,15 @@ export interface NewHeadOptions {
  */
 export function withNewHead(base: tf.LayersModel, options: NewHeadOptions): tf.LayersModel {
   const caller = "withNewHead";
-  if (!(base instanceof tf.LayersModel)) throw new Error(`${caller}: base must be a tf.LayersModel, got ${base === null ? "null" : typeof base}. Load it with loadBaseModel().`);
-  if (typeof options !== "object" || options === null) throw new Error(`${caller}: pass options {classes}, got ${JSON.stringify(options)}.`);
+  requireModel(caller, base, "base");
+  requireOptions<NewHeadOptions>(caller, options, NEW_HEAD_KEYS, "{ classes: 10 }", { required: true });
   const featureLayer = options.featureLayer ?? BASE_FEATURE_LAYER;
   const names = base.layers.map((l) => l.name);
   const cut = names.indexOf(featureLayer);
-  if (cut < 0) throw new Error(`${caller}: base has no layer named ${JSON.stringify(featureLayer)}. Pick one of: ${names.join(", ")}.`);
-  if (!Number.isInteger(options.classes) || options.classes < 2) {
-    throw new Error(`${caller}: classes must be a whole number ≥ 2, got ${JSON.stringify(options.classes)}. Use the number of classes of the new task, e.g. 10.`);
-  }
+  if (cut < 0) throw new Error(`${caller}: base has no layer named ${describeValue(featureLayer)}. Pick one of: ${names.join(", ")}.`);
+  requireWholeNumber(caller, "classes", options.classes, 2, "Use the number of classes of the new task, e.g. 10.");
   const dropout = options.dropout ?? 0;
-  if (typeof dropout !== "number" || !(dropout >= 0 && dropout < 1)) throw new Error(`${caller}: dropout must be a number in [0, 1), got ${JSON.stringify(dropout)}. Use e.g. 0.3, or 0 for none.`);
+  if (typeof dropout !== "number" || !(dropout >= 0 && dropout < 1)) throw new Error(`${caller}: dropout must be a number in [0, 1), got ${describeValue(dropout)}. Use e.g. 0.3, or 0 for none.`);
   const input = tf.input({ shape: base.inputs[0].shape.slice(1) as number[] });
   let x: tf.SymbolicTensor = input;
   for (const layer of base.layers.slice(0, cut + 1)) {
@@ -78,14 +79,14 @@ export function withNewHead(base: tf.LayersModel, options: NewHeadOptions): tf.L
  */
 export function setTrainable(model: tf.LayersModel, trainable: boolean, upTo?: string, from?: string): string[] {
   const caller = "setTrainable";
-  if (!(model instanceof tf.LayersModel)) throw new Error(`${caller}: model must be a tf.LayersModel, got ${model === null ? "null" : typeof model}.`);
-  if (typeof trainable !== "boolean") throw new Error(`${caller}: trainable must be true or false, got ${JSON.stringify(trainable)}.`);
+  requireModel(caller, model);
+  if (typeof trainable !== "boolean") throw new Error(`${caller}: trainable must be true or false, got ${describeValue(trainable)}.`);
   const names = model.layers.map((l) => l.name);
   const start = from === undefined ? 0 : names.indexOf(from);
   const end = upTo === undefined ? names.length - 1 : names.indexOf(upTo);
-  if (start < 0) throw new Error(`${caller}: the model has no layer named ${JSON.stringify(from)} (from). Pick one of: ${names.join(", ")}.`);
-  if (end < 0) throw new Error(`${caller}: the model has no layer named ${JSON.stringify(upTo)} (upTo). Pick one of: ${names.join(", ")}.`);
-  if (end < start) throw new Error(`${caller}: layer ${JSON.stringify(upTo)} comes before ${JSON.stringify(from)}; give from ≤ upTo in layer order (${names.join(", ")}).`);
+  if (start < 0) throw new Error(`${caller}: the model has no layer named ${describeValue(from)} (from). Pick one of: ${names.join(", ")}.`);
+  if (end < 0) throw new Error(`${caller}: the model has no layer named ${describeValue(upTo)} (upTo). Pick one of: ${names.join(", ")}.`);
+  if (end < start) throw new Error(`${caller}: layer ${describeValue(upTo)} comes before ${describeValue(from)}; give from ≤ upTo in layer order (${names.join(", ")}).`);
   const changed = model.layers.slice(start, end + 1);
   changed.forEach((layer) => (layer.trainable = trainable));
   return changed.map((l) => l.name);

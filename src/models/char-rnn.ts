@@ -1,14 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { requireChoice, requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { createRng } from "../data/random";
 
 /** Which recurrent cell a model uses. */
 export type RecurrentCell = "simpleRNN" | "lstm";
-
-function recurrentLayer(cell: RecurrentCell, config: { units: number; returnSequences: boolean; name: string; inputShape: (number | null)[] }): tf.layers.Layer {
-  if (cell === "simpleRNN") return tf.layers.simpleRNN(config);
-  if (cell === "lstm") return tf.layers.lstm(config);
-  throw new Error(`recurrent cell ${JSON.stringify(cell)} is not "simpleRNN" or "lstm". Pass cell: "simpleRNN" or cell: "lstm".`);
-}
 
 export interface CharRnnOptions {
   /** Number of distinct characters (vocabulary.size). */
@@ -18,25 +14,6 @@ export interface CharRnnOptions {
   cell?: RecurrentCell;
 }
 
-/**
- * A character-level language model: one-hot characters [batch, time, vocabSize] in, and for
- * every time step the probabilities of the next character [batch, time, vocabSize] out.
- * Layers: "rnn" (simpleRNN or LSTM, returning every step's state) → "next_char" (dense softmax).
- * Any sequence length works, so a trained model can be fed one character at a time.
- */
-export function charRnn(options: CharRnnOptions): tf.Sequential {
-  const { vocabSize, units, cell = "simpleRNN" } = options ?? ({} as CharRnnOptions);
-  checkWholeOption("charRnn", "vocabSize", vocabSize, 2, 4);
-  checkWholeOption("charRnn", "units", units, 1, 16);
-  if (cell !== "simpleRNN" && cell !== "lstm") {
-    throw new Error(`charRnn: cell must be "simpleRNN" or "lstm", got ${JSON.stringify(cell)}.`);
-  }
-  const model = tf.sequential({ name: `char_${cell}` });
-  model.add(recurrentLayer(cell, { units, returnSequences: true, name: "rnn", inputShape: [null, vocabSize] }));
-  model.add(tf.layers.dense({ units: vocabSize, activation: "softmax", name: "next_char" }));
-  return model;
-}
-
 export interface RnnForecasterOptions {
   /** How many past values the model reads. */
   windowLength: number;
@@ -44,42 +21,42 @@ export interface RnnForecasterOptions {
   cell?: RecurrentCell;
 }
 
+const CHAR_RNN_KEYS = optionKeys<CharRnnOptions>()("vocabSize", "units", "cell");
+const FORECASTER_KEYS = optionKeys<RnnForecasterOptions>()("windowLength", "units", "cell");
+
+/** A recurrent layer named "rnn" (simpleRNN or LSTM) followed by a dense head, as one Sequential model. */
+function recurrentModel(caller: string, options: { units: unknown; cell?: unknown }, design: { name: string; inputShape: (number | null)[]; returnSequences: boolean; head: { units: number; activation?: "softmax"; name: string } }): tf.Sequential {
+  const units = requireWholeNumber(caller, "units", options.units, 1, 16);
+  const cell = requireChoice(caller, "cell", options.cell ?? "simpleRNN", ["simpleRNN", "lstm"] as const);
+  const config = { units, returnSequences: design.returnSequences, name: "rnn", inputShape: design.inputShape };
+  const model = tf.sequential({ name: `${design.name}_${cell}` });
+  model.add(cell === "lstm" ? tf.layers.lstm(config) : tf.layers.simpleRNN(config));
+  model.add(tf.layers.dense(design.head));
+  return model;
+}
+
+/**
+ * A character-level language model: one-hot characters [batch, time, vocabSize] in, and for
+ * every time step the probabilities of the next character [batch, time, vocabSize] out.
+ * Layers: "rnn" (simpleRNN or LSTM, returning every step's state) → "next_char" (dense softmax).
+ * Any sequence length works, so a trained model can be fed one character at a time.
+ */
+export function charRnn(options: CharRnnOptions): tf.Sequential {
+  const caller = "charRnn";
+  requireOptions<CharRnnOptions>(caller, options, CHAR_RNN_KEYS, "{ vocabSize: 40, units: 64 }", { required: true });
+  const vocabSize = requireWholeNumber(caller, "vocabSize", options.vocabSize, 2, 4);
+  return recurrentModel(caller, options, { name: "char", inputShape: [null, vocabSize], returnSequences: true, head: { units: vocabSize, activation: "softmax", name: "next_char" } });
+}
+
 /**
  * A one-step-ahead forecaster: a window of values [batch, windowLength, 1] → the next value
  * [batch, 1]. Layers: "rnn" (last state only) → "forecast" (dense, linear).
  */
 export function rnnForecaster(options: RnnForecasterOptions): tf.Sequential {
-  const { windowLength, units, cell = "simpleRNN" } = options ?? ({} as RnnForecasterOptions);
-  checkWholeOption("rnnForecaster", "windowLength", windowLength, 1, 12);
-  checkWholeOption("rnnForecaster", "units", units, 1, 16);
-  if (cell !== "simpleRNN" && cell !== "lstm") {
-    throw new Error(`rnnForecaster: cell must be "simpleRNN" or "lstm", got ${JSON.stringify(cell)}.`);
-  }
-  const model = tf.sequential({ name: `forecast_${cell}` });
-  model.add(recurrentLayer(cell, { units, returnSequences: false, name: "rnn", inputShape: [windowLength, 1] }));
-  model.add(tf.layers.dense({ units: 1, name: "forecast" }));
-  return model;
-}
-
-/** The model's probabilities for the character after `ids` (the last time step's output). */
-export function nextCharProbabilities(model: tf.LayersModel, ids: number[], vocabSize: number): number[] {
-  checkWholeOption("nextCharProbabilities", "vocabSize", vocabSize, 2, 4);
-  if (!Array.isArray(ids) || ids.length === 0) {
-    throw new Error("nextCharProbabilities: ids must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
-  }
-  ids.forEach((id, i) => {
-    if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
-      throw new Error(`nextCharProbabilities: ids[${i}] is ${id}; ids must be whole numbers from 0 to ${vocabSize - 1}.`);
-    }
-  });
-  return tf.tidy(() => {
-    const x = tf.oneHot(tf.tensor1d(ids, "int32"), vocabSize).toFloat().expandDims(0);
-    const y = model.predict(x) as tf.Tensor;
-    if (y.rank !== 3 || y.shape[2] !== vocabSize) {
-      throw new Error(`nextCharProbabilities: the model returned shape [${y.shape}], expected [1, ${ids.length}, ${vocabSize}]. Use a model from charRnn.`);
-    }
-    return Array.from(y.slice([0, ids.length - 1, 0], [1, 1, vocabSize]).dataSync());
-  });
+  const caller = "rnnForecaster";
+  requireOptions<RnnForecasterOptions>(caller, options, FORECASTER_KEYS, "{ windowLength: 12, units: 16 }", { required: true });
+  const windowLength = requireWholeNumber(caller, "windowLength", options.windowLength, 1, 12);
+  return recurrentModel(caller, options, { name: "forecast", inputShape: [windowLength, 1], returnSequences: false, head: { units: 1, name: "forecast" } });
 }
 
 export interface GenerateOptions {
@@ -122,26 +99,20 @@ function statefulCopy(model: tf.LayersModel, vocabSize: number): { stepper: tf.S
  * character from the predicted probabilities and feed it back in (the hidden state carries
  * everything read so far). Returns the start ids followed by the `length` new ones.
  */
+const GENERATE_KEYS = optionKeys<GenerateOptions>()("length", "temperature", "seed");
+
 export function generateIds(model: tf.LayersModel, startIds: number[], vocabSize: number, options: GenerateOptions): number[] {
-  const { length, temperature = 0, seed = 1 } = options ?? ({} as GenerateOptions);
-  checkWholeOption("generateIds", "length", length, 0, 100);
-  checkWholeOption("generateIds", "vocabSize", vocabSize, 2, 4);
-  if (!Number.isFinite(temperature) || temperature < 0) {
-    throw new Error(`generateIds: temperature must be a number ≥ 0, got ${temperature}. Use 0 for the most likely character, 0.5–1 for variety.`);
-  }
+  requireOptions<GenerateOptions>("generateIds", options, GENERATE_KEYS, "{ length: 100, temperature: 0.5 }", { required: true });
+  const { length, temperature = 0, seed = 1 } = options;
+  requireWholeNumber("generateIds", "length", length, 0, 100);
+  requireWholeNumber("generateIds", "vocabSize", vocabSize, 2, 4);
+  requireNumber("generateIds", "temperature", temperature, { min: 0, fix: "Use 0 for the most likely character, 0.5–1 for variety." });
+  requireSeed("generateIds", seed);
   if (!Array.isArray(startIds) || startIds.length === 0) {
     throw new Error("generateIds: startIds must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
   }
-  startIds.forEach((id, i) => {
-    if (!Number.isInteger(id) || id < 0 || id >= vocabSize) {
-      throw new Error(`generateIds: startIds[${i}] is ${id}; ids must be whole numbers from 0 to ${vocabSize - 1}.`);
-    }
-  });
-  let state = (Math.floor(seed) >>> 0) || 1;
-  const uniform = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
+  startIds.forEach((id, i) => requireWholeNumber("generateIds", `startIds[${i}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", vocabSize - 1));
+  const uniform = createRng(seed).next;
   const { stepper, dispose } = statefulCopy(model, vocabSize);
   const read = (id: number): number[] =>
     tf.tidy(() => Array.from((stepper.predict(tf.oneHot(tf.tensor1d([id], "int32"), vocabSize).toFloat().reshape([1, 1, vocabSize])) as tf.Tensor).dataSync()));

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface DcganOptions {
   /** Length of the noise vector z the generator (생성자) starts from. */
@@ -17,13 +18,16 @@ export interface DcganOptions {
   batchNorm?: boolean;
 }
 
+const KEYS = optionKeys<DcganOptions>()("latentDim", "filters", "imageSize", "channels", "batchNorm");
+
 function resolve(caller: string, options: DcganOptions): Required<DcganOptions> {
+  requireOptions<DcganOptions>(caller, options, KEYS, "{ latentDim: 32, filters: 64 }");
   const { latentDim = 32, filters = 64, imageSize = 28, channels = 1, batchNorm = true } = options ?? {};
-  if (typeof batchNorm !== "boolean") throw new Error(`${caller}: batchNorm must be true or false, got ${JSON.stringify(batchNorm)}.`);
-  checkWholeOption(caller, "latentDim", latentDim, 1, 32);
-  checkWholeOption(caller, "filters", filters, 2, 64);
-  checkWholeOption(caller, "imageSize", imageSize, 4, 28);
-  checkWholeOption(caller, "channels", channels, 1, 1);
+  if (typeof batchNorm !== "boolean") throw new Error(`${caller}: batchNorm must be true or false, got ${describeValue(batchNorm)}.`);
+  requireWholeNumber(caller, "latentDim", latentDim, 1, 32);
+  requireWholeNumber(caller, "filters", filters, 2, 64);
+  requireWholeNumber(caller, "imageSize", imageSize, 4, 28);
+  requireWholeNumber(caller, "channels", channels, 1, 1);
   if (imageSize % 4 !== 0) {
     throw new Error(`${caller}: imageSize must be divisible by 4 (two stride-2 steps), got ${imageSize}. Use 28 for MNIST, or 32.`);
   }

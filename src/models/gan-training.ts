@@ -1,5 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { requireNumber, requireSeed, requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { requireModel } from "../core/tensors";
 
 /** A generator (생성자), a discriminator (판별자) and one optimizer for each. */
 export interface Gan {
@@ -24,13 +26,12 @@ export function createGan(
   discriminator: tf.LayersModel,
   options: { learningRate?: number; beta1?: number } = {},
 ): Gan {
-  if (!(generator instanceof tf.LayersModel)) throw new Error("createGan: generator must be a tf.LayersModel, e.g. dcganGenerator().");
-  if (!(discriminator instanceof tf.LayersModel)) throw new Error("createGan: discriminator must be a tf.LayersModel, e.g. dcganDiscriminator().");
-  const { learningRate = 2e-4, beta1 = 0.5 } = options ?? {};
-  if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-    throw new Error(`createGan: learningRate must be a positive number, got ${learningRate}. Try 2e-4.`);
-  }
-  if (!(beta1 >= 0 && beta1 < 1)) throw new Error(`createGan: beta1 must be in [0, 1), got ${beta1}. Try 0.5.`);
+  requireModel("createGan", generator, "generator");
+  requireModel("createGan", discriminator, "discriminator");
+  requireOptions<{ learningRate?: number; beta1?: number }>("createGan", options, ["learningRate", "beta1"], "{ learningRate: 2e-4, beta1: 0.5 }");
+  const { learningRate = 2e-4, beta1 = 0.5 } = options;
+  requireNumber("createGan", "learningRate", learningRate, { above: 0, fix: "Try 2e-4." });
+  requireNumber("createGan", "beta1", beta1, { min: 0, below: 1, fix: "Try 0.5." });
   const gIn = generator.inputs[0].shape;
   const gOut = generator.outputs[0].shape;
   const dIn = discriminator.inputs[0].shape;
@@ -58,8 +59,8 @@ export function createGan(
 
 /** Noise vectors z ~ N(0, 1), [count, latentDim]; the same seed gives the same noise. */
 export function latentNoise(count: number, latentDim: number, seed?: number): tf.Tensor2D {
-  checkWholeOption("latentNoise", "count", count, 1, 16);
-  checkWholeOption("latentNoise", "latentDim", latentDim, 1, 32);
+  requireWholeNumber("latentNoise", "count", count, 1, 16);
+  requireWholeNumber("latentNoise", "latentDim", latentDim, 1, 32);
   if (seed !== undefined && !Number.isFinite(seed)) throw new Error(`latentNoise: seed must be a number, got ${seed}.`);
   return tf.randomNormal([count, latentDim], 0, 1, "float32", seed);
 }
@@ -98,7 +99,8 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
     throw new Error(`ganTrainStep: realBatch has shape [${realBatch.shape}] but the discriminator reads [batch, ${expected.join(", ")}]. Reshape the batch to match.`);
   }
   const batch = realBatch.shape[0];
-  const seed = options.seed;
+  requireOptions<{ seed?: number }>("ganTrainStep", options, ["seed"], "{ seed: 1 }");
+  const seed = options.seed === undefined ? undefined : requireSeed("ganTrainStep", options.seed);
   return tf.tidy(() => {
     // 1. Police: real → 1, fake → 0. The fakes are made outside the gradient (only D learns here),
     // in training mode so that batch normalisation in G behaves as in step 2.

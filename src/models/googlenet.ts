@@ -1,8 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { inceptionModule, InceptionModuleOptions } from "../layers/inception";
-import { requireChoice } from "../layers/block-checks";
-import { requireClasses, requireImageShape, scaledChannels } from "./modern-options";
+import { requireClasses, requireImageShape, requireRate, scaledChannels } from "./model-options";
 
 type Counts = Pick<InceptionModuleOptions, "branch1x1" | "branch3x3Reduce" | "branch3x3" | "branch5x5Reduce" | "branch5x5" | "poolProjection">;
 
@@ -43,24 +44,21 @@ export interface GooglenetOptions {
   name?: string;
 }
 
+const KEYS = optionKeys<GooglenetOptions>()("inputShape", "classes", "width", "stem", "stemStrides", "branch5x5Kernel", "reduce", "dropout", "name");
+
 /**
  * GoogLeNet (Inception v1) in torchvision's variant: every conv bias-free with batch norm, no
  * auxiliary classifiers, 3x3 kernels in the "5x5" branches; one builder for the published
  * size and for small trainable versions (width < 1, stem "small").
  */
 export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`googlenet: options must be an object like { stem: "small", width: 0.25 } (or nothing for the published size), got ${JSON.stringify(options)}.`);
-  }
+  requireOptions<GooglenetOptions>("googlenet", options, KEYS, '{ stem: "small", width: 0.25 } (or nothing for the published size)');
   const stem = requireChoice("googlenet", "stem", options.stem ?? "imagenet", ["imagenet", "small"] as const);
   const inputShape = requireImageShape("googlenet", options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]));
   const classes = requireClasses("googlenet", options.classes ?? (stem === "imagenet" ? 1000 : 10));
   const width = options.width ?? 1;
   const ch = (n: number) => scaledChannels("googlenet", n, width);
-  const dropout = options.dropout ?? 0.2;
-  if (typeof dropout !== "number" || !(dropout >= 0 && dropout < 1)) {
-    throw new Error(`googlenet: dropout must be a number in [0, 1), got ${JSON.stringify(dropout)}. Pass e.g. dropout: 0.2.`);
-  }
+  const dropout = requireRate("googlenet", "dropout", options.dropout ?? 0.2, "Pass e.g. dropout: 0.2.");
   const input = tf.input({ shape: inputShape, name: "image" });
   let x: tf.SymbolicTensor;
   if (stem === "imagenet") {

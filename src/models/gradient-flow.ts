@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireModel } from "../core/tensors";
 
 export interface LayerGradientNorm {
   /** Name of the layer whose kernel this is. */
@@ -16,9 +17,7 @@ export interface LayerGradientNorm {
  * (so, like a step, it also nudges BN's moving statistics; the weights are not changed).
  */
 export function kernelGradientNorms(model: tf.LayersModel, xs: tf.Tensor4D, ys: tf.Tensor2D): LayerGradientNorm[] {
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`kernelGradientNorms: model must be a tf.LayersModel, got ${typeof model}. Pass a model from resnet(...) or tf.model(...).`);
-  }
+  requireModel("kernelGradientNorms", model);
   if (!(xs instanceof tf.Tensor) || xs.rank !== 4 || !(ys instanceof tf.Tensor) || ys.rank !== 2 || xs.shape[0] !== ys.shape[0]) {
     throw new Error(
       `kernelGradientNorms: xs must be a 4-D image batch and ys a 2-D one-hot batch with the same number of rows, got shapes ` +

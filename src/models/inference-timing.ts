@@ -1,4 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
 
 export interface InferenceTiming {
   /** Median wall-clock milliseconds of one run (robust to an occasional slow run on a busy machine). */
@@ -17,13 +19,9 @@ export async function measureInference(run: () => tf.Tensor | tf.Tensor[], optio
   if (typeof run !== "function") {
     throw new Error(`measureInference: run must be a function returning the output tensor(s), got ${typeof run}. Pass e.g. () => model.predict(x) as tf.Tensor.`);
   }
-  const repeats = options.repeats ?? 5;
-  const warmup = options.warmup ?? 1;
-  for (const [name, value, min] of [["repeats", repeats, 1], ["warmup", warmup, 0]] as const) {
-    if (!Number.isInteger(value) || value < min) {
-      throw new Error(`measureInference: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}. Pass e.g. { ${name}: ${min + 2} }.`);
-    }
-  }
+  requireOptions<{ repeats?: number; warmup?: number }>("measureInference", options, ["repeats", "warmup"], "{ repeats: 5, warmup: 1 }");
+  const repeats = requireWholeNumber("measureInference", "repeats", options.repeats ?? 5, 1, 5);
+  const warmup = requireWholeNumber("measureInference", "warmup", options.warmup ?? 1, 0, 1);
   const once = async (): Promise<number> => {
     const start = performance.now();
     const outputs = tf.tidy(run);

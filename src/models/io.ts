@@ -1,32 +1,18 @@
 // Saving and loading models as files, with no network and no tfjs-node: the model is written
 // as model.json (architecture + weight manifest) and weights.bin (the weights, float32) in one folder.
+import * as tf from "@tensorflow/tfjs";
 import * as fs from "fs";
 import * as path from "path";
-import * as tf from "@tensorflow/tfjs";
+import { describeValue } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { projectRoot } from "../core/paths";
+import { requireModel } from "../core/tensors";
 
 export const MODEL_JSON = "model.json";
 export const WEIGHTS_BIN = "weights.bin";
 
 /** How the course's saved base model is rebuilt (printed by every loading error). */
 export const REBUILD_BASE_MODEL = "Rebuild it with `node scripts/train-base-model.js` in the project folder (a few minutes on a CPU; needs `npm run build` first).";
-
-/** The project folder: the nearest parent holding convnet-lab's package.json. */
-export function projectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest)) {
-      try {
-        if ((JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string }).name === "convnet-lab") return dir;
-      } catch {
-        // not ours; keep climbing
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`projectRoot: no convnet-lab package.json above ${__dirname}. Run the library from inside the project folder.`);
-    dir = parent;
-  }
-}
 
 /** Folder of the base network trained on Fashion-MNIST, reused by the transfer-learning lesson. */
 export function baseModelDir(): string {
@@ -49,9 +35,25 @@ export interface SavedModelFiles {
 
 function requireDirectoryArgument(caller: string, directory: unknown): string {
   if (typeof directory !== "string" || directory.trim() === "") {
-    throw new Error(`${caller}: directory must be a folder path (string), got ${JSON.stringify(directory)}. Pass e.g. "datasets/models/my-model".`);
+    throw new Error(`${caller}: directory must be a folder path (string), got ${describeValue(directory)}. Pass e.g. "datasets/models/my-model".`);
   }
   return path.resolve(directory);
+}
+
+/** Creates the folder (and its parents) for a save, or says which part of the path is in the way. */
+function makeFolder(caller: string, dir: string): void {
+  for (let part = dir; ; part = path.dirname(part)) {
+    if (fs.existsSync(part)) {
+      if (!fs.statSync(part).isDirectory()) throw new Error(`${caller}: cannot create the folder ${dir}: ${part} is a file, not a folder. Save to another path, or move that file.`);
+      break;
+    }
+    if (path.dirname(part) === part) break;
+  }
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new Error(`${caller}: cannot create the folder ${dir} (${error instanceof Error ? error.message : String(error)}). Save to a folder you can write to.`);
+  }
 }
 
 function joinWeightData(data: tf.io.WeightData | undefined): ArrayBuffer {
@@ -66,12 +68,11 @@ function joinWeightData(data: tf.io.WeightData | undefined): ArrayBuffer {
  */
 export async function saveModelToFile(model: tf.LayersModel, directory: string, options: SaveModelOptions = {}): Promise<SavedModelFiles> {
   const caller = "saveModelToFile";
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`${caller}: model must be a tf.LayersModel, got ${model === null ? "null" : typeof model}. Pass the model built with tf.model or tf.sequential.`);
-  }
+  requireModel(caller, model);
+  requireOptions<SaveModelOptions>(caller, options, ["overwrite", "metadata"], "{ overwrite: true }");
   const dir = requireDirectoryArgument(caller, directory);
   if (options.metadata !== undefined && (typeof options.metadata !== "object" || options.metadata === null || Array.isArray(options.metadata))) {
-    throw new Error(`${caller}: metadata must be a plain object of facts, got ${JSON.stringify(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
+    throw new Error(`${caller}: metadata must be a plain object of facts, got ${describeValue(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
   }
   const modelJson = path.join(dir, MODEL_JSON);
   const weights = path.join(dir, WEIGHTS_BIN);
@@ -82,6 +83,7 @@ export async function saveModelToFile(model: tf.LayersModel, directory: string, 
       }
     }
   }
+  makeFolder(caller, dir);
   let weightBytes = 0;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -95,7 +97,6 @@ export async function saveModelToFile(model: tf.LayersModel, directory: string, 
         weightsManifest: [{ paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? [] }],
         ...(options.metadata ? { userDefinedMetadata: options.metadata } : {}),
       };
-      fs.mkdirSync(dir, { recursive: true });
       // Write to temporary names first, so a crash never leaves half a model behind.
       fs.writeFileSync(`${weights}.tmp`, Buffer.from(data));
       fs.writeFileSync(`${modelJson}.tmp`, JSON.stringify(json));
@@ -144,6 +145,7 @@ function readModelJson(caller: string, dir: string, rebuild: string): ModelJsonF
 
 /** The metadata stored with a saved model (saveModelToFile's `metadata`), or {} when there is none. */
 export function readModelMetadata(directory: string, options: LoadModelOptions = {}): Record<string, unknown> {
+  requireOptions<LoadModelOptions>("readModelMetadata", options, ["howToRebuild"], '{ howToRebuild: "Run ..." }');
   const dir = requireDirectoryArgument("readModelMetadata", directory);
   return readModelJson("readModelMetadata", dir, options.howToRebuild ?? "").userDefinedMetadata ?? {};
 }
@@ -155,6 +157,7 @@ export function readModelMetadata(directory: string, options: LoadModelOptions =
  */
 export async function loadModelFromFile(directory: string, options: LoadModelOptions = {}): Promise<tf.LayersModel> {
   const caller = "loadModelFromFile";
+  requireOptions<LoadModelOptions>(caller, options, ["howToRebuild"], '{ howToRebuild: "Run ..." }');
   const dir = requireDirectoryArgument(caller, directory);
   const rebuild = options.howToRebuild ?? "Save the model again with saveModelToFile.";
   const json = readModelJson(caller, dir, rebuild);

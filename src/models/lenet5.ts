@@ -1,6 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { ConnectionTableConv2D, LENET5_C3_TABLE } from "../layers/connection-table-conv";
-import { buildPlan, ModelPlan } from "./plan";
+import { buildPlan, checkedPlan, ModelPlan } from "./plan";
 
 export interface LeNet5Options {
   /** tanh (1998, the default) or ReLU (the modern variant). */
@@ -20,19 +22,17 @@ const CLASSIC: Required<LeNet5Options> = { activation: "tanh", pooling: "average
 /** Options of the modern variant: ReLU, max pooling, fully connected C3. */
 export const LENET5_MODERN: LeNet5Options = { activation: "relu", pooling: "max", c3: "full" };
 
+const KEYS = optionKeys<LeNet5Options>()("activation", "pooling", "c3", "inputSize", "classes");
+
 function checked(options: LeNet5Options): Required<LeNet5Options> {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`lenet5: options must be an object, got ${JSON.stringify(options)}. Pass e.g. { activation: "relu", pooling: "max" }.`);
-  }
+  const caller = "lenet5";
+  requireOptions<LeNet5Options>(caller, options, KEYS, '{ activation: "relu", pooling: "max" }');
   const o = { ...CLASSIC, ...options };
-  const oneOf = (name: keyof LeNet5Options, allowed: readonly unknown[]) => {
-    if (!allowed.includes(o[name])) throw new Error(`lenet5: ${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(o[name])}.`);
-  };
-  oneOf("activation", ["tanh", "relu"]);
-  oneOf("pooling", ["average", "max"]);
-  oneOf("c3", ["table", "full"]);
-  oneOf("inputSize", [28, 32]);
-  if (!Number.isInteger(o.classes) || o.classes < 2) throw new Error(`lenet5: classes must be a whole number ≥ 2, got ${JSON.stringify(o.classes)}. MNIST has classes: 10.`);
+  requireChoice(caller, "activation", o.activation, ["tanh", "relu"] as const);
+  requireChoice(caller, "pooling", o.pooling, ["average", "max"] as const);
+  requireChoice(caller, "c3", o.c3, ["table", "full"] as const);
+  requireChoice(caller, "inputSize", o.inputSize, [28, 32] as const);
+  requireWholeNumber(caller, "classes", o.classes, 2, "MNIST has classes: 10.");
   return o;
 }
 
@@ -47,7 +47,7 @@ export function lenet5Plan(options: LeNet5Options = {}): ModelPlan {
   const pool = (name: string) =>
     o.pooling === "average" ? tf.layers.averagePooling2d({ poolSize: 2, strides: 2, name }) : tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name });
   const name = `lenet5_${o.activation}_${o.pooling}_${o.c3}`;
-  return {
+  return checkedPlan("lenet5", {
     name,
     inputShape: [o.inputSize, o.inputSize, 1],
     makeLayers: () => [
@@ -63,7 +63,7 @@ export function lenet5Plan(options: LeNet5Options = {}): ModelPlan {
       tf.layers.dense({ units: 84, activation: act, name: "F6" }),
       tf.layers.dense({ units: o.classes, activation: "softmax", name: "output" }),
     ],
-  };
+  });
 }
 
 /** LeNet-5 built (weights allocated, not compiled). */

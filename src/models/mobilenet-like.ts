@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { describeValue } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { separableConv } from "../layers/separable";
-import { requireChoice, requireWholeNumber } from "../layers/block-checks";
-import { requireClasses, requireImageShape, scaledChannels } from "./modern-options";
+import { requireClasses, requireImageShape, scaledChannels } from "./model-options";
 
 /** MobileNet v1's 13 separable layers as [output channels, stride] (Howard et al., 2017, table 1). */
 export const MOBILENET_V1_BLOCKS: ReadonlyArray<readonly [number, number]> = [
@@ -26,15 +28,15 @@ export interface MobilenetLikeOptions {
   name?: string;
 }
 
+const KEYS = optionKeys<MobilenetLikeOptions>()("inputShape", "classes", "width", "blocks", "stemFilters", "stemStrides", "separable", "name");
+
 /**
  * A MobileNet-v1-style network: a standard 3x3 stem, then depthwise-separable blocks, global
  * average pooling and a dense classifier. separable: false swaps each block for a standard
  * 3x3 conv with the same output, the comparison of the MobileNet paper's table 4.
  */
 export function mobilenetLike(options: MobilenetLikeOptions = {}): tf.LayersModel {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`mobilenetLike: options must be an object like { width: 0.5, inputShape: [28, 28, 1], classes: 10 } (or nothing for the published size), got ${JSON.stringify(options)}.`);
-  }
+  requireOptions<MobilenetLikeOptions>("mobilenetLike", options, KEYS, "{ width: 0.5, inputShape: [28, 28, 1], classes: 10 } (or nothing for the published size)");
   const inputShape = requireImageShape("mobilenetLike", options.inputShape ?? [224, 224, 3], "[224, 224, 3]");
   const classes = requireClasses("mobilenetLike", options.classes ?? 1000);
   const width = options.width ?? 1;
@@ -42,11 +44,11 @@ export function mobilenetLike(options: MobilenetLikeOptions = {}): tf.LayersMode
   const separable = requireChoice("mobilenetLike", "separable", options.separable ?? true, [true, false]);
   const blocks = options.blocks ?? MOBILENET_V1_BLOCKS;
   if (!Array.isArray(blocks) || blocks.length === 0) {
-    throw new Error(`mobilenetLike: blocks must be a non-empty array of [channels, stride] pairs, got ${JSON.stringify(blocks)}. Pass e.g. blocks: [[32, 1], [64, 2]].`);
+    throw new Error(`mobilenetLike: blocks must be a non-empty array of [channels, stride] pairs, got ${describeValue(blocks)}. Pass e.g. blocks: [[32, 1], [64, 2]].`);
   }
   blocks.forEach((b, i) => {
     if (!Array.isArray(b) || b.length !== 2) {
-      throw new Error(`mobilenetLike: blocks[${i}] must be a [channels, stride] pair, got ${JSON.stringify(b)}. Pass e.g. [64, 1].`);
+      throw new Error(`mobilenetLike: blocks[${i}] must be a [channels, stride] pair, got ${describeValue(b)}. Pass e.g. [64, 1].`);
     }
     requireWholeNumber("mobilenetLike", `blocks[${i}][0] (channels)`, b[0], 1, 64);
     requireChoice("mobilenetLike", `blocks[${i}][1] (stride)`, b[1], [1, 2]);

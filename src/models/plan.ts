@@ -1,4 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { chainShapes, emptyMapError, smallestSquareInput } from "../layers/layer-shapes";
 
 /**
  * A chain of layers described before any weight exists. `makeLayers()` returns fresh, unbuilt
@@ -25,6 +27,22 @@ export function isModelPlan(value: unknown): value is ModelPlan {
   );
 }
 
+/**
+ * Returns the plan after following one example's shape through its layers: a layer whose output
+ * would have no cells (an input too small for the network) is an error naming the layer, the
+ * sizes and the smallest square input that works. Costs shape arithmetic only, no weights.
+ */
+export function checkedPlan(caller: string, plan: ModelPlan): ModelPlan {
+  const input = [null, ...plan.inputShape];
+  const layers = plan.makeLayers();
+  const { shapes, emptyAt } = chainShapes(layers, input);
+  if (emptyAt !== undefined) {
+    const before = emptyAt === 0 ? input : shapes[emptyAt - 1];
+    throw emptyMapError(caller, layers[emptyAt], before, shapes[emptyAt], smallestSquareInput(plan.makeLayers(), plan.inputShape[2]), "network");
+  }
+  return plan;
+}
+
 /** Builds a plan into a tfjs model (allocating and initialising its weights). */
 export function buildPlan(plan: ModelPlan): tf.Sequential {
   if (!isModelPlan(plan)) {
@@ -33,21 +51,10 @@ export function buildPlan(plan: ModelPlan): tf.Sequential {
         "Pass e.g. lenet5Plan() or vggPlan({ depth: 16 }).",
     );
   }
-  plan.inputShape.forEach((size, i) => {
-    if (!Number.isInteger(size) || size < 1) {
-      throw new Error(`buildPlan: plan.inputShape[${i}] must be a whole number ≥ 1, got ${size}. Use e.g. [28, 28, 1].`);
-    }
-  });
+  plan.inputShape.forEach((size, i) => requireWholeNumber("buildPlan", `plan.inputShape[${i}]`, size, 1, "Use e.g. [28, 28, 1]."));
   // A Sequential model keeps `model.summary()` and `model.add()` working as learners expect.
   const model = tf.sequential({ name: plan.name });
   model.add(tf.layers.inputLayer({ inputShape: plan.inputShape, name: `${plan.name}_input` }));
   for (const layer of plan.makeLayers()) model.add(layer);
   return model;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "object") return `an object with keys [${Object.keys(value as object).join(", ")}]`;
-  return JSON.stringify(value) ?? String(value);
 }

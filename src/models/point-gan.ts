@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkWholeOption } from "./generative-checks";
+import { requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 export interface PointGanOptions {
   /** Length of the noise vector (generator only). */
@@ -9,10 +10,13 @@ export interface PointGanOptions {
 }
 
 /** A tiny generator for the 2-D demo: noise [batch, latentDim] → points [batch, 2] (two ReLU layers). */
+const KEYS = optionKeys<PointGanOptions>()("latentDim", "hiddenUnits");
+
 export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
-  const { latentDim = 2, hiddenUnits = 32 } = options ?? {};
-  checkWholeOption("pointGenerator", "latentDim", latentDim, 1, 2);
-  checkWholeOption("pointGenerator", "hiddenUnits", hiddenUnits, 1, 32);
+  requireOptions<PointGanOptions>("pointGenerator", options, KEYS, "{ latentDim: 2, hiddenUnits: 32 }");
+  const { latentDim = 2, hiddenUnits = 32 } = options;
+  requireWholeNumber("pointGenerator", "latentDim", latentDim, 1, 2);
+  requireWholeNumber("pointGenerator", "hiddenUnits", hiddenUnits, 1, 32);
   return tf.sequential({
     name: "point_generator",
     layers: [
@@ -25,8 +29,9 @@ export function pointGenerator(options: PointGanOptions = {}): tf.Sequential {
 
 /** A tiny discriminator for the 2-D demo: points [batch, 2] → one score (logit) each. */
 export function pointDiscriminator(options: PointGanOptions = {}): tf.Sequential {
-  const { hiddenUnits = 32 } = options ?? {};
-  checkWholeOption("pointDiscriminator", "hiddenUnits", hiddenUnits, 1, 32);
+  requireOptions<PointGanOptions>("pointDiscriminator", options, ["hiddenUnits"], "{ hiddenUnits: 32 }");
+  const { hiddenUnits = 32 } = options;
+  requireWholeNumber("pointDiscriminator", "hiddenUnits", hiddenUnits, 1, 32);
   return tf.sequential({
     name: "point_discriminator",
     layers: [

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireChoice, requireWholeNumber } from "../core/checks";
+import { describeValue } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { convBnRelu } from "../layers/conv-bn-relu";
 import { bottleneckBlock, residualBlock } from "../layers/residual";
-import { requireChoice, requireWholeNumber } from "../layers/block-checks";
-import { requireClasses, requireImageShape } from "./modern-options";
+import { requireClasses, requireImageShape } from "./model-options";
 
 /** The published ImageNet configurations (He et al., 2016, table 1). */
 export const RESNET_CONFIGS = {
@@ -45,23 +47,24 @@ interface ResolvedResnet {
   widths: number[];
 }
 
-function resolve(options: ResnetOptions): ResolvedResnet {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`resnet: options must be an object like { depth: 18 } or { blocksPerStage: [2, 2], widths: [16, 32], stem: "small" }, got ${JSON.stringify(options)}.`);
-  }
+const KEYS = optionKeys<ResnetOptions>()("depth", "blocksPerStage", "block", "widths", "stem", "stemFilters", "stemStrides", "inputShape", "classes", "shortcuts", "se", "name");
+
+function resolve(options: ResnetOptions, caller = "resnet"): ResolvedResnet {
+  requireOptions<ResnetOptions>(caller, options, KEYS, '{ depth: 18 } or { blocksPerStage: [2, 2], widths: [16, 32], stem: "small" }', { required: true });
+  if (options.se !== undefined) requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", { name: "se", required: true });
   const preset = options.depth === undefined ? undefined : RESNET_CONFIGS[options.depth];
   if (options.depth !== undefined && !preset) {
-    throw new Error(`resnet: depth must be one of ${Object.keys(RESNET_CONFIGS).join(", ")}, got ${JSON.stringify(options.depth)}. For another depth pass blocksPerStage instead.`);
+    throw new Error(`resnet: depth must be one of ${Object.keys(RESNET_CONFIGS).join(", ")}, got ${describeValue(options.depth)}. For another depth pass blocksPerStage instead.`);
   }
   const blocksPerStage = options.blocksPerStage ?? preset?.blocksPerStage;
   if (!Array.isArray(blocksPerStage) || blocksPerStage.length === 0) {
-    throw new Error(`resnet: give depth (18, 34, 50, 101, 152) or blocksPerStage (a non-empty array, e.g. [2, 2, 2]); got blocksPerStage ${JSON.stringify(blocksPerStage)}.`);
+    throw new Error(`resnet: give depth (18, 34, 50, 101, 152) or blocksPerStage (a non-empty array, e.g. [2, 2, 2]); got blocksPerStage ${describeValue(blocksPerStage)}.`);
   }
   blocksPerStage.forEach((n, i) => requireWholeNumber("resnet", `blocksPerStage[${i}]`, n, 1, 2));
   const block = requireChoice("resnet", "block", options.block ?? preset?.block ?? "basic", ["basic", "bottleneck"] as const);
   const widths = options.widths ?? [64, 128, 256, 512].slice(0, blocksPerStage.length);
   if (!Array.isArray(widths) || widths.length !== blocksPerStage.length) {
-    throw new Error(`resnet: widths must have one entry per stage (${blocksPerStage.length}), got ${JSON.stringify(widths)}. Pass e.g. widths: [${blocksPerStage.map((_, i) => 16 << i).join(", ")}].`);
+    throw new Error(`resnet: widths must have one entry per stage (${blocksPerStage.length}), got ${describeValue(widths)}. Pass e.g. widths: [${blocksPerStage.map((_, i) => 16 << i).join(", ")}].`);
   }
   widths.forEach((w, i) => requireWholeNumber("resnet", `widths[${i}]`, w, 1, 16));
   return { block, blocksPerStage: [...blocksPerStage], widths: [...widths] };
@@ -72,7 +75,7 @@ function resolve(options: ResnetOptions): ResolvedResnet {
  * number in its name: 1 + blocks × (2 or 3) + 1, e.g. 18 for [2, 2, 2, 2] basic blocks.
  */
 export function resnetDepth(options: ResnetOptions): number {
-  const { block, blocksPerStage } = resolve(options);
+  const { block, blocksPerStage } = resolve(options, "resnetDepth");
   const convsPerBlock = block === "basic" ? 2 : 3;
   return 2 + convsPerBlock * blocksPerStage.reduce((a, b) => a + b, 0);
 }
@@ -114,16 +117,6 @@ export function resnet(options: ResnetOptions): tf.LayersModel {
 
 /** SE-ResNet: the same builder with a squeeze-and-excitation block in every residual block (r = 16 unless given). */
 export function seResnet(options: ResnetOptions): tf.LayersModel {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`seResnet: options must be an object like { depth: 50 }, got ${JSON.stringify(options)}.`);
-  }
+  requireOptions<ResnetOptions>("seResnet", options, KEYS, "{ depth: 50 }", { required: true });
   return resnet({ ...options, se: options.se ?? { reduction: 16 } });
-}
-
-/** Trainable parameters (what torchvision and the papers count; BN moving statistics excluded). */
-export function trainableParamCount(model: tf.LayersModel): number {
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`trainableParamCount: model must be a tf.LayersModel, got ${typeof model}. Pass a model built with tf.model or tf.sequential.`);
-  }
-  return model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
 }

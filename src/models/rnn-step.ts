@@ -1,4 +1,4 @@
-import { checkWholeOption } from "./generative-checks";
+import { requireWholeNumber } from "../core/checks";
 
 /**
  * The weights of a simple (Elman) RNN cell, laid out as tfjs's simpleRNN stores them
@@ -24,7 +24,7 @@ function checkWeights(caller: string, w: SimpleRnnWeights): { inputSize: number;
     throw new Error(`${caller}: weights must be { kernel, recurrentKernel, bias } as number arrays. Read them from a tfjs simpleRNN with layer.getWeights().`);
   }
   const units = w.bias.length;
-  checkWholeOption(caller, "weights.bias.length (units)", units, 1, 8);
+  requireWholeNumber(caller, "weights.bias.length (units)", units, 1, 8);
   const inputSize = w.kernel.length;
   w.kernel.forEach((row, i) => checkVector(caller, `weights.kernel[${i}]`, row, units));
   if (w.recurrentKernel.length !== units) {
@@ -51,19 +51,4 @@ export function simpleRnnStep(x: number[], previousState: number[], weights: Sim
     next.push(Math.tanh(sum));
   }
   return next;
-}
-
-/** Runs simpleRnnStep over a sequence from a zero state; returns the hidden state after every step. */
-export function simpleRnnStates(inputs: number[][], weights: SimpleRnnWeights): number[][] {
-  const { units } = checkWeights("simpleRnnStates", weights);
-  if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new Error("simpleRnnStates: inputs must be a non-empty array of input vectors (one per time step), e.g. one-hot rows of \"hell\".");
-  }
-  const states: number[][] = [];
-  let state = new Array<number>(units).fill(0);
-  for (const x of inputs) {
-    state = simpleRnnStep(x, state, weights);
-    states.push(state);
-  }
-  return states;
 }

@@ -1,6 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
+import { requireBoolean, requireChoice, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { vggBlockLayers } from "../layers/vgg-block";
-import { buildPlan, ModelPlan } from "./plan";
+import { requireCounts, requireImageShape, requireRate } from "./model-options";
+import { buildPlan, checkedPlan, ModelPlan } from "./plan";
 
 /** Convolutions per stage of VGG configurations A (11), B (13), D (16) and E (19) of Simonyan & Zisserman 2014. */
 export const VGG_CONFIGS: Readonly<Record<11 | 13 | 16 | 19, readonly number[]>> = {
@@ -31,21 +34,19 @@ export interface VggOptions {
 const PUBLISHED = { inputShape: [224, 224, 3], classes: 1000, filters: PUBLISHED_FILTERS, denseUnits: 4096 };
 const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED_FILTERS.map((f) => f / 8), denseUnits: 128 };
 
+const KEYS = optionKeys<VggOptions>()("depth", "batchNorm", "size", "inputShape", "classes", "filters", "denseUnits", "dropout");
+
 function check(o: VggOptions): void {
-  if (o === null || typeof o !== "object") throw new Error(`vgg: options must be an object, got ${JSON.stringify(o)}. Pass e.g. { depth: 16 }.`);
-  if (o.depth !== undefined && !(o.depth in VGG_CONFIGS)) throw new Error(`vgg: depth must be 11, 13, 16 or 19, got ${JSON.stringify(o.depth)}.`);
-  if (o.size !== undefined && o.size !== "published" && o.size !== "small") throw new Error(`vgg: size must be "published" or "small", got ${JSON.stringify(o.size)}.`);
-  if (o.filters !== undefined && (!Array.isArray(o.filters) || o.filters.length !== 5 || o.filters.some((f) => !Number.isInteger(f) || f < 1))) {
-    throw new Error(`vgg: filters must be 5 whole numbers ≥ 1 (one per stage), got ${JSON.stringify(o.filters)}. The paper uses [64, 128, 256, 512, 512].`);
-  }
-  for (const name of ["classes", "denseUnits"] as const) {
-    const v = o[name];
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`vgg: ${name} must be a whole number ≥ 1, got ${JSON.stringify(v)}.`);
-  }
-  if (o.dropout !== undefined && !(typeof o.dropout === "number" && o.dropout >= 0 && o.dropout < 1)) throw new Error(`vgg: dropout must be a rate in [0, 1), got ${JSON.stringify(o.dropout)}. The paper uses 0.5.`);
-  if (o.inputShape !== undefined && (!Array.isArray(o.inputShape) || o.inputShape.length !== 3 || o.inputShape.some((d) => !Number.isInteger(d) || d < 1))) {
-    throw new Error(`vgg: inputShape must be [height, width, channels] of whole numbers, got ${JSON.stringify(o.inputShape)}. Use e.g. [28, 28, 1].`);
-  }
+  const caller = "vgg";
+  requireOptions<VggOptions>(caller, o, KEYS, "{ depth: 16 }");
+  if (o.depth !== undefined) requireChoice(caller, "depth", o.depth, [11, 13, 16, 19] as const);
+  if (o.batchNorm !== undefined) requireBoolean(caller, "batchNorm", o.batchNorm);
+  if (o.size !== undefined) requireChoice(caller, "size", o.size, ["published", "small"] as const);
+  if (o.filters !== undefined) requireCounts(caller, "filters", o.filters, 5, "The paper uses [64, 128, 256, 512, 512] (one per stage).");
+  if (o.classes !== undefined) requireWholeNumber(caller, "classes", o.classes, 2);
+  if (o.denseUnits !== undefined) requireWholeNumber(caller, "denseUnits", o.denseUnits, 1);
+  if (o.dropout !== undefined) requireRate(caller, "dropout", o.dropout, "The paper uses 0.5.");
+  if (o.inputShape !== undefined) requireImageShape(caller, o.inputShape);
 }
 
 /**
@@ -62,7 +63,7 @@ export function vggPlan(options: VggOptions = {}): ModelPlan {
   const denseUnits = options.denseUnits ?? base.denseUnits;
   const dropout = options.dropout ?? 0.5;
   const batchNorm = options.batchNorm ?? false;
-  return {
+  return checkedPlan("vgg", {
     name: `vgg${depth}${batchNorm ? "_bn" : ""}${size === "small" ? "_small" : ""}`,
     inputShape: [...(options.inputShape ?? base.inputShape)],
     makeLayers: () => [
@@ -76,7 +77,7 @@ export function vggPlan(options: VggOptions = {}): ModelPlan {
       ...(dropout > 0 ? [tf.layers.dropout({ rate: dropout, name: "dropout2" })] : []),
       tf.layers.dense({ units: options.classes ?? base.classes, activation: "softmax", name: "predictions" }),
     ],
-  };
+  });
 }
 
 /** VGG built (weights allocated, not compiled). VGG16 at the published size holds 553 MB of weights: prefer vggPlan for summaries. */

@@ -1,6 +1,9 @@
+import { checkMatrix, Matrix } from "../core/checks";
+import { requireOptions } from "../core/options";
 import { pad2d } from "./padding";
-import { checkMatrix, filledMatrix, Matrix } from "./validate";
-import { planWindows, WindowOptions } from "./window-plan";
+import { filledMatrix, planWindows, WINDOW_KEYS, WindowOptions } from "./window-plan";
+
+const WINDOW_EXAMPLE = "{ stride: 1, padding: 1 }";
 
 /** The kernel turned by 180°: last row first, each row reversed. */
 export function flip180(kernel: Matrix): Matrix {
@@ -19,6 +22,7 @@ function padForPlan(input: Matrix, plan: ReturnType<typeof planWindows>): Matrix
  * overlapping numbers pairwise and add them up.
  */
 export function correlate2d(input: Matrix, kernel: Matrix, options: WindowOptions = {}): Matrix {
+  requireOptions<WindowOptions>("correlate2d", options, WINDOW_KEYS, WINDOW_EXAMPLE);
   checkMatrix("correlate2d", "input", input);
   checkMatrix("correlate2d", "kernel", kernel);
   const plan = planWindows("correlate2d", input.length, input[0].length, kernel.length, kernel[0].length, options);
@@ -42,6 +46,7 @@ export function correlate2d(input: Matrix, kernel: Matrix, options: WindowOption
 
 /** True 2-D convolution (합성곱) as in mathematics: cross-correlation with the kernel flipped by 180°. */
 export function convolve2d(input: Matrix, kernel: Matrix, options: WindowOptions = {}): Matrix {
+  requireOptions<WindowOptions>("convolve2d", options, WINDOW_KEYS, WINDOW_EXAMPLE);
   checkMatrix("convolve2d", "input", input);
   checkMatrix("convolve2d", "kernel", kernel);
   planWindows("convolve2d", input.length, input[0].length, kernel.length, kernel[0].length, options);
@@ -64,10 +69,11 @@ export interface CorrelationStep {
 }
 
 /** Every step of correlate2d in order (row by row), with the padded input it slides over. */
-export function correlationSteps(input: Matrix, kernel: Matrix, options: WindowOptions = {}): { padded: Matrix; steps: CorrelationStep[] } {
-  checkMatrix("correlationSteps", "input", input);
-  checkMatrix("correlationSteps", "kernel", kernel);
-  const plan = planWindows("correlationSteps", input.length, input[0].length, kernel.length, kernel[0].length, options);
+export function correlationSteps(input: Matrix, kernel: Matrix, options: WindowOptions = {}, caller = "correlationSteps"): { padded: Matrix; steps: CorrelationStep[] } {
+  requireOptions<WindowOptions>(caller, options, WINDOW_KEYS, WINDOW_EXAMPLE);
+  checkMatrix(caller, "input", input);
+  checkMatrix(caller, "kernel", kernel);
+  const plan = planWindows(caller, input.length, input[0].length, kernel.length, kernel[0].length, options);
   const padded = padForPlan(input, plan);
   const steps: CorrelationStep[] = [];
   for (let outRow = 0; outRow < plan.outHeight; outRow++) {

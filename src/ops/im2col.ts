@@ -1,7 +1,8 @@
-import { checkFilterBank, FilterBank } from "./conv-multi";
+import { checkMatrix, checkVolume, Matrix, requireWholeNumber, Volume } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { checkFilterBank, Conv2dMultiOptions, FilterBank, setUpConv } from "./conv-multi";
 import { pad2d } from "./padding";
-import { checkMatrix, checkVolume, checkWholeNumber, Matrix, Volume } from "./validate";
-import { planWindows, WindowOptions } from "./window-plan";
+import { planWindows, WINDOW_KEYS, WindowOptions } from "./window-plan";
 
 /**
  * Unrolls every kernel window into one row: the result has one row per output position
@@ -10,9 +11,10 @@ import { planWindows, WindowOptions } from "./window-plan";
  */
 export function im2col(input: Volume, kernelHeight: number, kernelWidth: number, options: WindowOptions = {}): Matrix {
   const caller = "im2col";
+  requireOptions<WindowOptions>(caller, options, WINDOW_KEYS, "{ stride: 1, padding: 1 }");
   checkVolume(caller, "input", input);
-  checkWholeNumber(caller, "kernelHeight", kernelHeight, 1);
-  checkWholeNumber(caller, "kernelWidth", kernelWidth, 1);
+  requireWholeNumber(caller, "kernelHeight", kernelHeight, 1);
+  requireWholeNumber(caller, "kernelWidth", kernelWidth, 1);
   const plan = planWindows(caller, input[0].length, input[0][0].length, kernelHeight, kernelWidth, options);
   const padded = input.map((channel) => pad2d(channel, { top: plan.padTop, bottom: plan.padBottom, left: plan.padLeft, right: plan.padRight }));
   const rows: Matrix = [];
@@ -51,16 +53,9 @@ export function filtersAsColumns(filters: FilterBank): Matrix {
 }
 
 /** The same result as conv2dMulti, computed as im2col(input) × filtersAsColumns(filters), plus bias. */
-export function conv2dAsMatrixProduct(input: Volume, filters: FilterBank, options: WindowOptions & { bias?: number[] } = {}): Volume {
-  const caller = "conv2dAsMatrixProduct";
-  checkVolume(caller, "input", input);
-  const [kh, kw] = checkFilterBank(caller, filters, input.length);
-  const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, options);
-  const bias = options.bias ?? new Array<number>(filters.length).fill(0);
-  if (!Array.isArray(bias) || bias.length !== filters.length) {
-    throw new Error(`${caller}: bias must hold one number per filter (${filters.length}), got ${Array.isArray(bias) ? `${bias.length} numbers` : String(bias)}. Leave it out for no bias.`);
-  }
-  const product = matrixMultiply(im2col(input, kh, kw, options), filtersAsColumns(filters));
+export function conv2dAsMatrixProduct(input: Volume, filters: FilterBank, options: Conv2dMultiOptions = {}): Volume {
+  const { kh, kw, bias, window, plan } = setUpConv("conv2dAsMatrixProduct", input, filters, options);
+  const product = matrixMultiply(im2col(input, kh, kw, window), filtersAsColumns(filters));
   // Row p of the product is output position p = row·outWidth + col; column f is filter f.
   return filters.map((_, f) =>
     Array.from({ length: plan.outHeight }, (_, r) => Array.from({ length: plan.outWidth }, (_, c) => product[r * plan.outWidth + c][f] + bias[f])),

@@ -1,4 +1,5 @@
-import { checkWholeNumber, describeValue } from "./validate";
+import { describeValue, requirePair, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 /** Zero padding on each side (a number), or tfjs's named conventions "same" and "valid". */
 export type Padding = number | "same" | "valid";
@@ -35,20 +36,20 @@ export interface OutputSizeDetails {
 
 /** Span of a kernel with holes: taps at 0, d, 2d, …, (k−1)d. */
 export function effectiveKernelSize(kernel: number, dilation = 1): number {
-  checkWholeNumber("effectiveKernelSize", "kernel", kernel, 1);
-  checkWholeNumber("effectiveKernelSize", "dilation", dilation, 1);
+  requireWholeNumber("effectiveKernelSize", "kernel", kernel, 1);
+  requireWholeNumber("effectiveKernelSize", "dilation", dilation, 1);
   return dilation * (kernel - 1) + 1;
 }
 
+const OUTPUT_SIZE_KEYS = optionKeys<OutputSizeOptions>()("input", "kernel", "stride", "padding", "dilation", "rounding");
+
 function checkOptions(caller: string, options: OutputSizeOptions): Required<OutputSizeOptions> {
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { input: 32, kernel: 3, stride: 1, padding: 1 }, got ${describeValue(options)}.`);
-  }
+  requireOptions<OutputSizeOptions>(caller, options, OUTPUT_SIZE_KEYS, "{ input: 32, kernel: 3, stride: 1, padding: 1 }", { required: true });
   const { input, kernel, stride = 1, padding = 0, dilation = 1, rounding = "exact" } = options;
-  checkWholeNumber(caller, "input", input, 1);
-  checkWholeNumber(caller, "kernel", kernel, 1);
-  checkWholeNumber(caller, "stride", stride, 1);
-  checkWholeNumber(caller, "dilation", dilation, 1);
+  requireWholeNumber(caller, "input", input, 1);
+  requireWholeNumber(caller, "kernel", kernel, 1);
+  requireWholeNumber(caller, "stride", stride, 1);
+  requireWholeNumber(caller, "dilation", dilation, 1);
   if (padding !== "same" && padding !== "valid") {
     if (typeof padding !== "number" || !Number.isInteger(padding) || padding < 0) {
       throw new Error(`${caller}: padding must be a whole number ≥ 0, "same" or "valid", got ${describeValue(padding)}. Pass e.g. padding: 1.`);
@@ -87,9 +88,25 @@ function notWholeError(caller: string, n: number, p: number, k: number, s: numbe
  * "same": ceil(n / s), padding split as tfjs does (the extra zero goes after).
  */
 export function outputSizeDetails(options: OutputSizeOptions): OutputSizeDetails {
-  const caller = "outputSize";
+  return sizeAlongAxis("outputSizeDetails", options);
+}
+
+/**
+ * outputSizeDetails with the caller named in its errors; with `axis`, errors also say which axis
+ * ("correlate2d, along the width: ..."). The window planner and convOutputShape use it.
+ */
+export function sizeAlongAxis(caller: string, options: OutputSizeOptions, axis?: "height" | "width"): OutputSizeDetails {
+  if (axis === undefined) return details(caller, options);
+  try {
+    return details(caller, options);
+  } catch (error) {
+    throw new Error((error as Error).message.replace(`${caller}: `, `${caller}, along the ${axis}: `));
+  }
+}
+
+function details(caller: string, options: OutputSizeOptions): OutputSizeDetails {
   const { input: n, kernel, stride: s, padding, dilation, rounding } = checkOptions(caller, options);
-  const k = dilation * (kernel - 1) + 1;
+  const k = effectiveKernelSize(kernel, dilation);
   const kernelText = dilation === 1 ? `${kernel}` : `${k}`;
   if (padding === "same") {
     const size = Math.ceil(n / s);
@@ -113,7 +130,7 @@ export function outputSizeDetails(options: OutputSizeOptions): OutputSizeDetails
 
 /** Output length along one axis: floor((n + 2p − k) / s) + 1, exact unless asked otherwise (see outputSizeDetails). */
 export function outputSize(options: OutputSizeOptions): number {
-  return outputSizeDetails(options).size;
+  return sizeAlongAxis("outputSize", options).size;
 }
 
 export interface ConvOutputShapeOptions {
@@ -127,24 +144,23 @@ export interface ConvOutputShapeOptions {
   rounding?: Rounding;
 }
 
-function pair(value: number | [number, number]): [number, number] {
-  return Array.isArray(value) ? value : [value, value];
-}
+const CONV_OUTPUT_SHAPE_KEYS = optionKeys<ConvOutputShapeOptions>()("inputShape", "filters", "kernel", "stride", "padding", "dilation", "rounding");
 
 /** [height, width, filters] of a conv layer's output (HWC), each axis by outputSize. */
 export function convOutputShape(options: ConvOutputShapeOptions): [number, number, number] {
   const caller = "convOutputShape";
-  const shape = options?.inputShape;
+  requireOptions<ConvOutputShapeOptions>(caller, options, CONV_OUTPUT_SHAPE_KEYS, "{ inputShape: [32, 32, 3], filters: 16, kernel: 3 }", { required: true });
+  const shape = options.inputShape;
   if (!Array.isArray(shape) || shape.length !== 3) {
     throw new Error(`${caller}: inputShape must be [height, width, channels], got ${describeValue(shape)}. Pass e.g. inputShape: [32, 32, 3].`);
   }
-  shape.forEach((v, i) => checkWholeNumber(caller, `inputShape[${i}]`, v, 1));
-  checkWholeNumber(caller, "filters", options.filters, 1);
-  const [kh, kw] = pair(options.kernel);
-  const [sh, sw] = pair(options.stride ?? 1);
-  const [dh, dw] = pair(options.dilation ?? 1);
+  shape.forEach((v, i) => requireWholeNumber(caller, `inputShape[${i}]`, v, 1));
+  requireWholeNumber(caller, "filters", options.filters, 1);
+  const [kh, kw] = requirePair(caller, "kernel", options.kernel);
+  const [sh, sw] = requirePair(caller, "stride", options.stride ?? 1);
+  const [dh, dw] = requirePair(caller, "dilation", options.dilation ?? 1);
   const common = { padding: options.padding, rounding: options.rounding };
-  const height = outputSize({ input: shape[0], kernel: kh, stride: sh, dilation: dh, ...common });
-  const width = outputSize({ input: shape[1], kernel: kw, stride: sw, dilation: dw, ...common });
+  const height = sizeAlongAxis(caller, { input: shape[0], kernel: kh, stride: sh, dilation: dh, ...common }, "height").size;
+  const width = sizeAlongAxis(caller, { input: shape[1], kernel: kw, stride: sw, dilation: dw, ...common }, "width").size;
   return [height, width, options.filters];
 }

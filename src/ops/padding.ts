@@ -1,4 +1,5 @@
-import { checkMatrix, checkWholeNumber, describeValue, Matrix } from "./validate";
+import { checkMatrix, describeValue, Matrix, requireWholeNumber } from "../core/checks";
+import { rejectUnknownKeys } from "../core/options";
 
 /** Zeros (or `value`) on each side: one number for all four sides, or each side on its own. */
 export type PadAmount = number | { top: number; bottom: number; left: number; right: number };
@@ -10,7 +11,8 @@ export function pad2d(matrix: Matrix, padding: PadAmount, value = 0): Matrix {
   if (sides === null || typeof sides !== "object") {
     throw new Error(`pad2d: padding must be a whole number ≥ 0 or { top, bottom, left, right }, got ${describeValue(padding)}. Pass e.g. 1.`);
   }
-  for (const side of ["top", "bottom", "left", "right"] as const) checkWholeNumber("pad2d", `padding.${side}`, sides[side], 0);
+  rejectUnknownKeys("pad2d", "padding", sides, ["top", "bottom", "left", "right"]);
+  for (const side of ["top", "bottom", "left", "right"] as const) requireWholeNumber("pad2d", `padding.${side}`, sides[side], 0);
   if (typeof value !== "number" || Number.isNaN(value)) {
     throw new Error(`pad2d: value must be a number, got ${describeValue(value)}. Use 0 for zero padding.`);
   }

@@ -1,6 +1,7 @@
+import { checkMatrix, checkVolume, describeValue, Matrix, requirePair, Volume } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { Padding, Rounding } from "./output-size";
-import { checkMatrix, checkVolume, describeValue, filledMatrix, Matrix, pairOf, Volume } from "./validate";
-import { planWindows } from "./window-plan";
+import { filledMatrix, planWindows } from "./window-plan";
 
 /** Which number a pooling window keeps. */
 export type PoolMode = "max" | "avg" | "min";
@@ -15,6 +16,8 @@ export interface PoolOptions {
   rounding?: Rounding;
 }
 
+const POOL_KEYS = optionKeys<PoolOptions>()("size", "stride", "padding", "rounding");
+
 const REDUCERS: Record<PoolMode, (values: number[]) => number> = {
   max: (values) => Math.max(...values),
   min: (values) => Math.min(...values),
@@ -26,14 +29,11 @@ const REDUCERS: Record<PoolMode, (values: number[]) => number> = {
  * Pooling (풀링) of one 2-D map: slide a window and keep the largest, smallest or
  * average number inside it. No weights; cells outside the input (padding) are ignored.
  */
-export function pool2d(input: Matrix, mode: PoolMode, options: PoolOptions): Matrix {
-  const caller = `${mode}Pool2d`;
+export function pool2d(input: Matrix, mode: PoolMode, options: PoolOptions, caller = "pool2d"): Matrix {
+  if (!(mode in REDUCERS)) throw new Error(`${caller}: mode must be "max", "avg" or "min", got ${describeValue(mode)}.`);
+  requireOptions<PoolOptions>(caller, options, POOL_KEYS, "{ size: 2 }", { required: true });
   checkMatrix(caller, "input", input);
-  if (!(mode in REDUCERS)) throw new Error(`pool2d: mode must be "max", "avg" or "min", got ${describeValue(mode)}.`);
-  if (options === null || typeof options !== "object") {
-    throw new Error(`${caller}: options must be an object like { size: 2 }, got ${describeValue(options)}.`);
-  }
-  const [sizeY, sizeX] = pairOf(caller, "size", options.size, 1);
+  const [sizeY, sizeX] = requirePair(caller, "size", options.size, 1);
   const padding = options.padding ?? 0;
   if (typeof padding === "number" && padding > Math.floor(Math.min(sizeY, sizeX) / 2)) {
     throw new Error(`${caller}: padding ${padding} is more than half the window (${sizeY}x${sizeX}), so some windows would hold no real cell. Use padding ≤ ${Math.floor(Math.min(sizeY, sizeX) / 2)}, or "same".`);
@@ -59,23 +59,23 @@ export function pool2d(input: Matrix, mode: PoolMode, options: PoolOptions): Mat
 
 /** Max pooling: the largest number of each window. */
 export function maxPool2d(input: Matrix, options: PoolOptions): Matrix {
-  return pool2d(input, "max", options);
+  return pool2d(input, "max", options, "maxPool2d");
 }
 
 /** Average pooling: the mean of each window. */
 export function avgPool2d(input: Matrix, options: PoolOptions): Matrix {
-  return pool2d(input, "avg", options);
+  return pool2d(input, "avg", options, "avgPool2d");
 }
 
 /** Min pooling: the smallest number of each window. */
 export function minPool2d(input: Matrix, options: PoolOptions): Matrix {
-  return pool2d(input, "min", options);
+  return pool2d(input, "min", options, "minPool2d");
 }
 
 /** Pools every channel on its own: the channel count does not change. */
 export function poolChannels(input: Volume, mode: PoolMode, options: PoolOptions): Volume {
-  checkVolume(`${mode}Pool2d`, "input", input);
-  return input.map((channel) => pool2d(channel, mode, options));
+  checkVolume("poolChannels", "input", input);
+  return input.map((channel) => pool2d(channel, mode, options, "poolChannels"));
 }
 
 /** Global average pooling: one number per channel, the mean of its whole map. */

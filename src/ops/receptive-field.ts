@@ -1,4 +1,5 @@
-import { checkWholeNumber, describeValue } from "./validate";
+import { describeValue, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 
 /** One layer of a stack, as far as receptive fields are concerned. */
 export interface ReceptiveFieldLayer {
@@ -7,6 +8,8 @@ export interface ReceptiveFieldLayer {
   stride?: number;
   dilation?: number;
 }
+
+const LAYER_KEYS = optionKeys<ReceptiveFieldLayer>()("name", "kernel", "stride", "dilation");
 
 export interface ReceptiveFieldRow {
   name: string;
@@ -32,11 +35,11 @@ export function receptiveField(layers: ReceptiveFieldLayer[]): ReceptiveFieldRow
   let field = 1;
   let jump = 1;
   return layers.map((layer, i) => {
-    if (layer === null || typeof layer !== "object") throw new Error(`${caller}: layers[${i}] must be an object like { kernel: 3, stride: 1 }, got ${describeValue(layer)}.`);
+    requireOptions<ReceptiveFieldLayer>(caller, layer, LAYER_KEYS, "{ kernel: 3, stride: 1 }", { name: `layers[${i}]`, required: true });
     const { kernel, stride = 1, dilation = 1 } = layer;
-    checkWholeNumber(caller, `layers[${i}].kernel`, kernel, 1);
-    checkWholeNumber(caller, `layers[${i}].stride`, stride, 1);
-    checkWholeNumber(caller, `layers[${i}].dilation`, dilation, 1);
+    requireWholeNumber(caller, `layers[${i}].kernel`, kernel, 1);
+    requireWholeNumber(caller, `layers[${i}].stride`, stride, 1);
+    requireWholeNumber(caller, `layers[${i}].dilation`, dilation, 1);
     field += dilation * (kernel - 1) * jump;
     jump *= stride;
     return { name: layer.name ?? `layer ${i + 1}`, kernel, stride, dilation, receptiveField: field, jump };

@@ -1,5 +1,6 @@
-import { outputSizeDetails, Padding, Rounding } from "./output-size";
-import { pairOf } from "./validate";
+import { Matrix, requirePair } from "../core/checks";
+import { optionKeys } from "../core/options";
+import { Padding, Rounding, sizeAlongAxis } from "./output-size";
 
 /** How a kernel or pooling window slides over an input. */
 export interface WindowOptions {
@@ -27,22 +28,16 @@ export interface WindowPlan {
   padRight: number;
 }
 
-function along(caller: string, axis: string, compute: () => ReturnType<typeof outputSizeDetails>) {
-  try {
-    return compute();
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/^outputSize: /, "") : String(error);
-    throw new Error(`${caller}, along the ${axis}: ${message}`);
-  }
-}
+/** The keys of WindowOptions, for the functions that take them. */
+export const WINDOW_KEYS = optionKeys<WindowOptions>()("stride", "padding", "dilation", "rounding");
 
 /** Output size and padding on both axes, with the checks of outputSize (errors name the caller and the axis). */
 export function planWindows(caller: string, inHeight: number, inWidth: number, kernelHeight: number, kernelWidth: number, options: WindowOptions = {}, defaultStride = 1): WindowPlan {
-  const [strideY, strideX] = pairOf(caller, "stride", options.stride ?? defaultStride, 1);
-  const [dilationY, dilationX] = pairOf(caller, "dilation", options.dilation ?? 1, 1);
+  const [strideY, strideX] = requirePair(caller, "stride", options.stride ?? defaultStride, 1);
+  const [dilationY, dilationX] = requirePair(caller, "dilation", options.dilation ?? 1, 1);
   const common = { padding: options.padding, rounding: options.rounding };
-  const rows = along(caller, "height", () => outputSizeDetails({ input: inHeight, kernel: kernelHeight, stride: strideY, dilation: dilationY, ...common }));
-  const cols = along(caller, "width", () => outputSizeDetails({ input: inWidth, kernel: kernelWidth, stride: strideX, dilation: dilationX, ...common }));
+  const rows = sizeAlongAxis(caller, { input: inHeight, kernel: kernelHeight, stride: strideY, dilation: dilationY, ...common }, "height");
+  const cols = sizeAlongAxis(caller, { input: inWidth, kernel: kernelWidth, stride: strideX, dilation: dilationX, ...common }, "width");
   return {
     outHeight: rows.size,
     outWidth: cols.size,
@@ -55,4 +50,9 @@ export function planWindows(caller: string, inHeight: number, inWidth: number, k
     padLeft: cols.padBefore,
     padRight: cols.padAfter,
   };
+}
+
+/** A new rows x cols matrix filled with `value`. */
+export function filledMatrix(rows: number, cols: number, value = 0): Matrix {
+  return Array.from({ length: rows }, () => new Array<number>(cols).fill(value));
 }

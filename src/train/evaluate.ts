@@ -1,14 +1,16 @@
 import * as tf from "@tensorflow/tfjs";
-import { checkSplit, Split } from "../data/split";
+import { requireWholeNumber } from "../core/checks";
+import { requireOptions } from "../core/options";
+import { checkFiniteTensor, requireTensor } from "../core/tensors";
+import { requireModel } from "../core/tensors";
+import { checkSplit, checkSplitValues, Split } from "../data/split";
 
 export function checkModel(caller: string, model: unknown, needsCompile: boolean): tf.LayersModel {
-  if (!(model instanceof tf.LayersModel)) {
-    throw new Error(`${caller}: model must be a tf.LayersModel (from tf.sequential() or tf.model()), got ${model === null ? "null" : typeof model}.`);
-  }
-  if (needsCompile && !model.optimizer) {
+  const checked = requireModel(caller, model);
+  if (needsCompile && !checked.optimizer) {
     throw new Error(`${caller}: the model is not compiled. Call model.compile({ optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"] }) first.`);
   }
-  return model;
+  return checked;
 }
 
 /** Throws unless the split's images fit the model's input shape. */
@@ -25,16 +27,15 @@ export function checkShapes(caller: string, model: tf.LayersModel, split: Split,
 }
 
 function checkBatchSize(caller: string, batchSize: unknown): number {
-  if (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1) {
-    throw new Error(`${caller}: batchSize must be a whole number ≥ 1, got ${JSON.stringify(batchSize)}. Use e.g. 256.`);
-  }
-  return batchSize;
+  return requireWholeNumber(caller, "batchSize", batchSize, 1, "Use e.g. 256.");
 }
 
 /** The predicted class (arg-max of the output) of every image, computed in batches. */
 export async function predictClasses(model: tf.LayersModel, xs: tf.Tensor4D, batchSize = 256): Promise<Int32Array> {
   checkModel("predictClasses", model, false);
   checkBatchSize("predictClasses", batchSize);
+  requireTensor("predictClasses", "xs", xs, 4, "[N, height, width, channels]");
+  checkFiniteTensor("predictClasses", "xs", xs, "A NaN image gives class 0 without a warning; replace those pixels first.");
   const n = xs.shape[0];
   const out = new Int32Array(n);
   for (let start = 0; start < n; start += batchSize) {
@@ -61,8 +62,10 @@ export function accuracyOf(predicted: ArrayLike<number>, labels: ArrayLike<numbe
  */
 export async function evaluate(model: tf.LayersModel, split: Split, options: { batchSize?: number } = {}): Promise<{ loss: number; accuracy: number }> {
   checkModel("evaluate", model, true);
+  requireOptions<{ batchSize?: number }>("evaluate", options, ["batchSize"], "{ batchSize: 256 }");
   checkSplit("evaluate", "split", split);
   checkShapes("evaluate", model, split, "split");
+  checkSplitValues("evaluate", "split", split);
   const batchSize = checkBatchSize("evaluate", options.batchSize ?? 256);
   const loss = await splitLoss(model, split, batchSize);
   const accuracy = accuracyOf(await predictClasses(model, split.xs, batchSize), split.labels);
@@ -90,8 +93,10 @@ async function splitLoss(model: tf.LayersModel, split: Split, batchSize: number)
  */
 export async function confusionMatrix(model: tf.LayersModel, split: Split, options: { batchSize?: number } = {}): Promise<number[][]> {
   checkModel("confusionMatrix", model, false);
+  requireOptions<{ batchSize?: number }>("confusionMatrix", options, ["batchSize"], "{ batchSize: 256 }");
   checkSplit("confusionMatrix", "split", split);
   checkShapes("confusionMatrix", model, split, "split");
+  checkSplitValues("confusionMatrix", "split", split);
   const classes = split.ys.shape[1];
   const predicted = await predictClasses(model, split.xs, checkBatchSize("confusionMatrix", options.batchSize ?? 256));
   const matrix = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));

@@ -1,8 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-import { augmentImages, AugmentOptions } from "../data/augment";
+import { describeValue, requireBoolean, requireSeed, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
+import { augmentImages, AugmentOptions, checkAugmentOptions } from "../data/augment";
 import { batchIndices } from "../data/batches";
-import { checkSeed, createRng, nextSeed } from "../data/random";
-import { checkSplit, Split } from "../data/split";
+import { createRng, nextSeed } from "../data/random";
+import { checkSplit, checkSplitValues, Split } from "../data/split";
 import { LiveChart, trainingChart } from "../viz/live-chart";
 import { checkModel, checkShapes, evaluateMetrics } from "./evaluate";
 import { withSeededRandom } from "./seed";
@@ -41,7 +43,7 @@ export interface FitOptions {
 function rateHolder(model: tf.LayersModel): { learningRate: number } {
   const optimizer = model.optimizer as unknown as { learningRate?: unknown };
   if (typeof optimizer.learningRate !== "number") {
-    throw new Error(`fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${JSON.stringify(optimizer.learningRate)}. Leave out the learningRate option.`);
+    throw new Error(`fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${describeValue(optimizer.learningRate)}. Leave out the learningRate option.`);
   }
   return optimizer as { learningRate: number };
 }
@@ -55,33 +57,29 @@ export interface FitResult {
   seconds: number;
 }
 
+const KEYS = optionKeys<FitOptions>()("epochs", "batchSize", "validation", "chart", "seed", "verbose", "augment", "shuffle", "learningRate");
+
 function checkFitOptions(options: FitOptions): void {
-  if (!options || typeof options !== "object") {
-    throw new Error(`fit: options must be an object like { epochs: 5 }, got ${JSON.stringify(options)}.`);
-  }
-  const { epochs, batchSize } = options;
-  if (typeof epochs !== "number" || !Number.isInteger(epochs) || epochs < 1) {
-    throw new Error(`fit: epochs must be a whole number ≥ 1, got ${JSON.stringify(epochs)}. Pass e.g. { epochs: 5 }.`);
-  }
-  if (batchSize !== undefined && (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1)) {
-    throw new Error(`fit: batchSize must be a whole number ≥ 1, got ${JSON.stringify(batchSize)}. Use e.g. 32 or 64.`);
-  }
-  if (options.seed !== undefined) checkSeed("fit", options.seed);
-  if (options.chart !== undefined && typeof options.chart !== "boolean" && typeof options.chart !== "string") {
-    throw new Error(`fit: chart must be true, false or a title string, got ${JSON.stringify(options.chart)}.`);
-  }
-  for (const name of ["verbose", "shuffle"] as const) {
-    if (options[name] !== undefined && typeof options[name] !== "boolean") {
-      throw new Error(`fit: ${name} must be true or false, got ${JSON.stringify(options[name])}.`);
-    }
-  }
+  const caller = "fit";
+  requireOptions<FitOptions>(caller, options, KEYS, "{ epochs: 5 }", { required: true });
+  requireWholeNumber(caller, "epochs", options.epochs, 1, "Pass e.g. { epochs: 5 }.");
+  if (options.batchSize !== undefined) requireWholeNumber(caller, "batchSize", options.batchSize, 1, "Use e.g. 32 or 64.");
+  if (options.seed !== undefined) requireSeed(caller, options.seed);
+  if (options.chart !== undefined && typeof options.chart !== "boolean") requireText(caller, "chart", options.chart, 'Pass true, false or a title such as "training".');
+  for (const name of ["verbose", "shuffle"] as const) if (options[name] !== undefined) requireBoolean(caller, name, options[name]);
   if (options.learningRate !== undefined && typeof options.learningRate !== "function") {
-    throw new Error(`fit: learningRate must be a function (epoch, initialRate) => rate, got ${JSON.stringify(options.learningRate)}.`);
+    throw new Error(`${caller}: learningRate must be a function (epoch, initialRate) => rate, got ${describeValue(options.learningRate)}.`);
   }
   const augment = options.augment;
-  if (augment !== undefined && typeof augment !== "function" && (augment === null || typeof augment !== "object")) {
-    throw new Error(`fit: augment must be augmentation options (e.g. { rotation: 10 }) or a function (images, seed) => images, got ${JSON.stringify(augment)}.`);
-  }
+  if (augment !== undefined && typeof augment !== "function") checkAugmentOptions(caller, augment, "options.augment");
+}
+
+/** The error for a loss that became NaN or infinite: where it happened and what to try. */
+function divergedError(loss: number, epoch: number, epochs: number, batch: number, batches: number, rate: unknown): Error {
+  return new Error(
+    `fit: the loss became ${describeValue(loss)} at epoch ${epoch} of ${epochs}, batch ${batch} of ${batches}, so training stopped (every later step would be NaN too). ` +
+      `The model's weights are now unusable: build it again, then lower the learning rate${typeof rate === "number" ? ` (it was ${rate})` : ""} or check that the images are scaled to [0, 1].`,
+  );
 }
 
 function augmenterOf(augment: FitOptions["augment"]): BatchAugmenter | undefined {
@@ -100,9 +98,11 @@ export async function fit(model: tf.LayersModel, train: Split, options: FitOptio
   checkSplit("fit", "train", train);
   checkFitOptions(options);
   checkShapes("fit", model, train, "train");
+  checkSplitValues("fit", "train", train);
   if (options.validation !== undefined) {
     checkSplit("fit", "options.validation", options.validation);
     checkShapes("fit", model, options.validation, "options.validation");
+    checkSplitValues("fit", "options.validation", options.validation);
   }
   const run = () => trainLoop(model, train, options);
   return options.seed === undefined ? run() : withSeededRandom(options.seed, run);
@@ -129,7 +129,7 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
       if (holder && options.learningRate) {
         const rate = options.learningRate(epoch, initialRate);
         if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-          throw new Error(`fit: the learningRate schedule returned ${JSON.stringify(rate)} for epoch ${epoch}; it must return a positive number.`);
+          throw new Error(`fit: the learningRate schedule returned ${describeValue(rate)} for epoch ${epoch}; it must return a positive number.`);
         }
         holder.learningRate = rate;
         record("lr", rate);
@@ -139,7 +139,7 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
           ? Array.from({ length: Math.ceil(n / batchSize) }, (_, b) => Int32Array.from({ length: Math.min(batchSize, n - b * batchSize) }, (_, i) => b * batchSize + i))
           : batchIndices(n, batchSize, nextSeed(rng));
       const sums: number[] = new Array(model.metricsNames.length).fill(0);
-      for (const batch of batches) {
+      for (const [b, batch] of batches.entries()) {
         const size = batch.length;
         const augmentSeed = nextSeed(rng);
         const [xs, ys] = tf.tidy(() => {
@@ -154,7 +154,9 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
         } finally {
           tf.dispose([xs, ys]);
         }
-        (Array.isArray(values) ? values : [values]).forEach((v, i) => (sums[i] += v * size));
+        const list = Array.isArray(values) ? values : [values];
+        if (!Number.isFinite(list[0])) throw divergedError(list[0], epoch, options.epochs, b + 1, batches.length, (model.optimizer as unknown as { learningRate?: unknown }).learningRate);
+        list.forEach((v, i) => (sums[i] += v * size));
       }
       const logs: Record<string, number> = {};
       model.metricsNames.forEach((name, i) => (logs[name] = sums[i] / n));

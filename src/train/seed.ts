@@ -1,4 +1,5 @@
-import { checkSeed, createRng } from "../data/random";
+import { requireSeed } from "../core/checks";
+import { createRng } from "../data/random";
 
 /**
  * tfjs has no global seed: every random op without an explicit seed (weight initialisers,
@@ -10,25 +11,17 @@ import { checkSeed, createRng } from "../data/random";
  * different orders, so float rounding differs) and code that uses crypto randomness.
  */
 let savedRandom: (() => number) | undefined;
-let activeSeed: number | undefined;
 
 export function setSeed(seed: number): void {
-  checkSeed("setSeed", seed);
+  requireSeed("setSeed", seed);
   if (!savedRandom) savedRandom = Math.random;
   Math.random = createRng(seed).next;
-  activeSeed = seed;
 }
 
 /** Gives Math.random back its own (unseeded) generator. */
 export function clearSeed(): void {
   if (savedRandom) Math.random = savedRandom;
   savedRandom = undefined;
-  activeSeed = undefined;
-}
-
-/** The seed given to setSeed, or undefined when none is active. */
-export function currentSeed(): number | undefined {
-  return activeSeed;
 }
 
 /**
@@ -36,7 +29,7 @@ export function currentSeed(): number | undefined {
  * (used by fit({ seed }) so dropout masks repeat without changing the caller's state).
  */
 export async function withSeededRandom<T>(seed: number, fn: () => Promise<T>): Promise<T> {
-  checkSeed("withSeededRandom", seed);
+  requireSeed("withSeededRandom", seed);
   const before = Math.random;
   Math.random = createRng(seed).next;
   try {

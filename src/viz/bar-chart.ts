@@ -1,6 +1,6 @@
 // Bar charts: one bar per category, several series side by side.
 import { PlotlyFigure, show } from "./plotly";
-import { checkOptionKeys } from "./option-keys";
+import { checkOptionKeys } from "../core/options";
 import { checkChartInput, checkLabels, checkNumbers, checkText } from "./series-checks";
 
 export interface BarSeries {

@@ -1,7 +1,7 @@
 // One colour channel of an image as a heatmap from black (0) to that channel's full colour (255).
 import { heatmapFigure } from "./heatmap";
 import { PlotlyFigure } from "./plotly";
-import { checkOptionKeys } from "./option-keys";
+import { checkOptionKeys } from "../core/options";
 import { checkPixels, checkText } from "./series-checks";
 
 export interface ChannelHeatmapOptions {

@@ -1,4 +1,5 @@
-import { correlate2d, correlationSteps, WindowOptions } from "../ops";
+import { correlate2d, correlationSteps } from "../ops/correlate";
+import { WindowOptions } from "../ops/window-plan";
 import { PlotlyFigure } from "./plotly";
 
 /**
@@ -7,7 +8,7 @@ import { PlotlyFigure } from "./plotly";
  * out the multiply-and-sum of the current step.
  */
 export function correlationStepsFigure(x: number[][], k: number[][], options: WindowOptions = {}): PlotlyFigure {
-  const { padded, steps } = correlationSteps(x, k, options);
+  const { padded, steps } = correlationSteps(x, k, options, "correlationStepsFigure");
   const result = correlate2d(x, k, options);
   const kernelTaps = k.flat();
   const partial = (upTo: number) => result.map((row, r) => row.map((v, c) => (steps.findIndex((s) => s.outRow === r && s.outCol === c) <= upTo ? v : null)));

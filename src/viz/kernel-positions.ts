@@ -1,8 +1,8 @@
 // Where a kernel lands along one padded axis: one row per position, as lesson 03 draws it.
-import { outputSizeDetails } from "../ops";
+import { outputSizeDetails } from "../ops/output-size";
 import { heatmapFigure } from "./heatmap";
 import { PlotlyFigure } from "./plotly";
-import { checkOptionKeys } from "./option-keys";
+import { checkOptionKeys } from "../core/options";
 
 export interface KernelPositionsOptions {
   input: number;

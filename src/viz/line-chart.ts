@@ -1,6 +1,6 @@
 // Line charts of measured series (loss curves, accuracies per epoch, activation functions).
 import { PlotlyFigure, show } from "./plotly";
-import { checkOptionKeys } from "./option-keys";
+import { checkOptionKeys } from "../core/options";
 import { checkChartInput, checkLabels, checkNumbers, checkText } from "./series-checks";
 
 export interface LineSeries {

@@ -1,3 +1,5 @@
+import { describeValue, requireNumber, requireText, requireWholeNumber } from "../core/checks";
+import { optionKeys, requireOptions } from "../core/options";
 import { currentDisplay, newUpdatableDisplay, UpdatableSink } from "./display";
 import { ensurePlotlyLoaded, plotlyFigureHtml, PlotlyTrace } from "./plotly";
 
@@ -15,6 +17,8 @@ export interface LiveChartOptions {
   height?: number;
 }
 
+const KEYS = optionKeys<LiveChartOptions>()("title", "xLabel", "panels", "throttleMs", "height");
+
 /**
  * A line chart that redraws in place as points arrive (tslab's newDisplay sends
  * update_display_data), e.g. loss and accuracy while a model trains.
@@ -26,6 +30,16 @@ export class LiveChart {
   private readonly divId = `convnet-live-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9)}`;
 
   constructor(private readonly options: LiveChartOptions = {}) {
+    const caller = "LiveChart";
+    requireOptions<LiveChartOptions>(caller, options, KEYS, '{ title: "training", panels: { loss: "loss" } }');
+    if (options.title !== undefined && typeof options.title !== "string") requireText(caller, "title", options.title, "Pass the chart's title as text.");
+    if (options.xLabel !== undefined) requireText(caller, "xLabel", options.xLabel, 'Pass e.g. xLabel: "epoch".');
+    if (options.panels !== undefined) {
+      if (options.panels === null || typeof options.panels !== "object") throw new Error(`${caller}: panels must map series names to panel names, got ${describeValue(options.panels)}. Pass e.g. { loss: "loss", acc: "accuracy" }.`);
+      for (const [series, panel] of Object.entries(options.panels)) requireText(caller, `panels.${series}`, panel, "Give the panel's name.");
+    }
+    if (options.throttleMs !== undefined) requireNumber(caller, "throttleMs", options.throttleMs, { min: 0, example: 250 });
+    if (options.height !== undefined) requireWholeNumber(caller, "height", options.height, 100, "Give pixels, e.g. 360.");
     ensurePlotlyLoaded(currentDisplay());
     this.sink = newUpdatableDisplay();
     this.draw();
@@ -33,12 +47,14 @@ export class LiveChart {
 
   /** Adds one point per named series at position x, and redraws if enough time has passed. */
   add(x: number, values: Record<string, number>): void {
-    if (!Number.isFinite(x)) {
-      throw new Error(`LiveChart.add: x must be a finite number, got ${x}. Pass the epoch or step number.`);
+    requireNumber("LiveChart.add", "x", x, { fix: "Pass the epoch or step number." });
+    if (values === null || typeof values !== "object" || Array.isArray(values)) {
+      throw new Error(`LiveChart.add: values must be an object of series values like { loss: 0.5 }, got ${describeValue(values)}.`);
     }
     for (const [name, y] of Object.entries(values)) {
-      if (typeof y !== "number") {
-        throw new Error(`LiveChart.add: value of '${name}' must be a number, got ${typeof y}. Pass plain numbers (use await t.data() for tensors).`);
+      if (typeof y !== "number" || !Number.isFinite(y)) {
+        const fix = typeof y === "number" ? "A NaN or infinite loss means training diverged: lower the learning rate or check the data." : "Pass plain numbers (use (await t.data())[0] for a tensor).";
+        throw new Error(`LiveChart.add: the value of "${name}" at x = ${x} is ${describeValue(y)}; it must be a finite number. ${fix}`);
       }
       const s = this.series.get(name) ?? { x: [], y: [] };
       s.x.push(x);

@@ -1,6 +1,6 @@
 // Scatter plots of 2-D points in groups (real and generated samples), on square axes.
 import { PlotlyFigure } from "./plotly";
-import { checkOptionKeys } from "./option-keys";
+import { checkOptionKeys } from "../core/options";
 import { checkChartInput, checkNumbers, checkText } from "./series-checks";
 
 export interface PointGroup {

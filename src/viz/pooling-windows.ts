@@ -1,8 +1,8 @@
 // A feature map as a heatmap with a frame around every pooling window.
-import { outputSize } from "../ops";
+import { outputSize } from "../ops/output-size";
 import { heatmapFigure } from "./heatmap";
 import { PlotlyFigure } from "./plotly";
-import { checkOptionKeys } from "./option-keys";
+import { checkOptionKeys } from "../core/options";
 import { checkText } from "./series-checks";
 
 export interface PoolingWindowsOptions {

@@ -1,6 +1,6 @@
 // Input checks shared by the chart helpers (line-chart, bar-chart, point-cloud).
-import { describeValue } from "../ops/validate";
-import { checkOptionKeys } from "./option-keys";
+import { describeValue } from "../core/checks";
+import { checkOptionKeys } from "../core/options";
 
 /** Throws unless values is a non-empty array of finite numbers (positive ones when `positive`). */
 export function checkNumbers(caller: string, name: string, values: unknown, positive = false): asserts values is number[] {

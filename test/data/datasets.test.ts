@@ -55,7 +55,7 @@ test("loadMnist: shapes, value range, one-hot labels, disjoint seeded splits", a
 });
 
 test("loadMnist: impossible sizes are refused with the rule and a fix", async () => {
-  await assert.rejects(loadMnist({ trainSize: 9000, validationSize: 1000, testSize: 1000 }), /= 11000, more than the 10000 digits available/);
+  await assert.rejects(loadMnist({ trainSize: 9000, validationSize: 1000, testSize: 1000 }), /= 11000, more than the 10,000 images available\. The package has 10,000 digits in all/);
   await assert.rejects(loadMnist({ trainSize: 0 }), /trainSize must be a whole number from 1 to 10000, got 0/);
   await assert.rejects(loadMnist({ seed: -1 }), /seed must be a whole number from 0 to 4294967295, got -1/);
 });

@@ -6,7 +6,7 @@ import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { Jimp } from "jimp";
 import { channelImage, channelMatrix, cropImage, imageToTensor, imageToVolume, loadImage, resizeImage, saveImage, splitChannels, tensorToImage, toGrayscale } from "../../src/data/image-io";
-import { PixelImage } from "../../src/viz/image";
+import { PixelImage } from "../../src/core/image";
 import { expectNoLeak, projectRoot, useBackend } from "../helpers";
 
 function tempDir(): string {

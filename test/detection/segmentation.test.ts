@@ -16,8 +16,8 @@ test("pixelAccuracy and maskIoU: hand-computed 2×3 masks", async () => {
   assert.ok(Math.abs((await expectNoLeak(() => maskIoU(predicted, truth))) - 1 / 3) < 1e-6);
   const empty = tf.zeros([2, 3]);
   assert.equal(maskIoU(empty, empty), 1, "two empty masks agree");
-  assert.throws(() => pixelAccuracy(predicted, tf.zeros([3, 2])), /predicted has shape \[2,3\] but truth has shape \[3,2\]/);
-  assert.throws(() => maskIoU(predicted, truth, 2), /threshold must be a number between 0 and 1, got 2/);
+  assert.throws(() => pixelAccuracy(predicted, tf.zeros([3, 2])), /predicted has shape \[2, 3\] but truth has shape \[3, 2\]/);
+  assert.throws(() => maskIoU(predicted, truth, 2), /threshold must be a finite number from 0 to 1, got 2/);
   tf.dispose([truth, predicted, empty]);
 });
 

@@ -48,5 +48,5 @@ test("upsampling: bad input is rejected with a clear message", () => {
   assert.throws(() => upsampleNearest([[1, 2], [3]], 2), /upsampleNearest: matrix row 1 has 1 values but row 0 has 2/);
   assert.throws(() => upsampleNearest([[1]], 1.5), /factor must be a whole number ≥ 1, got 1.5/);
   assert.throws(() => upsampleBilinear([], 2), /matrix must be a non-empty 2-D array/);
-  assert.throws(() => upsampleBilinear([[1, NaN]], 2), /matrix\[0\]\[1\] must be a finite number, got NaN/);
+  assert.throws(() => upsampleBilinear([[1, NaN]], 2), /matrix\[0\]\[1\] is NaN; every entry must be a finite number/);
 });

@@ -93,7 +93,7 @@ test("expectClose rejects bad arguments with the argument, the value and a fix",
   assert.match(thrown(() => expectClose("", 1, 1, 0)), /expectClose: label must be a non-empty string .* got "". Pass e\.g\./);
   assert.match(thrown(() => expectClose("x", 1, 1, -1)), /expectClose: tolerance must be ≥ 0, got -1/);
   assert.match(thrown(() => expectClose("x", 1, 1, NaN)), /expectClose: tolerance must be a finite number, got NaN/);
-  assert.match(thrown(() => expectClose("x", 1, 1, 0, { relativ: true } as never)), /expectClose: options has an unknown key "relativ"\. Did you mean "relative"\? Allowed keys: relative\./);
+  assert.match(thrown(() => expectClose("x", 1, 1, 0, { relativ: true } as never)), /expectClose: options has unknown key `relativ` \(did you mean `relative`\?\)\. The keys it takes: `relative`\./);
   assert.match(thrown(() => expectClose("x", 1, 1, 0, { relative: "yes" } as never)), /options\.relative must be true or false, got "yes"/);
   assert.match(thrown(() => expectClose("x", "1" as never, 1, 0)), /expectClose: actual must be a number, an array of numbers \(nested\), a typed array or a tensor, got "1"/);
   assert.match(thrown(() => expectClose("x", [[1, 2], [3]], [[1, 2], [3, 4]], 0)), /expectClose: actual\[1\] has shape \[1\] but actual\[0\] has \[2\]/);

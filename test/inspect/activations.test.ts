@@ -39,7 +39,7 @@ test("activationModel / layerActivations: outputs of the named layers, computed 
   assert.equal(images.length, 1);
   assert.deepEqual(Array.from(images[0].data), [10, 14, 26, 30]);
   assert.throws(() => activationModel(model, ["conv9"]), /activationModel: the model has no layer named "conv9". Pick one of: conv1, pool1, flat, out/);
-  assert.throws(() => featureMapImages(tf.zeros([2, 3])), /activation must be a 4-D tensor.*got shape \[2,3\]/);
+  assert.throws(() => featureMapImages(tf.zeros([2, 3])), /activation must be a 4-D tensor \[batch, height, width, channels\], got shape \[2, 3\]/);
   const unbatched = tf.zeros([4, 4, 3]);
   assert.throws(() => layerActivations(model, unbatched), /layerActivations: input must be a batch of shape \[n,4,4,3\], got \[4,4,3\]. Add the batch axis/);
   unbatched.dispose();
@@ -59,8 +59,8 @@ test("filterVisualisation: the filter green − blue gets a green picture", asyn
   // The filter's mean activation rises from about 0 (gray noise) to 1 (green 1 − blue 0).
   assert.ok(Math.abs(result.activations[0]) < 0.1);
   assert.ok(Math.abs(result.activations[result.activations.length - 1] - 1) < 1e-5);
-  assert.throws(() => filterVisualisation(model, { layerName: "conv1", filter: 2 }), /filter must be a whole number from 0 to 1 \(layer conv1 has 2 channels\), got 2/);
-  assert.throws(() => filterVisualisation(model, { layerName: "out", filter: 0 }), /layer "out" outputs shape \[null,3\], not a feature map/);
+  assert.throws(() => filterVisualisation(model, { layerName: "conv1", filter: 2 }), /filter must be a whole number from 0 to 1, got 2. Layer conv1 has 2 channels/);
+  assert.throws(() => filterVisualisation(model, { layerName: "out", filter: 0 }), /layer "out" outputs shape \[null, 3\], not a feature map/);
   model.dispose();
 });
 

@@ -82,7 +82,7 @@ test("gradCam: bad arguments are rejected with a clear message", async () => {
   assert.throws(() => gradCam(model, tensor, { layerName: "nope" }), /gradCam: the model has no layer named "nope". Pick one of: .*features/);
   assert.throws(() => gradCam(model, tensor, { layerName: "features", classIndex: 2 }), /classIndex must be a whole number from 0 to 1.*got 2/);
   const pooledName = model.layers[2].name;
-  assert.throws(() => gradCam(model, tensor, { layerName: pooledName }), /outputs shape \[null,1\], not a feature map.*Pick a convolution or pooling layer: features/);
+  assert.throws(() => gradCam(model, tensor, { layerName: pooledName }), /outputs shape \[null, 1\], not a feature map.*Pick a convolution or pooling layer: features/);
   const wrong = tf.zeros([4, 4, 1]);
   assert.throws(() => gradCam(model, wrong, { layerName: "features" }), /image has shape \[4,4,1\] but the model expects \[8,8,1\]/);
   // A residual add after the chosen layer: not a chain.
@@ -107,6 +107,6 @@ test("overlayHeatmap: heat colours at the ends, blend by alpha", () => {
   // Pixel 0: 0.5·0 + 0.5·(0.5, 0, 0); pixel 2: 0.5·1 + 0.5·(0.5, 0, 0).
   assert.deepEqual(Array.from(blended.data as Float32Array).slice(0, 3), [0.25, 0, 0]);
   assert.deepEqual(Array.from(blended.data as Float32Array).slice(6, 9), [0.75, 0.5, 0.5]);
-  assert.throws(() => overlayHeatmap(image, [[1, 2], [3]]), /heatmap must be a non-empty rectangular number\[\]\[\]/);
-  assert.throws(() => overlayHeatmap(image, [[1]], 2), /alpha must be a number between 0 and 1, got 2/);
+  assert.throws(() => overlayHeatmap(image, [[1, 2], [3]]), /heatmap row 1 has 1 values but row 0 has 2/);
+  assert.throws(() => overlayHeatmap(image, [[1]], 2), /alpha must be a finite number from 0 to 1, got 2/);
 });

@@ -70,7 +70,7 @@ test("LRN: bad settings are rejected, naming the argument", () => {
   assert.throws(() => new LocalResponseNormalization({ depthRadius: -1 }), /depthRadius must be a whole number ≥ 0, got -1/);
   assert.throws(() => new LocalResponseNormalization({ bias: 0 }), /bias must be a finite number > 0, got 0/);
   assert.throws(() => new LocalResponseNormalization({ beta: Number.NaN }), /beta must be a finite number ≥ 0/);
-  assert.throws(() => localResponseNormPixel([]), /values must be a non-empty array of finite numbers/);
+  assert.throws(() => localResponseNormPixel([]), /values is empty; pass one number per channel/);
 });
 
 test("ConnectionTableConv2D equals a dense conv whose unconnected kernel slices are zero", async () => {

@@ -4,7 +4,8 @@ import * as tf from "@tensorflow/tfjs";
 import { residualBlock, bottleneckBlock } from "../../src/layers/residual";
 import { seBlock, seBlockParams } from "../../src/layers/se-block";
 import { inceptionModule } from "../../src/layers/inception";
-import { separableConv, standardConvCost, depthwiseConvCost, pointwiseConvCost, separableConvCost } from "../../src/layers/separable";
+import { separableConv } from "../../src/layers/separable";
+import { standardConvCost, depthwiseConvCost, pointwiseConvCost, separableConvCost } from "../../src/ops/counts";
 import { useBackend, expectNoLeak, maxAbsDiff } from "../helpers";
 
 function modelOf(shape: number[], build: (x: tf.SymbolicTensor) => tf.SymbolicTensor): tf.LayersModel {
@@ -192,7 +193,7 @@ test("modern blocks reject bad arguments, naming the argument and the fix", () =
   assert.throws(() => seBlock(input, { reduction: 8 }), /reduction 8 is larger than the 4 channels/);
   assert.throws(() => inceptionModule(input, { branch1x1: 1, branch3x3Reduce: 1, branch3x3: -2, branch5x5Reduce: 1, branch5x5: 1, poolProjection: 1 }), /branch3x3 must be a whole number ≥ 1, got -2/);
   assert.throws(() => separableConv(input, { filters: 4, kernelSize: 2.5 }), /kernelSize must be a whole number/);
-  assert.throws(() => standardConvCost({ height: 2, width: 2, inChannels: 1, outChannels: 1, kernelSize: 3, padding: "valid" }), /input side 2 must be at least the kernel 3/);
+  assert.throws(() => standardConvCost({ height: 2, width: 2, inChannels: 1, outChannels: 1, kernelSize: 3, padding: "valid" }), /standardConvCost, along the height: the kernel is 3 long but the padded input is only 2/);
   const flat = tf.input({ shape: [10] });
   assert.throws(() => seBlock(flat), /shape \[batch, height, width, channels\]/);
 });

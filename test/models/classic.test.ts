@@ -5,7 +5,7 @@ import { lenet5, lenet5Plan, LENET5_MODERN } from "../../src/models/lenet5";
 import { alexnet, alexnetPlan } from "../../src/models/alexnet";
 import { vgg, vggPlan } from "../../src/models/vgg";
 import { buildPlan, ModelPlan } from "../../src/models/plan";
-import { modelSummary } from "../../src/viz/model-summary";
+import { modelSummary } from "../../src/models/counting";
 import { expectNoLeak, useBackend } from "../helpers";
 
 // Published-size models are counted from their plans (layer shapes only, no weights allocated:
@@ -143,7 +143,7 @@ test("model builders reject bad options, naming them", () => {
   assert.throws(() => lenet5Plan({ activation: "sigmoid" as "tanh" }), /activation must be one of "tanh", "relu", got "sigmoid"/);
   assert.throws(() => lenet5Plan({ inputSize: 30 as 28 }), /inputSize must be one of 28, 32, got 30/);
   assert.throws(() => alexnetPlan({ filters: [1, 2, 3] }), /filters must be 5 whole numbers/);
-  assert.throws(() => alexnetPlan({ dropout: 1 }), /dropout must be a rate in \[0, 1\), got 1/);
-  assert.throws(() => vggPlan({ depth: 17 as 16 }), /depth must be 11, 13, 16 or 19, got 17/);
+  assert.throws(() => alexnetPlan({ dropout: 1 }), /dropout must be a finite number in \[0, 1\), got 1/);
+  assert.throws(() => vggPlan({ depth: 17 as 16 }), /depth must be one of 11, 13, 16, 19, got 17/);
   assert.throws(() => vggPlan({ inputShape: [28, 28] }), /inputShape must be \[height, width, channels\]/);
 });

@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs";
 import { dcganGenerator, dcganDiscriminator } from "../../src/models/dcgan";
 import { pointGenerator, pointDiscriminator } from "../../src/models/point-gan";
 import { createGan, ganTrainStep, latentNoise, disposeGan } from "../../src/models/gan-training";
-import { imageMosaic } from "../../src/models/image-mosaic";
+import { imageMosaic } from "../../src/data/batch-images";
 import { expectNoLeak, useBackend } from "../helpers";
 
 test("dcgan: shapes and parameter counts by arithmetic (latent 32, filters 64, 28×28×1)", async () => {
@@ -40,7 +40,7 @@ test("createGan: checks that the generator's output fits the discriminator", () 
   const g = dcganGenerator({ latentDim: 8, filters: 4 });
   const d = pointDiscriminator();
   assert.throws(() => createGan(g, d), /generator makes \[batch, 28, 28, 1\] but the discriminator reads \[batch, 2\]/);
-  assert.throws(() => createGan(pointGenerator(), pointDiscriminator(), { learningRate: 0 }), /learningRate must be a positive number, got 0/);
+  assert.throws(() => createGan(pointGenerator(), pointDiscriminator(), { learningRate: 0 }), /learningRate must be a finite number > 0, got 0/);
   g.dispose();
   d.dispose();
 });
@@ -88,7 +88,7 @@ test("imageMosaic: two 1×1 images side by side with a 1-pixel gap; three images
   const t = imageMosaic(three, { columns: 2, gap: 0 });
   assert.deepEqual([t.width, t.height], [2, 2]);
   assert.deepEqual(Array.from(t.data), [1, 2, 3, 0.5]); // the empty fourth cell keeps gapValue 0.5
-  assert.throws(() => imageMosaic(tf.zeros([2, 2]) as unknown as tf.Tensor4D), /must be a live 4-D tensor/);
+  assert.throws(() => imageMosaic(tf.zeros([2, 2]) as unknown as tf.Tensor4D), /imageMosaic: images must be a 4-D tensor \[N, height, width, channels\], got shape \[2, 2\]/);
   assert.throws(() => imageMosaic(batch, { columns: 0 }), /columns must be a whole number ≥ 1, got 0/);
   tf.dispose([batch, three]);
 });

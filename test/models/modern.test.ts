@@ -1,10 +1,11 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { resnet, seResnet, resnetDepth, trainableParamCount } from "../../src/models/resnet";
+import { resnet, seResnet, resnetDepth } from "../../src/models/resnet";
+import { trainableParamCount } from "../../src/models/counting";
 import { googlenet } from "../../src/models/googlenet";
 import { mobilenetLike, MOBILENET_V1_BLOCKS } from "../../src/models/mobilenet-like";
-import { standardConvCost, separableConvCost } from "../../src/layers/separable";
+import { standardConvCost, separableConvCost } from "../../src/ops/counts";
 import { useBackend, expectNoLeak } from "../helpers";
 
 /** Builds a model, returns f(model), and disposes of it (published-size models are 25–115 MB). */

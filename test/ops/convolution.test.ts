@@ -1,9 +1,11 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { conv2dAsMatrixProduct, conv2dMulti, convolve2d, correlate2d, correlationSteps, dilateKernel, flip180, Padding } from "../../src/ops";
-import { expectNoLeak, useBackend } from "../helpers";
-import { batchToChw, chwToBatch, filtersToTf, nestedMaxDiff, randomInt, randomVolume, seededRandom } from "./tf-compare";
+import { conv2dAsMatrixProduct } from "../../src/ops/im2col";
+import { conv2dMulti } from "../../src/ops/conv-multi";
+import { convolve2d, correlate2d, correlationSteps, flip180 } from "../../src/ops/correlate";
+import { batchToChw, chwToBatch, expectNoLeak, filtersToTf, nestedMaxDiff, randomInt, randomVolume, seededRandom, useBackend } from "../helpers";
+import { Padding } from "../../src/ops/output-size";
 
 const grid = [
   [1, 2, 3],
@@ -25,7 +27,6 @@ test("correlate2d: stride, padding and dilation by hand", () => {
   assert.deepEqual(correlate2d(grid, box, { padding: 1, stride: 2 }), [[1 + 2 + 4 + 5, 2 + 3 + 5 + 6], [4 + 5 + 7 + 8, 5 + 6 + 8 + 9]]);
   // Dilation 2 spreads a 2x2 kernel over the corners of the 3x3 grid: 1 + 3 + 7 + 9.
   assert.deepEqual(correlate2d(grid, [[1, 1], [1, 1]], { dilation: 2 }), [[20]]);
-  assert.deepEqual(dilateKernel([[1, 2], [3, 4]], 2), [[1, 0, 2], [0, 0, 0], [3, 0, 4]]);
 });
 
 test("conv2dMulti and conv2dAsMatrixProduct match tf.conv2d on 120 random cases (strides, paddings, dilations, channels, filters, bias)", async () => {
@@ -64,7 +65,15 @@ test("conv2dMulti and conv2dAsMatrixProduct match tf.conv2d on 120 random cases 
   }
 });
 
+/** The kernel with (dilation − 1) zeros between its taps: the reference a dilated correlation must equal. */
+function dilateKernel(kernel: number[][], dilation: number): number[][] {
+  const out = Array.from({ length: dilation * (kernel.length - 1) + 1 }, () => new Array<number>(dilation * (kernel[0].length - 1) + 1).fill(0));
+  kernel.forEach((row, r) => row.forEach((v, c) => (out[r * dilation][c * dilation] = v)));
+  return out;
+}
+
 test("correlate2d with dilation equals correlate2d with the dilated kernel", () => {
+  assert.deepEqual(dilateKernel([[1, 2], [3, 4]], 2), [[1, 0, 2], [0, 0, 0], [3, 0, 4]]); // the helper itself, by hand
   const random = seededRandom(7);
   const input = randomVolume(random, 1, 9, 8)[0];
   const kernel = randomVolume(random, 1, 3, 2)[0];
@@ -82,7 +91,7 @@ test("convolution ops reject bad input with messages that name the argument and 
   const input = [grid, grid];
   assert.throws(() => conv2dMulti(input, [[grid]]), /conv2dMulti: filters\[0\] has 1 channel\(s\) but the input has 2/);
   assert.throws(() => conv2dMulti(input, [[grid, grid], [[[1]], [[1]]]]), /filters\[1\] is 1x1 but filters\[0\] is 3x3/);
-  assert.throws(() => conv2dMulti(input, [[grid, grid]], { bias: [1, 2] }), /bias must hold one finite number per filter \(1\)/);
+  assert.throws(() => conv2dMulti(input, [[grid, grid]], { bias: [1, 2] }), /bias must be an array of 1 finite number\(s\), got \[1, 2\]/);
   assert.throws(() => conv2dMulti([grid, [[1, 2], [3, 4]]], [[grid, grid]]), /input\[1\] is 2x2 but input\[0\] is 3x3/);
 });
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { conv2dAsMatrixProduct, filtersAsColumns, im2col, matrixMultiply } from "../../src/ops";
+import { conv2dAsMatrixProduct, filtersAsColumns, im2col, matrixMultiply } from "../../src/ops/im2col";
 
 const grid = [
   [1, 2, 3],

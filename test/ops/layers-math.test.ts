@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { chwToHwc, convMultiplyAdds, convParameterCount, denseParameterCount, hwcToChw, pad2d, receptiveField } from "../../src/ops";
+import { chwToHwc, hwcToChw } from "../../src/ops/layout";
+import { convMultiplyAdds, convParameterCount, denseParameterCount } from "../../src/ops/counts";
+import { pad2d } from "../../src/ops/padding";
+import { receptiveField } from "../../src/ops/receptive-field";
 import { expectNoLeak, useBackend } from "../helpers";
 
 test("convParameterCount and denseParameterCount agree with tf.layers' countParams", async () => {
@@ -29,7 +32,7 @@ test("convParameterCount and denseParameterCount agree with tf.layers' countPara
 test("convMultiplyAdds by hand: a 3x3 conv from 3 to 16 channels with a 32x32 output", () => {
   assert.equal(convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }), 32 * 32 * 16 * 27);
   assert.throws(() => convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 0, outWidth: 32 }), /outHeight must be a whole number ≥ 1, got 0/);
-  assert.throws(() => convParameterCount({ kernel: 3, inChannels: 3, filters: 16, bias: 1 as never }), /bias must be true or false, got 1/);
+  assert.throws(() => convParameterCount({ kernel: 3, inChannels: 3, filters: 16, bias: 1 as never }), /bias must be one of true, false, got 1/);
 });
 
 test("receptiveField by hand: stacked 3x3 convs grow by 2; after a stride-2 pool by 4", () => {
@@ -73,5 +76,5 @@ test("pad2d matches tf.pad; hwcToChw and chwToHwc match tf.transpose", async () 
   assert.deepEqual(hwcToChw(hwc), chw);
   assert.deepEqual(chwToHwc(chw), hwc);
   assert.throws(() => pad2d(m, -1), /pad2d: padding.top must be a whole number ≥ 0, got -1/);
-  assert.throws(() => hwcToChw([[[1, 2], [3]]]), /hwcToChw: image \(as CHW\)\[0\]\[0\]\[1\] is NaN/);
+  assert.throws(() => hwcToChw([[[1, 2], [3]]]), /hwcToChw: pixel \(0, 1\) is \[3\] but pixel \(0, 0\) has 2 channel\(s\)/);
 });

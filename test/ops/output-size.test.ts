@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { convOutputShape, effectiveKernelSize, outputSize, outputSizeDetails, Padding } from "../../src/ops";
+import { convOutputShape, effectiveKernelSize, outputSize, outputSizeDetails, Padding } from "../../src/ops/output-size";
 import { expectNoLeak, useBackend } from "../helpers";
 
 test("outputSize: hand-worked cases of floor((n + 2p − k)/s) + 1", () => {

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { flattenVolume, globalAveragePool2d, maxPool2d, Padding, pool2d, poolChannels, PoolMode } from "../../src/ops";
-import { expectNoLeak, useBackend } from "../helpers";
-import { batchToChw, chwToBatch, nestedMaxDiff, randomInt, randomVolume, seededRandom } from "./tf-compare";
+import { flattenVolume, globalAveragePool2d, maxPool2d, pool2d, poolChannels, PoolMode } from "../../src/ops/pooling";
+import { batchToChw, chwToBatch, expectNoLeak, nestedMaxDiff, randomInt, randomVolume, seededRandom, useBackend } from "../helpers";
+import { Padding } from "../../src/ops/output-size";
 
 function tfPool(x: tf.Tensor4D, mode: PoolMode, size: [number, number], stride: [number, number], padding: Padding): tf.Tensor4D {
   const rounding = typeof padding === "number" ? "floor" : undefined; // tfjs accepts a rounding mode only with numeric padding

@@ -1,7 +1,9 @@
 // The worked examples of the seed notes (001 and 004), recomputed by the from-scratch ops.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { avgPool2d, convOutputShape, correlate2d, maxPool2d, minPool2d, outputSize } from "../../src/ops";
+import { avgPool2d, maxPool2d, minPool2d } from "../../src/ops/pooling";
+import { convOutputShape, outputSize } from "../../src/ops/output-size";
+import { correlate2d } from "../../src/ops/correlate";
 
 // Seed 001: a 5x5 input and a 3x3 kernel, stride 1, no padding.
 const input5 = [

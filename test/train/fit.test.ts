@@ -106,7 +106,7 @@ test("fit: bad arguments are refused with the rule and a fix", async () => {
   await assert.rejects(fit(model, train, { epochs: 0 }), /epochs must be a whole number ≥ 1, got 0/);
   await assert.rejects(fit(model, train, { epochs: 1, batchSize: 2.5 }), /batchSize must be a whole number ≥ 1, got 2\.5/);
   await assert.rejects(fit(model, train, { epochs: 1, seed: 1.5 }), /seed must be a whole number/);
-  await assert.rejects(fit(model, train, { epochs: 1, augment: 3 as never }), /augment must be augmentation options/);
+  await assert.rejects(fit(model, train, { epochs: 1, augment: 3 as never }), /options\.augment must be an object like \{ rotation: 10, zoom: 0\.1 \}, got 3/);
   const raw = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [6, 6, 1] }), tf.layers.dense({ units: 2 })] });
   await assert.rejects(fit(raw, train, { epochs: 1 }), /not compiled/);
   const three = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [6, 6, 1] }), tf.layers.dense({ units: 3, activation: "softmax" })] });

@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { Jimp } from "jimp";
-import { pixelImageFromArray, toRgba, toPng, imageGridHtml, autoZoom } from "../../src/viz/image";
+import { pixelImageFromArray, toRgba } from "../../src/core/image";
+import { toPng } from "../../src/data/image-io";
+import { imageGridHtml, autoZoom } from "../../src/viz/image";
 
 test("gray values in [0,1] are scaled by 255; zoom repeats pixels", () => {
   const image = pixelImageFromArray([[0, 1], [0.5, 0.2]]);
@@ -36,7 +38,8 @@ test("bad images are rejected with the argument and a fix", () => {
   assert.throws(() => pixelImageFromArray([[1, 2], [3]]), /row 1 has 1 pixels, but row 0 has 2/);
   assert.throws(() => pixelImageFromArray([[[1, 2]]]), /1, 3 or 4 channels, got 2/);
   assert.throws(() => toRgba({ width: 2, height: 2, channels: 1, data: [1, 2, 3] }), /data has 3 values but 2x2x1 needs 4/);
-  assert.throws(() => toRgba(pixelImageFromArray([[NaN]])), /index 0 is NaN/);
+  assert.throws(() => pixelImageFromArray([[1, NaN]]), /pixel \(0, 1\) channel 0 is NaN; pixels must be finite numbers/);
+  assert.throws(() => toRgba({ width: 2, height: 1, channels: 1, data: [0, Infinity] }), /value at row 0, column 1, channel 0 is Infinity/);
   assert.throws(() => toRgba(pixelImageFromArray([[1]]), "auto", 0), /zoom must be a whole number ≥ 1, got 0/);
 });
 

@@ -32,8 +32,8 @@ test("lineChartFigure draws one trace per series with its style", () => {
 test("lineChartFigure refuses bad series and options", () => {
   const ok = { name: "loss", x: [1, 2], y: [1, 0.5] };
   assert.throws(() => lineChartFigure([], { title: "t" }), /lineChartFigure: series must be a non-empty array/);
-  assert.throws(() => lineChartFigure([ok], { titel: "t" } as never), /options has an unknown key "titel"\. Did you mean "title"\?/);
-  assert.throws(() => lineChartFigure([{ ...ok, dashed: true } as never], { title: "t" }), /series\[0\] has an unknown key "dashed"/);
+  assert.throws(() => lineChartFigure([ok], { titel: "t" } as never), /options has unknown key `titel` \(did you mean `title`\?\)/);
+  assert.throws(() => lineChartFigure([{ ...ok, dashed: true } as never], { title: "t" }), /series\[0\] has unknown key `dashed`/);
   assert.throws(() => lineChartFigure([{ ...ok, y: [1, NaN] }], { title: "t" }), /series\[0\]\.y\[1\] is NaN; every value must be a finite number/);
   assert.throws(() => lineChartFigure([{ ...ok, x: [1] }], { title: "t" }), /series\[0\]\.x must be an array with one entry per value of series\[0\]\.y \(2\)/);
   assert.throws(() => lineChartFigure([{ ...ok, y: [1, 0] }], { title: "t", logY: true }), /series\[0\]\.y\[1\] is 0, but a log-scale axis needs values > 0/);
@@ -84,7 +84,7 @@ test("kernelPositionsFigure draws every kernel position and the cells none reach
   // padding 1 on n = 5, k = 3, s = 1: the padded line is 7 long, its ends are padding (0).
   const padded = kernelPositionsFigure({ input: 5, kernel: 3, padding: 1 });
   assert.deepEqual(((padded.data[0] as Trace).z as number[][])[0], [0, 1, 1, 1, 1, 1, 0]);
-  assert.throws(() => kernelPositionsFigure({ input: 5, kernal: 3 } as never), /unknown key "kernal"\. Did you mean "kernel"\?/);
+  assert.throws(() => kernelPositionsFigure({ input: 5, kernal: 3 } as never), /unknown key `kernal` \(did you mean `kernel`\?\)/);
   assert.throws(() => kernelPositionsFigure({ input: 5, kernel: 0 }), /kernel must be a whole number ≥ 1/);
 });
 
@@ -96,5 +96,5 @@ test("poolingWindowsFigure frames each window", () => {
   const overlapping = poolingWindowsFigure(Array.from({ length: 5 }, () => [1, 2, 3, 4, 5]), { size: 3, stride: 2, title: "overlap" });
   assert.deepEqual((layoutOf(overlapping).shapes as { x0: number }[]).map((f) => f.x0), [-0.5, 1.5, -0.5, 1.5]);
   assert.throws(() => poolingWindowsFigure([[1, 2, 3], [4, 5, 6]], { size: 2, title: "t" }), /is not a whole number/);
-  assert.throws(() => poolingWindowsFigure([[1, 2]], { size: 1, title: "t", colour: "x" } as never), /unknown key "colour"/);
+  assert.throws(() => poolingWindowsFigure([[1, 2]], { size: 1, title: "t", colour: "x" } as never), /unknown key `colour`/);
 });

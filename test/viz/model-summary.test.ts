@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { modelSummary, showModelSummary, layerMultiplyAdds } from "../../src/viz/model-summary";
+import { modelSummary, layerMultiplyAdds } from "../../src/models/counting";
+import { showModelSummary } from "../../src/viz/model-summary";
 import { recordDisplays } from "../../src/viz/display";
 import { buildPlan, ModelPlan } from "../../src/models/plan";
 import { expectNoLeak, useBackend } from "../helpers";
@@ -106,7 +107,7 @@ test("showModelSummary shows a table with a total row and a two-panel bar chart"
 test("modelSummary and showModelSummary reject bad arguments, naming them", () => {
   assert.throws(() => modelSummary(null as unknown as ModelPlan), /model must be a tfjs LayersModel or a ModelPlan, got null/);
   assert.throws(() => modelSummary({ name: "x" } as unknown as ModelPlan), /model must be a tfjs LayersModel or a ModelPlan/);
-  assert.throws(() => showModelSummary(handPlan, { title: 3 as unknown as string }), /options.title must be a string, got 3/);
+  assert.throws(() => showModelSummary(handPlan, { title: 3 as unknown as string }), /title must be a non-empty string, got 3/);
   assert.throws(() => buildPlan({ ...handPlan, inputShape: [8, 0, 3] }), /plan.inputShape\[1\] must be a whole number ≥ 1, got 0/);
 });
 

@@ -1,2 +1,0 @@
-export * from "./full-size";
-export * from "./training"; // fit, evaluate, confusion matrix, seeding
