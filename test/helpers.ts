@@ -1,5 +1,7 @@
 // The helpers every test folder shares: backends, leak checks, differences, seeded random data,
 // tfjs versions of the ops' layouts, and running the same computation on cpu and on wasm.
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend, registerWasmTrainingKernels } from "../src/backend";
@@ -32,6 +34,18 @@ export async function expectNoLeak<T>(fn: () => T | Promise<T>): Promise<T> {
 // ---- Differences ----
 
 /** CS231n's relative error: max|x−y| / max(1e-8, |x|+|y|), over all elements. */
+const tempDirs: string[] = [];
+process.on("exit", () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the OS temp folder (convnet-<prefix>-…), removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `convnet-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
 export function relError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new Error(`relError: lengths differ (${a.length} vs ${b.length})`);
   let worst = 0;

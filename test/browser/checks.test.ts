@@ -3,12 +3,12 @@
 import { before, after, describe, test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { plotlyFigureHtml } from "../../src/viz/plotly";
 import { browserSkip, startChromium, Browser } from "./chromium";
 import { recordRequests, networkRequests, figureProblems, imageProblems, liveChartProblems, glyphProblems } from "./page-checks";
+import { tempDir } from "../helpers";
 
 const figure = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }] };
 const bundle = require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js");
@@ -18,7 +18,7 @@ describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
   let dir: string;
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-checks-"));
+    dir = tempDir("checks");
     browser = await startChromium();
   });
   after(async () => {

@@ -2,9 +2,8 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { projectRoot } from "../helpers";
+import { projectRoot, tempDir } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const { parseArgs } = require(path.join(projectRoot, "scripts", "cli.js")) as { parseArgs(spec: unknown, argv: string[]): unknown };
@@ -28,7 +27,7 @@ const { indexMarkdown } = require(path.join(projectRoot, "scripts", "site", "ind
 };
 /* eslint-enable @typescript-eslint/no-var-requires */
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "convnet-site-test-"));
+const tmp = () => tempDir("site-test");
 
 const parseSiteArgs = (argv: string[]) => siteOptions(parseArgs(SPEC, argv));
 

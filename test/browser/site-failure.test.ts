@@ -6,13 +6,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { projectRoot } from "../helpers";
+import { projectRoot, tempDir } from "../helpers";
 
 const buildSite = path.join(projectRoot, "scripts", "build-site.js");
 const skipNotebooks = process.env.CONVNET_SKIP_NOTEBOOKS === "1" ? "notebook execution skipped (CONVNET_SKIP_NOTEBOOKS=1)" : false;
 
 test("a folder holding the user's files is refused as --out and left as it was", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-user-"));
+  const dir = tempDir("user");
   fs.writeFileSync(path.join(dir, "thesis.md"), "precious");
   const result = spawnSync(process.execPath, [buildSite, "00", "--out", dir], { encoding: "utf8", cwd: projectRoot });
   assert.notEqual(result.status, 0);
@@ -28,7 +28,7 @@ test("an unknown lesson name is reported with the lessons that exist", () => {
 });
 
 test("a lesson with a failing cell fails the build, and its page says what went wrong", { skip: skipNotebooks, timeout: 5 * 60_000 }, () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-site-fail-"));
+  const out = tempDir("site-fail");
   const lesson = path.join(projectRoot, "test", "fixtures", "notebooks", "cell-error.ipynb");
   const result = spawnSync(process.execPath, [buildSite, lesson, "--out", out], { encoding: "utf8", cwd: projectRoot });
   assert.equal(result.status, 1, `${result.stdout}\n${result.stderr}`);

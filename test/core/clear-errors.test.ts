@@ -3,7 +3,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { correlate2d, convolve2d, correlationSteps } from "../../src/ops/correlate";
@@ -15,15 +14,11 @@ import { separableConvCost } from "../../src/ops/counts";
 import { loadImage, saveImage, toPng } from "../../src/data/image-io";
 import { saveModelToFile } from "../../src/models/io";
 import { vgg } from "../../src/models/vgg";
-import { projectRoot, useBackend } from "../helpers";
+import { projectRoot, useBackend, tempDir } from "../helpers";
 
 const m = [[1, 2], [3, 4]];
 const volume = [m];
 const filters = [[[[1]]]];
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "convnet-errors-"));
-}
 
 test("null options get 'options must be an object', not 'Cannot read properties of null'", () => {
   const calls: [string, () => unknown][] = [
@@ -40,7 +35,7 @@ test("null options get 'options must be an object', not 'Cannot read properties 
 });
 
 test("loadImage names the file and says what is wrong with a non-image, a truncated image or a folder", async () => {
-  const dir = tempDir();
+  const dir = tempDir("errors");
   const text = path.join(dir, "notes.png");
   fs.writeFileSync(text, "not an image");
   const cutJpeg = path.join(dir, "cut.jpg");
@@ -56,7 +51,7 @@ test("loadImage names the file and says what is wrong with a non-image, a trunca
 
 test("saving into a missing folder, or under a file, says which folder instead of a raw ENOENT/ENOTDIR", async () => {
   await useBackend("cpu");
-  const dir = tempDir();
+  const dir = tempDir("errors");
   const image = { width: 1, height: 1, channels: 1 as const, data: [0] };
   const missing = path.join(dir, "no-such-folder");
   await assert.rejects(saveImage(path.join(missing, "x.png"), image), (error: Error) => !/ENOENT/.test(error.message) && error.message.startsWith(`saveImage: the folder ${missing} does not exist, so x.png cannot be written there`));

@@ -4,7 +4,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import * as tf from "@tensorflow/tfjs";
@@ -17,7 +16,7 @@ import { imageGridHtml } from "../../src/viz/image";
 import { randomTransforms, transformMatrix } from "../../src/data/augment";
 import { splitFromArrays } from "../../src/data/split";
 import { tileImages } from "../../src/core/image";
-import { projectRoot, useBackend } from "../helpers";
+import { projectRoot, useBackend, tempDir } from "../helpers";
 
 type Case = [name: string, call: () => unknown, key: string, suggestion?: string];
 
@@ -49,7 +48,7 @@ function cases(): Case[] {
   const d = cl.pointDiscriminator();
   const gan = cl.createGan(g, d);
   const rnn = cl.charRnn({ vocabSize: 3, units: 2 });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-options-"));
+  const dir = tempDir("options");
   return [
     ["outputSize", () => cl.outputSize({ input: 5, kernel: 3, strides: 2 } as never), "strides", "stride"],
     ["outputSizeDetails", () => cl.outputSizeDetails({ input: 5, kernel: 3, paddng: 1 } as never), "paddng", "padding"],

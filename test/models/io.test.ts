@@ -1,11 +1,10 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { loadModelFromFile, readModelMetadata, REBUILD_BASE_MODEL, saveModelToFile } from "../../src/models/io";
-import { expectNoLeak, maxAbsDiff, useBackend } from "../helpers";
+import { expectNoLeak, maxAbsDiff, useBackend, tempDir } from "../helpers";
 
 function tinyModel(): tf.LayersModel {
   const model = tf.sequential();
@@ -15,14 +14,10 @@ function tinyModel(): tf.LayersModel {
   return model;
 }
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "convnet-io-"));
-}
-
 test("saveModelToFile → loadModelFromFile gives the same predictions, and the files are what tfjs expects", async () => {
   await useBackend("cpu");
   const model = tinyModel();
-  const dir = path.join(tempDir(), "saved");
+  const dir = path.join(tempDir("io"), "saved");
   const files = await saveModelToFile(model, dir, { metadata: { trainedOn: "nothing", accuracy: 0.5 } });
   // Weights: conv 3·3·1·3 + 3 = 30, dense 4·4·3·2 + 2 = 98 → 128 float32 = 512 bytes.
   assert.equal(files.weightBytes, 128 * 4);
@@ -55,7 +50,7 @@ test("saveModelToFile → loadModelFromFile gives the same predictions, and the 
 test("saveModelToFile never overwrites unless asked", async () => {
   await useBackend("cpu");
   const model = tinyModel();
-  const dir = tempDir();
+  const dir = tempDir("io");
   await saveModelToFile(model, dir);
   const before = fs.readFileSync(path.join(dir, "weights.bin"));
   const other = tinyModel();
@@ -69,7 +64,7 @@ test("saveModelToFile never overwrites unless asked", async () => {
 });
 
 test("a missing model gives an error saying how to rebuild it", async () => {
-  const dir = path.join(tempDir(), "nothing-here");
+  const dir = path.join(tempDir("io"), "nothing-here");
   await assert.rejects(() => loadModelFromFile(dir, { howToRebuild: "Run `node scripts/train-base-model.js`." }), /no saved model there: the folder .*nothing-here does not exist. Run `node scripts\/train-base-model.js`./);
   fs.mkdirSync(dir);
   await assert.rejects(() => loadModelFromFile(dir), /has no model.json/);
@@ -83,7 +78,7 @@ test("corrupt model files give an error saying what is wrong and how to rebuild"
   const model = tinyModel();
   const hint = { howToRebuild: "Rebuild with the script." };
   // Broken JSON.
-  const broken = tempDir();
+  const broken = tempDir("io");
   await saveModelToFile(model, broken);
   fs.writeFileSync(path.join(broken, "model.json"), '{"modelTopology": {');
   await assert.rejects(() => loadModelFromFile(broken, hint), /model.json is corrupt \(not valid JSON.*Rebuild with the script./);
@@ -91,7 +86,7 @@ test("corrupt model files give an error saying what is wrong and how to rebuild"
   fs.writeFileSync(path.join(broken, "model.json"), '{"hello": 1}');
   await assert.rejects(() => loadModelFromFile(broken, hint), /is corrupt: a tfjs model.json needs "modelTopology".*Rebuild with the script./);
   // Truncated weights: 512 bytes expected.
-  const truncated = tempDir();
+  const truncated = tempDir("io");
   await saveModelToFile(model, truncated);
   fs.writeFileSync(path.join(truncated, "weights.bin"), fs.readFileSync(path.join(truncated, "weights.bin")).subarray(0, 100));
   await assert.rejects(() => loadModelFromFile(truncated, hint), /weight files .* are corrupt: model.json describes 512 bytes of weights but the files hold 100.*Rebuild with the script./);
@@ -99,7 +94,7 @@ test("corrupt model files give an error saying what is wrong and how to rebuild"
   fs.unlinkSync(path.join(truncated, "weights.bin"));
   await assert.rejects(() => loadModelFromFile(truncated, hint), /lists the weight file weights.bin, but .* is missing. Rebuild with the script./);
   // A topology tfjs cannot build.
-  const garbled = tempDir();
+  const garbled = tempDir("io");
   await saveModelToFile(model, garbled);
   const json = JSON.parse(fs.readFileSync(path.join(garbled, "model.json"), "utf8"));
   json.modelTopology.config.layers[0].class_name = "NoSuchLayer";

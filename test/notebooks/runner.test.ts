@@ -2,15 +2,14 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { projectRoot } from "../helpers";
+import { projectRoot, tempDir } from "../helpers";
 
 const fixtures = path.join(projectRoot, "test", "fixtures", "notebooks");
 
 function runFixture(name: string, extra: string[] = []) {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-runner-"));
+  const out = tempDir("runner");
   const json = path.join(out, "result.json");
   const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "run-notebooks.js"), path.join(fixtures, name), "--out", out, "--json", json, ...extra], { encoding: "utf8" });
   const report = fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as { ok: boolean; problems: string[] }[]) : [];

@@ -2,7 +2,6 @@
 // process table (/proc) to prove that a stopped command left nothing running.
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { projectRoot } from "../helpers";
@@ -34,9 +33,7 @@ export function runScript(script: string, args: string[], options: { cwd?: strin
   return { status: result.status, signal: result.signal, stdout, stderr, output: `--- stdout\n${stdout}\n--- stderr\n${stderr}` };
 }
 
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `convnet-${prefix}-`));
-}
+export { tempDir } from "../helpers";
 
 export function sha256(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
