@@ -126,7 +126,7 @@ function planOutputs(notebooks, outFiles, html) {
  */
 function killLeftoverKernel(kernel, log) {
   if (kernel.pid) {
-    let isThatKernel = true;
+    let isThatKernel;
     try {
       isThatKernel = fs.readFileSync(`/proc/${kernel.pid}/cmdline`, "utf8").includes(kernel.connection_file);
     } catch (error) {

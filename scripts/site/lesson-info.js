@@ -36,7 +36,7 @@ function lessonInfo(notebookPath) {
   try {
     nb = JSON.parse(fs.readFileSync(notebookPath, "utf8"));
   } catch (error) {
-    throw new Error(`lessonInfo: could not read ${notebookPath} as a notebook (${error instanceof Error ? error.message : String(error)}). Check that the file exists and is valid JSON.`);
+    throw new Error(`lessonInfo: could not read ${notebookPath} as a notebook (${error instanceof Error ? error.message : String(error)}). Check that the file exists and is valid JSON.`, { cause: error });
   }
   const name = path.basename(notebookPath, ".ipynb");
   const first = (nb.cells ?? []).find((c) => c.cell_type === "markdown");

@@ -74,8 +74,7 @@ export function gunzipIfNeeded(bytes: Uint8Array, source: string): Uint8Array {
       return zlib.gunzipSync(bytes);
     } catch (error) {
       throw new Error(
-        `${source} is a damaged gzip file (${error instanceof Error ? error.message : String(error)}). It is probably truncated: reinstall the dataset.`,
-      );
+        `${source} is a damaged gzip file (${error instanceof Error ? error.message : String(error)}). It is probably truncated: reinstall the dataset.`, { cause: error });
     }
   }
   return bytes;

@@ -60,8 +60,7 @@ export async function loadImage(file: string, options: { channels?: 1 | 3 | 4 } 
     // jimp's own words ("Could not find MIME for Buffer", "marker was not found") name neither the file nor a fix.
     throw new Error(
       `loadImage: ${path.resolve(file)} could not be read as an image (jimp: ${error instanceof Error ? error.message : String(error)}). ` +
-        "It is not a PNG, JPEG, BMP, GIF or TIFF file, or it is damaged (e.g. a cut-off download): open it in an image viewer, or get the file again.",
-    );
+        "It is not a PNG, JPEG, BMP, GIF or TIFF file, or it is damaged (e.g. a cut-off download): open it in an image viewer, or get the file again.", { cause: error });
   }
   return fromRgba(picture.bitmap.data, picture.bitmap.width, picture.bitmap.height, channels);
 }

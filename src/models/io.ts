@@ -52,7 +52,7 @@ function makeFolder(caller: string, dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new Error(`${caller}: cannot create the folder ${dir} (${error instanceof Error ? error.message : String(error)}). Save to a folder you can write to.`);
+    throw new Error(`${caller}: cannot create the folder ${dir} (${error instanceof Error ? error.message : String(error)}). Save to a folder you can write to.`, { cause: error });
   }
 }
 
@@ -131,7 +131,7 @@ function readModelJson(caller: string, dir: string, rebuild: string): ModelJsonF
   try {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`${caller}: ${file} is corrupt (not valid JSON: ${error instanceof Error ? error.message : String(error)}). Delete the folder's model files and recreate them. ${rebuild}`);
+    throw new Error(`${caller}: ${file} is corrupt (not valid JSON: ${error instanceof Error ? error.message : String(error)}). Delete the folder's model files and recreate them. ${rebuild}`, { cause: error });
   }
   const json = parsed as Partial<ModelJsonFile>;
   const manifestOk =
@@ -180,7 +180,7 @@ export async function loadModelFromFile(directory: string, options: LoadModelOpt
   try {
     return await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData, userDefinedMetadata: json.userDefinedMetadata }));
   } catch (error) {
-    throw new Error(`${caller}: the model in ${dir} could not be rebuilt (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); the files are damaged or were written by an incompatible tfjs. ${rebuild}`);
+    throw new Error(`${caller}: the model in ${dir} could not be rebuilt (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); the files are damaged or were written by an incompatible tfjs. ${rebuild}`, { cause: error });
   }
 }
 

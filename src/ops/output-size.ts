@@ -100,7 +100,7 @@ export function sizeAlongAxis(caller: string, options: OutputSizeOptions, axis?:
   try {
     return details(caller, options);
   } catch (error) {
-    throw new Error((error as Error).message.replace(`${caller}: `, `${caller}, along the ${axis}: `));
+    throw new Error((error as Error).message.replace(`${caller}: `, `${caller}, along the ${axis}: `), { cause: error });
   }
 }
 

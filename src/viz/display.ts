@@ -10,7 +10,7 @@ export interface DisplaySink {
 }
 
 /** A sink whose outputs can be overwritten in place (tslab's newDisplay). */
-export interface UpdatableSink extends DisplaySink {}
+export type UpdatableSink = DisplaySink;
 
 interface TslabModule {
   display: DisplaySink;
@@ -22,6 +22,7 @@ let override: { display: DisplaySink; newDisplay: () => UpdatableSink } | undefi
 function insideKernel(): boolean {
   // tslab sets this writer only when a Jupyter kernel is running.
   try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- tslab is loaded only inside a kernel
     const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
     return jupyter.lastWriteDisplayData != null;
   } catch {
@@ -39,6 +40,7 @@ const consoleSink: DisplaySink = {
 /** The sink for one-off outputs. */
 export function currentDisplay(): DisplaySink {
   if (override) return override.display;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- tslab is loaded only inside a kernel
   if (insideKernel()) return (require("tslab") as TslabModule).display;
   return consoleSink;
 }
@@ -46,6 +48,7 @@ export function currentDisplay(): DisplaySink {
 /** A fresh sink whose later calls replace its earlier output (live charts). */
 export function newUpdatableDisplay(): UpdatableSink {
   if (override) return override.newDisplay();
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- tslab is loaded only inside a kernel
   if (insideKernel()) return (require("tslab") as TslabModule).newDisplay();
   return consoleSink;
 }

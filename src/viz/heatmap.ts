@@ -36,7 +36,7 @@ function checkCells(caller: string, cells: unknown): asserts cells is HeatmapCel
     checkMatrix(caller, "matrix", filled);
   } catch (error) {
     const message = (error as Error).message;
-    throw new Error(/ is NaN; /.test(message) ? message.replace("Replace it (e.g. with 0).", "Use null to leave a cell empty.") : message);
+    throw new Error(/ is NaN; /.test(message) ? message.replace("Replace it (e.g. with 0).", "Use null to leave a cell empty.") : message, { cause: error });
   }
 }
 

@@ -105,6 +105,7 @@ export const UNTRUSTED_MESSAGE =
  */
 function currentExecution(): unknown {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- tslab is loaded only inside a kernel
     const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
     return jupyter.lastWriteDisplayData ?? OUTSIDE_KERNEL;
   } catch {

@@ -121,7 +121,7 @@ export async function glyphProblems(page: Page, selector: string, text: string):
   const distinct = new Set(found.glyphs.map((g) => g.signature)).size;
   if (found.glyphs.length > 1 && distinct === 1) problems.push(`every character of ${JSON.stringify(text)} draws the same shape (tofu) in ${found.font}`);
   // Which fonts Chromium really used for the probe (CDP), for the report.
-  let fonts: string[] = [];
+  let fonts: string[];
   try {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("DOM.enable");

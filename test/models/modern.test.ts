@@ -128,7 +128,7 @@ test("modern models reject bad options, naming the option and the fix", () => {
   assert.throws(() => googlenet({ width: 0 }), /width must be a positive number/);
   assert.throws(() => googlenet({ stem: "small", stemStrides: 3 }), /stemStrides must be one of 1, 2, got 3/);
   assert.throws(() => googlenet({ classes: 1 }), /classes must be a whole number ≥ 2, got 1/);
-  assert.throws(() => googlenet(null as unknown as {}), /googlenet: options must be an object/);
-  assert.throws(() => seResnet(null as unknown as {}), /seResnet: options must be an object like \{ depth: 50 \}/);
+  assert.throws(() => googlenet(null as never), /googlenet: options must be an object/);
+  assert.throws(() => seResnet(null as never), /seResnet: options must be an object like \{ depth: 50 \}/);
   assert.throws(() => mobilenetLike({ blocks: [[32, 3]] }), /blocks\[0\]\[1\] \(stride\) must be one of 1, 2, got 3/);
 });
