@@ -85,7 +85,7 @@ function compile() {
   // Written beside the target and renamed, so a process that has the old addon loaded keeps a whole file.
   const temporary = `${output}.${process.pid}.tmp`;
   const args = [
-    "-O2", "-std=c++17", "-fPIC", "-shared", "-fopenmp", "-fvisibility=hidden", "-DNAPI_VERSION=8",
+    "-O3", "-ffp-contract=off", "-std=c++17", "-fPIC", "-shared", "-fopenmp", "-fvisibility=hidden", "-DNAPI_VERSION=8",
     `-I${nodeHeaders}`, `-I${path.join(dnnl.prefix, "include")}`,
     ...sources().filter((f) => f.endsWith(".cc")),
     `-L${path.join(dnnl.prefix, "lib")}`, "-ldnnl", "-o", temporary,

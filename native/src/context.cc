@@ -3,14 +3,16 @@
 
 namespace convnet {
 
+// Never destroyed: at process exit oneDNN's own globals may already be gone (Node exits without
+// unloading addons, and a destructor running then crashed the process).
 dnnl::engine& cpuEngine() {
-  static dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-  return engine;
+  static dnnl::engine* engine = new dnnl::engine(dnnl::engine::kind::cpu, 0);
+  return *engine;
 }
 
 dnnl::stream& cpuStream() {
-  static dnnl::stream stream(cpuEngine());
-  return stream;
+  static dnnl::stream* stream = new dnnl::stream(cpuEngine());
+  return *stream;
 }
 
 // oneDNN here runs on OpenMP; every call comes from Node's main thread, so this sets its team size.

@@ -96,9 +96,10 @@ struct BackwardFilter {
   FilterPair diffFilter;
 };
 
-PrimitiveCache<Forward> forwardCache;
-PrimitiveCache<BackwardData> backwardDataCache;
-PrimitiveCache<BackwardFilter> backwardFilterCache;
+// Never destroyed (see context.cc).
+PrimitiveCache<Forward>& forwardCache = *new PrimitiveCache<Forward>();
+PrimitiveCache<BackwardData>& backwardDataCache = *new PrimitiveCache<BackwardData>();
+PrimitiveCache<BackwardFilter>& backwardFilterCache = *new PrimitiveCache<BackwardFilter>();
 
 memory unbound(const memory::desc& desc) { return memory(desc, cpuEngine(), DNNL_MEMORY_NONE); }
 

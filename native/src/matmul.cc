@@ -18,7 +18,7 @@ struct Product {
   memory a, b, c, bias;
 };
 
-PrimitiveCache<Product> cache;
+PrimitiveCache<Product>& cache = *new PrimitiveCache<Product>();  // never destroyed (see context.cc)
 
 }  // namespace
 

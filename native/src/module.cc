@@ -1,11 +1,14 @@
 // The Node-API face of convnet-native: each kernel takes (heap, params), where heap is a typed
-// array over the whole tfjs wasm memory and params a Float64Array (see conv.h, matmul.h).
+// array over the whole tfjs wasm memory and params a Float64Array (layouts in each kernel's header).
 #include <exception>
 #include <string>
 
 #include "context.h"
 #include "conv.h"
+#include "batch-norm.h"
+#include "elementwise.h"
 #include "matmul.h"
+#include "pooling.h"
 #include "napi-util.h"
 
 namespace convnet {
@@ -70,5 +73,10 @@ NAPI_MODULE_INIT() {
   exportFunction(env, exports, "convBackwardData", runKernel<convBackwardData>);
   exportFunction(env, exports, "convBackwardFilter", runKernel<convBackwardFilter>);
   exportFunction(env, exports, "matMul", runKernel<matMul>);
+  exportFunction(env, exports, "maxPoolGrad", runKernel<maxPoolGrad>);
+  exportFunction(env, exports, "batchNormTraining", runKernel<batchNormTraining>);
+  exportFunction(env, exports, "batchNormTrainingGrad", runKernel<batchNormTrainingGrad>);
+  exportFunction(env, exports, "reluGrad", runKernel<reluGrad>);
+  exportFunction(env, exports, "adamUpdate", runKernel<adamUpdate>);
   return exports;
 }

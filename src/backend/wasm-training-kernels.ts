@@ -13,6 +13,10 @@ import { unsortedSegmentSumConfig } from "./kernels/unsorted-segment-sum";
 import type { NativeAddon } from "./native/addon";
 import { nativeConvBackpropFilter, nativeConvBackpropInput, nativeConvForward } from "./native/conv-kernels";
 import { nativeMatMul } from "./native/matmul-kernels";
+import { ADAM_UPDATE, adamUpdateConfig, installFusedAdam } from "./native/adam";
+import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig, installFusedBatchNormLayer } from "./native/batch-norm-training";
+import { nativeMaxPoolGrad } from "./native/pool-kernels";
+import { RELU_GRAD, reluGradConfig } from "./native/relu-gradient";
 
 /** Wraps a wasm kernel of ours so the native addon runs the cases it takes (the rest go to the wasm one). */
 type NativeWrap = (wasm: tf.KernelConfig, addon: NativeAddon) => tf.KernelConfig;
@@ -57,7 +61,7 @@ const TRAINING_KERNELS: TrainingKernel[] = [
   fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient", nativeConvBackpropInput),
   fixed(unsortedSegmentSumConfig, "missing in stock wasm: gradient of gather (embedding layers)"),
   fixed(tileConfig, "stock wasm's is slow (and aborts on strings); the batch-norm gradient tiles a vector to the activation's shape"),
-  fixed(maxPoolGradConfig, "stock wasm's loop is slow"),
+  fixed(maxPoolGradConfig, "stock wasm's loop is slow", nativeMaxPoolGrad),
   fixed(sharedIdentityConfig, "stock wasm copies the data; tensors are immutable, so a new reference is enough"),
   wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),
   wrapping("Sum", "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)", (stock) => withLeadingAxesReduce(stock, false)),
@@ -70,6 +74,30 @@ const TRAINING_KERNELS: TrainingKernel[] = [
   samePaddingFix("DepthwiseConv2dNative", true),
   samePaddingFix("FusedDepthwiseConv2D", true),
 ];
+
+/**
+ * Kernels only the addon has: each replaces a chain of small tfjs kernels (batch norm in training,
+ * the ReLU gradient, Adam's update), taken by the code that would run the chain when it finds
+ * them registered on the active backend (native/batch-norm-training.ts, relu-gradient.ts, adam.ts).
+ */
+const NATIVE_ONLY: Array<{ kernelName: string; make: (addon: NativeAddon) => tf.KernelConfig }> = [
+  { kernelName: BATCH_NORM_TRAINING, make: batchNormTrainingConfig },
+  { kernelName: BATCH_NORM_TRAINING_GRAD, make: batchNormTrainingGradConfig },
+  { kernelName: RELU_GRAD, make: reluGradConfig },
+  { kernelName: ADAM_UPDATE, make: adamUpdateConfig },
+];
+
+/** Registers the addon's own kernels (addon given) or removes them (null). */
+function registerNativeOnly(addon: NativeAddon | null): void {
+  for (const { kernelName, make } of NATIVE_ONLY) {
+    if (tf.getKernel(kernelName, "wasm") !== undefined) tf.unregisterKernel(kernelName, "wasm");
+    if (addon !== null) tf.registerKernel(make(addon));
+  }
+  if (addon !== null) {
+    installFusedBatchNormLayer();
+    installFusedAdam();
+  }
+}
 
 /** kernelFuncs registered by us, so a second registration can recognise them. */
 const ours = new WeakSet<tf.KernelFunc>();
@@ -112,6 +140,7 @@ export function registerWasmTrainingKernels(nativeAddon?: NativeAddon | null): v
     tf.registerKernel(config);
     ours.add(config.kernelFunc);
   }
+  if (!sameAddon) registerNativeOnly(addon);
   registeredAddon = addon;
 }
 

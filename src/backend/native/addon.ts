@@ -9,6 +9,11 @@ export interface NativeAddon {
   convBackwardData(heap: Uint8Array, params: Float64Array): void;
   convBackwardFilter(heap: Uint8Array, params: Float64Array): void;
   matMul(heap: Uint8Array, params: Float64Array): void;
+  maxPoolGrad(heap: Uint8Array, params: Float64Array): void;
+  batchNormTraining(heap: Uint8Array, params: Float64Array): void;
+  batchNormTrainingGrad(heap: Uint8Array, params: Float64Array): void;
+  reluGrad(heap: Uint8Array, params: Float64Array): void;
+  adamUpdate(heap: Uint8Array, params: Float64Array): void;
 }
 
 /** The addon and what it reports, or why it is not used. */
