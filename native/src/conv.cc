@@ -1,5 +1,6 @@
 #include "conv.h"
 
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -41,8 +42,15 @@ struct Geometry {
   memory::dims strides() const { return {sh, sw}; }
   memory::dims dilates() const { return {dh - 1, dw - 1}; }  // oneDNN counts dilation from 0
   memory::dims padLow() const { return {pt, pl}; }
-  // What remains after the last window (negative when 'valid' leaves rows or columns unread).
-  memory::dims padHigh() const { return {(oh - 1) * sh + (kh - 1) * dh + 1 - ih - pt, (ow - 1) * sw + (kw - 1) * dw + 1 - iw - pl}; }
+  // Padding after the input. The exact value is negative when the last window ends before the
+  // input does (1x1 stride-2 'same' on an even size, 'valid' with rows left over). oneDNN 2.6
+  // corrupted the process heap there (a 1x1 stride-2 gradient, two threads), so the smallest
+  // padding >= 0 that gives the same output size is passed instead: no window reaches it.
+  static int64_t padAfter(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t dilation, int64_t before) {
+    const int64_t exact = (out - 1) * stride + (kernel - 1) * dilation + 1 - in - before;
+    return exact < 0 && exact + stride - 1 >= 0 ? 0 : exact;
+  }
+  memory::dims padHigh() const { return {padAfter(ih, oh, kh, sh, dh, pt), padAfter(iw, ow, kw, sw, dw, pl)}; }
   memory::desc src() const { return memory::desc({n, ic, ih, iw}, kF32, Tag::nhwc); }
   memory::desc dst() const { return memory::desc({n, oc, oh, ow}, kF32, Tag::nhwc); }
   // tfjs filters are [KH, KW, in, out] (depthwise: [KH, KW, in, multiplier]).
@@ -103,6 +111,20 @@ PrimitiveCache<BackwardFilter>& backwardFilterCache = *new PrimitiveCache<Backwa
 
 memory unbound(const memory::desc& desc) { return memory(desc, cpuEngine(), DNNL_MEMORY_NONE); }
 
+/**
+ * oneDNN 2.6's jit_1x1 gradients of strided 1x1 convolutions ("reduce to unit stride") corrupted
+ * the Node process's heap now and then (ResNet's stride-2 shortcut; two threads; never seen
+ * outside Node, even under valgrind). For those, the next implementation oneDNN offers is used.
+ */
+template <typename PrimitiveDesc>
+PrimitiveDesc& avoidStrided1x1Jit(PrimitiveDesc& pd, const Geometry& g) {
+  if (g.kh != 1 || g.kw != 1 || (g.sh == 1 && g.sw == 1)) return pd;
+  while (std::string(pd.impl_info_str()).rfind("jit_1x1", 0) == 0) {
+    if (!pd.next_impl()) break;
+  }
+  return pd;
+}
+
 }  // namespace
 
 void convForward(const Heap& heap, const Params& params) {
@@ -132,6 +154,7 @@ void convBackwardData(const Heap& heap, const Params& params) {
     auto hint = g.forwardDesc(dnnl::prop_kind::forward_training, dnnl::primitive_attr());
     dnnl::convolution_backward_data::desc desc(kDirect, g.src(), g.anyFilter(), g.dst(), g.strides(), g.dilates(), g.padLow(), g.padHigh());
     dnnl::convolution_backward_data::primitive_desc pd(desc, cpuEngine(), hint);
+    avoidStrided1x1Jit(pd, g);
     return BackwardData{dnnl::convolution_backward_data(pd), unbound(pd.diff_src_desc()), unbound(pd.diff_dst_desc()),
                         FilterPair(g.userFilter(), pd.weights_desc(), true)};
   });
@@ -150,6 +173,7 @@ void convBackwardFilter(const Heap& heap, const Params& params) {
     auto hint = g.forwardDesc(dnnl::prop_kind::forward_training, dnnl::primitive_attr());
     dnnl::convolution_backward_weights::desc desc(kDirect, g.src(), g.anyFilter(), g.dst(), g.strides(), g.dilates(), g.padLow(), g.padHigh());
     dnnl::convolution_backward_weights::primitive_desc pd(desc, cpuEngine(), hint);
+    avoidStrided1x1Jit(pd, g);
     return BackwardFilter{dnnl::convolution_backward_weights(pd), unbound(pd.src_desc()), unbound(pd.diff_dst_desc()),
                           FilterPair(g.userFilter(), pd.diff_weights_desc(), false)};
   });

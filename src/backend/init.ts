@@ -151,16 +151,16 @@ function checkOptionKeys(options: InitBackendOptions): void {
  * Switches the wasm kernels to the native addon or back. "on" fails when the addon cannot be used;
  * "auto" falls back to wasm alone and says why.
  */
-function applyNative(request: NativeRequest, threads: number): NativeReport {
+function applyNative(request: NativeRequest, threads: number, byOption: boolean): NativeReport {
   if (request === "off") {
     registerWasmTrainingKernels(null);
-    return { used: false, reason: "turned off (CONVNET_NATIVE=0 or native: false)" };
+    return { used: false, reason: `turned off (${byOption ? "native: false" : "CONVNET_NATIVE=0"})` };
   }
   const status = loadNativeAddon(threads);
   if (!status.loaded) {
     if (request === "on") {
       throw new Error(
-        `initBackend: the native accelerator was required (CONVNET_NATIVE=1 or native: true), but ${status.reason}. ` +
+        `initBackend: the native accelerator was required (${byOption ? "native: true" : "CONVNET_NATIVE=1"}), but ${status.reason}. ` +
           "Build it, or unset CONVNET_NATIVE to run on wasm alone.",
       );
     }
@@ -192,7 +192,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     // Only an explicit `native` option switches the accelerator of a running wasm backend.
     if (active.name === "wasm" && options.native !== undefined && options.native !== active.native.used) {
       if (tf.getBackend() !== "wasm") await tf.setBackend("wasm");
-      const report = applyNative(native, active.threads);
+      const report = applyNative(native, active.threads, true);
       active = { ...active, native: report, speed: SPEED.wasm + (report.used ? NATIVE_SPEED : "") };
       if (!options.quiet) console.log(describeBackend(active));
     }
@@ -205,23 +205,25 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     try {
       await ATTEMPTS[name]({ wasmThreads, native }, fallbacks);
       await tf.ready();
-      registerLeanGradients();
-      const threads = name === "wasm" ? activeWasmThreads() : 1;
-      const report: NativeReport = name === "wasm" ? applyNative(native, threads) : { used: false, reason: `it runs under wasm only, not ${name}` };
-      active = {
-        name,
-        version: packageVersion(PACKAGE[name]),
-        canTrain: name !== "wasm" || wasmCanTrainConv(),
-        threads,
-        native: report,
-        speed: SPEED[name] + (report.used ? NATIVE_SPEED : ""),
-        fallbacks,
-      };
-      if (!options.quiet) console.log(describeBackend(active));
-      return active;
     } catch (error) {
       fallbacks.push(`${PACKAGE[name]} did not load: ${firstLine(error)}`);
+      continue;
     }
+    registerLeanGradients();
+    const threads = name === "wasm" ? activeWasmThreads() : 1;
+    // Outside the try: a required accelerator that cannot load is an error, not a reason to try cpu.
+    const report: NativeReport = name === "wasm" ? applyNative(native, threads, options.native !== undefined) : { used: false, reason: `it runs under wasm only, not ${name}` };
+    active = {
+      name,
+      version: packageVersion(PACKAGE[name]),
+      canTrain: name !== "wasm" || wasmCanTrainConv(),
+      threads,
+      native: report,
+      speed: SPEED[name] + (report.used ? NATIVE_SPEED : ""),
+      fallbacks,
+    };
+    if (!options.quiet) console.log(describeBackend(active));
+    return active;
   }
   throw new Error(
     `initBackend: no backend could be started (${fallbacks.join("; ")}). ` +

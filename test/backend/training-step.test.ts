@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { expectNoLeak } from "../helpers";
-import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor } from "./compare";
+import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor, variantTest } from "./compare";
 
 const L = tf.layers;
 
@@ -143,7 +143,7 @@ function trainingStep(model: tf.LayersModel, optimizer: tf.Optimizer, x: tf.Tens
 }
 
 for (const c of CASES) {
-  test(`training step of a ${c.name}: same loss, gradients and updated weights on wasm as on cpu, no leak`, async () => {
+  variantTest(`training step of a ${c.name}: same loss, gradients and updated weights on wasm as on cpu, no leak`, async () => {
     let startWeights: Plain[] | undefined;
     const { cpu, wasm } = await onBothBackends(async () => {
       const model = c.build();
