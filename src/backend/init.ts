@@ -14,7 +14,10 @@ export interface BackendInfo {
   version: string;
   /** Whether conv nets can be trained (forward and backward) on it. */
   canTrain: boolean;
-  /** Threads doing the work (wasm: XNNPACK's pool; tfjs-node and cpu report 1, their own choice). */
+  /**
+   * Threads of XNNPACK's pool (wasm; 1 when the native accelerator runs the heavy kernels on its own
+   * threads, see `native`); tfjs-node and cpu report 1, their own choice.
+   */
   threads: number;
   /** The native accelerator under wasm: what runs it, or why it is not used. */
   native: NativeReport;
@@ -30,6 +33,8 @@ export type NativeReport =
   | { used: false; reason: string };
 
 let active: BackendInfo | undefined;
+/** Threads the native accelerator uses (CONVNET_WASM_THREADS / the option / cores, read at start). */
+let nativeThreads = 1;
 
 // Only statements that stay true: `npm run bench` prints this machine's numbers.
 const SPEED: Record<BackendName, string> = {
@@ -79,8 +84,12 @@ interface AttemptSettings {
   native: NativeRequest;
 }
 
-async function tryWasm({ wasmThreads: threads }: AttemptSettings, fallbacks: string[]): Promise<void> {
+async function tryWasm({ wasmThreads, native }: AttemptSettings, fallbacks: string[]): Promise<void> {
   require("@tensorflow/tfjs-backend-wasm");
+  // With the native accelerator, the heavy kernels run on its threads and XNNPACK keeps the light
+  // ones on the main thread: its idle workers spin and took cores from oneDNN's (measured: small VGG
+  // and ResNet steps slower with both pools than with oneDNN's alone).
+  const threads = native !== "off" && loadNativeAddon(wasmThreads).loaded ? 1 : wasmThreads;
   if (threads === 1) {
     await setWasm();
   } else {
@@ -192,7 +201,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     // Only an explicit `native` option switches the accelerator of a running wasm backend.
     if (active.name === "wasm" && options.native !== undefined && options.native !== active.native.used) {
       if (tf.getBackend() !== "wasm") await tf.setBackend("wasm");
-      const report = applyNative(native, active.threads, true);
+      const report = applyNative(native, nativeThreads, true);
       active = { ...active, native: report, speed: SPEED.wasm + (report.used ? NATIVE_SPEED : "") };
       if (!options.quiet) console.log(describeBackend(active));
     }
@@ -211,8 +220,9 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     }
     registerLeanGradients();
     const threads = name === "wasm" ? activeWasmThreads() : 1;
+    nativeThreads = wasmThreads;
     // Outside the try: a required accelerator that cannot load is an error, not a reason to try cpu.
-    const report: NativeReport = name === "wasm" ? applyNative(native, threads, options.native !== undefined) : { used: false, reason: `it runs under wasm only, not ${name}` };
+    const report: NativeReport = name === "wasm" ? applyNative(native, wasmThreads, options.native !== undefined) : { used: false, reason: `it runs under wasm only, not ${name}` };
     active = {
       name,
       version: packageVersion(PACKAGE[name]),

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { withScaleShiftBatchNorm } from "./kernels/batch-norm";
+import { withContiguousSlice } from "./kernels/contiguous-slice";
 import { conv2dBackpropFilterConfig } from "./kernels/conv2d-backprop-filter";
 import { conv2dBackpropInputConfig } from "./kernels/conv2d-backprop-input";
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from "./kernels/depthwise-backprop";
@@ -11,7 +12,7 @@ import { sharedIdentityConfig, withSharedSameDtypeCast } from "./kernels/shared-
 import { tileConfig } from "./kernels/tile";
 import { unsortedSegmentSumConfig } from "./kernels/unsorted-segment-sum";
 import type { NativeAddon } from "./native/addon";
-import { nativeConvBackpropFilter, nativeConvBackpropInput, nativeConvForward } from "./native/conv-kernels";
+import { nativeConvForward, nativeConvGradient } from "./native/conv-kernels";
 import { nativeMatMul } from "./native/matmul-kernels";
 import { ADAM_UPDATE, adamUpdateConfig, installFusedAdam } from "./native/adam";
 import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig, installFusedBatchNormLayer } from "./native/batch-norm-training";
@@ -55,14 +56,15 @@ function samePaddingFix(kernelName: string, depthwise: boolean): TrainingKernel 
 }
 
 const TRAINING_KERNELS: TrainingKernel[] = [
-  fixed(conv2dBackpropFilterConfig, "missing in stock wasm: gradient of a convolution's filter", nativeConvBackpropFilter),
-  fixed(conv2dBackpropInputConfig, "stock wasm's is a slow direct loop; also conv2dTranspose's forward pass", nativeConvBackpropInput),
-  fixed(depthwiseBackpropFilterConfig, "missing in stock wasm: depthwise/separable convolution filter gradient", nativeConvBackpropFilter),
-  fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient", nativeConvBackpropInput),
+  fixed(conv2dBackpropFilterConfig, "missing in stock wasm: gradient of a convolution's filter", nativeConvGradient),
+  fixed(conv2dBackpropInputConfig, "stock wasm's is a slow direct loop; also conv2dTranspose's forward pass", nativeConvGradient),
+  fixed(depthwiseBackpropFilterConfig, "missing in stock wasm: depthwise/separable convolution filter gradient", nativeConvGradient),
+  fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient", nativeConvGradient),
   fixed(unsortedSegmentSumConfig, "missing in stock wasm: gradient of gather (embedding layers)"),
   fixed(tileConfig, "stock wasm's is slow (and aborts on strings); the batch-norm gradient tiles a vector to the activation's shape"),
   fixed(maxPoolGradConfig, "stock wasm's loop is slow", nativeMaxPoolGrad),
   fixed(sharedIdentityConfig, "stock wasm copies the data; tensors are immutable, so a new reference is enough"),
+  wrapping("Slice", "stock wasm copies the whole input out of the heap to take a slice (every batch of predict and fit)", withContiguousSlice),
   wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),
   wrapping("Sum", "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)", (stock) => withLeadingAxesReduce(stock, false)),
   wrapping("Mean", "stock wasm transposes the tensor before averaging over leading axes (batch-norm statistics)", (stock) => withLeadingAxesReduce(stock, true)),

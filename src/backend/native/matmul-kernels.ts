@@ -40,19 +40,9 @@ export function nativeMatMul(fallback: tf.KernelConfig, addon: NativeAddon): tf.
       return fallback.kernelFunc(args as unknown as StockArgs);
     }
     const c = backend.makeOutput([...outer, m, n], "float32");
-    params[0] = heapOffset(backend, a);
-    params[1] = heapOffset(backend, b);
-    params[2] = heapOffset(backend, c);
-    params[3] = bias === undefined ? -1 : heapOffset(backend, bias);
-    params[4] = tf.util.sizeFromShape(a.shape.slice(0, -2));
-    params[5] = tf.util.sizeFromShape(b.shape.slice(0, -2));
-    params[6] = m;
-    params[7] = k;
-    params[8] = n;
-    params[9] = transposeA ? 1 : 0;
-    params[10] = transposeB ? 1 : 0;
-    params[11] = activation;
-    params[12] = leakyAlpha(attrs);
+    params.set([heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, c), bias === undefined ? -1 : heapOffset(backend, bias),
+      tf.util.sizeFromShape(a.shape.slice(0, -2)), tf.util.sizeFromShape(b.shape.slice(0, -2)), m, k, n,
+      transposeA ? 1 : 0, transposeB ? 1 : 0, activation, leakyAlpha(attrs)]);
     addon.matMul(heapBytes(backend), params);
     return c;
   };

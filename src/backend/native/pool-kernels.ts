@@ -20,21 +20,9 @@ export function nativeMaxPoolGrad(fallback: tf.KernelConfig, addon: NativeAddon)
       return fallback.kernelFunc(args as unknown as StockArgs);
     }
     const dx = backend.makeOutput(input.shape, "float32");
-    params[0] = heapOffset(backend, dy);
-    params[1] = heapOffset(backend, input);
-    params[2] = heapOffset(backend, dx);
-    params[3] = info.batchSize;
-    params[4] = info.inHeight;
-    params[5] = info.inWidth;
-    params[6] = info.inChannels;
-    params[7] = info.outHeight;
-    params[8] = info.outWidth;
-    params[9] = info.effectiveFilterHeight;
-    params[10] = info.effectiveFilterWidth;
-    params[11] = info.strideHeight;
-    params[12] = info.strideWidth;
-    params[13] = info.padInfo.top;
-    params[14] = info.padInfo.left;
+    params.set([heapOffset(backend, dy), heapOffset(backend, input), heapOffset(backend, dx), info.batchSize, info.inHeight, info.inWidth,
+      info.inChannels, info.outHeight, info.outWidth, info.effectiveFilterHeight, info.effectiveFilterWidth, info.strideHeight,
+      info.strideWidth, info.padInfo.top, info.padInfo.left]);
     addon.maxPoolGrad(heapBytes(backend), params);
     return dx;
   };
