@@ -187,6 +187,32 @@ variantTest("matMul and fused matMul with transposed operands on wasm match cpu 
   tf.dispose([a, b]);
 });
 
+test("Slice on wasm matches cpu for contiguous and strided slices of float, int and bool tensors, without a leak", async () => {
+  const cases: Array<{ shape: number[]; begin: number[]; size: number[]; dtype: "float32" | "int32" | "bool" }> = [
+    { shape: [8, 3, 4], begin: [2, 0, 0], size: [3, -1, -1], dtype: "float32" }, // rows of the first axis: a predict batch
+    { shape: [8, 3, 4], begin: [5, 1, 0], size: [1, 2, 4], dtype: "int32" }, // still contiguous
+    { shape: [8, 3, 4], begin: [0, 1, 1], size: [8, 2, 2], dtype: "float32" }, // strided: the stock kernel
+    { shape: [10], begin: [3], size: [4], dtype: "bool" },
+    { shape: [4, 5], begin: [1, 0], size: [0, 5], dtype: "float32" }, // empty
+  ];
+  const { cpu, wasm } = await onBothBackends(async () => {
+    const out = [];
+    for (const c of cases) {
+      const plain = randomPlain(c.shape, 90);
+      const x = tf.tensor(plain.values.map((v) => (c.dtype === "float32" ? v : c.dtype === "int32" ? Math.round(10 * v) : +(v > 0))), c.shape, c.dtype);
+      const y = tf.slice(x, c.begin, c.size);
+      out.push({ ...(await toPlain(y)), dtype: undefined });
+      tf.dispose([x, y]);
+    }
+    return out;
+  });
+  assertClose(wasm, cpu, 0, "slices");
+  await useWasmWithKernels();
+  const x = tf.ones([6, 4]);
+  await expectNoLeak(() => tf.slice(x, [2, 0], [2, 4]).dispose());
+  x.dispose();
+});
+
 test("Identity and same-dtype Cast share data on wasm, and the copy outlives the original", async () => {
   await useWasmWithKernels();
   await expectNoLeak(async () => {

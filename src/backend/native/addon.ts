@@ -61,23 +61,28 @@ export function nativeRequest(option?: boolean): NativeRequest {
   );
 }
 
-let loaded: NativeAddon | undefined;
+const loaded = new Map<string, NativeAddon>();
 
-/** Loads the addon (once) and sets its thread count; never throws, says why instead. */
-export function loadNativeAddon(threads: number): NativeStatus {
-  const file = path.join(projectRoot(), NATIVE_ADDON_PATH);
-  if (!loaded) {
+/**
+ * Loads the addon (once per file; `file` defaults to the one `npm install` builds) and sets its
+ * thread count; never throws, says why instead.
+ */
+export function loadNativeAddon(threads: number, file = path.join(projectRoot(), NATIVE_ADDON_PATH)): NativeStatus {
+  const shown = path.relative(projectRoot(), file) || file;
+  let addon = loaded.get(file);
+  if (!addon) {
     if (!fs.existsSync(file)) {
-      return { loaded: false, reason: `it is not built (${NATIVE_ADDON_PATH} is missing; \`npm run build:native\` says what it needs)` };
+      return { loaded: false, reason: `it is not built (${shown} is missing; \`npm run build:native\` says what it needs)` };
     }
     try {
-      loaded = require(file) as NativeAddon;
+      addon = require(file) as NativeAddon;
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      return { loaded: false, reason: `${NATIVE_ADDON_PATH} did not load (${text.split("\n")[0]}); rebuild it with \`npm run build:native\`` };
+      return { loaded: false, reason: `${shown} did not load (${text.split("\n")[0]}); rebuild it with \`npm run build:native\`` };
     }
+    loaded.set(file, addon);
   }
-  loaded.setThreads(threads);
-  const info = loaded.describe();
-  return { loaded: true, addon: loaded, library: "oneDNN", version: info.onednn, isa: info.isa, threads: info.threads };
+  addon.setThreads(threads);
+  const info = addon.describe();
+  return { loaded: true, addon, library: "oneDNN", version: info.onednn, isa: info.isa, threads: info.threads };
 }
