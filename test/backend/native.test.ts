@@ -25,7 +25,7 @@ test("initBackend reports 'wasm + native (oneDNN x.y.z, N threads)' and XNNPACK 
   assert.equal(info.native.library, "oneDNN");
   assert.match(info.native.version, /^\d+\.\d+\.\d+$/);
   assert.match(describeBackend(info), new RegExp(`^Backend: wasm \\+ native \\(oneDNN ${info.native.version.replace(/\./g, "\\.")}, ${info.native.threads} threads?\\)`));
-  assert.match(info.speed, /CONVNET_NATIVE=0 turns it off/);
+  assert.match(info.speed, /CONVNET_NATIVE=0 turns the accelerator off/);
 });
 
 test("native: false turns the accelerator off and says so; native: true brings it back", { skip }, async () => {
