@@ -1,34 +1,88 @@
 // `npm run bench`: training and inference speed of LeNet-5, a small VGG with batch norm and a
-// small ResNet on every backend that loads (tfjs-node, wasm with convnet-lab's kernels, cpu),
-// each as samples/s and as a ratio to stock tfjs-cpu, plus each backend's peak memory (RSS).
-//   node scripts/bench.js [--quick]      (--quick: ~2 s per measurement instead of ~6-8 s)
-// Speed is measured here and never asserted in tests. On a shared machine the numbers are noisy.
+// small ResNet on every backend that loads (tfjs-node; wasm with convnet-lab's kernels, with and
+// without the native accelerator, on all threads and on one; cpu), each as samples/s, as a ratio
+// to stock tfjs-cpu and, when a PyTorch is installed, to PyTorch twins of the same models
+// (scripts/bench/pytorch_twins.py: same layers, batch, optimizer and thread count) measured in the
+// same run, plus each backend's peak memory (RSS).
+//   node scripts/bench.js [--quick] [--rounds N]
+//     --quick     ~2 s per measurement instead of ~6
+//     --rounds N  measure everything N times, interleaved (1 to 10, default 1); the table shows
+//                 each cell's best round and a line per row gives the spread
+// Speed is measured here and never asserted in tests. On a shared machine the numbers are noisy:
+// compare ratios from one run, and use --rounds to see the spread.
 "use strict";
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { MODELS } = require("./bench/models");
+const { findTorchPython } = require("./bench/find-torch");
 
 const root = path.resolve(__dirname, "..");
-const quick = process.argv.includes("--quick");
-const threads = Math.min(os.availableParallelism(), 8);
-// wasm twice when there are several cores: all threads (what initBackend picks) and one thread.
-const BACKENDS = [
-  { name: "tensorflow", label: "tfjs-node" },
-  { name: "wasm", label: `wasm + convnet-lab kernels, ${threads} thread${threads === 1 ? "" : "s"}`, wasmThreads: threads },
-  ...(threads > 1 ? [{ name: "wasm", label: "wasm + convnet-lab kernels, 1 thread", wasmThreads: 1 }] : []),
-  { name: "cpu", label: "tfjs-cpu (stock)" },
-];
+const OPTIONS = ["--quick", "--rounds"];
 
-function measure(backend, wasmThreads) {
-  const child = spawnSync(process.execPath, [path.join(__dirname, "bench", "run-backend.js"), backend, ...(quick ? ["--quick"] : [])], {
+function parseArgs(argv) {
+  const options = { quick: false, rounds: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--quick") options.quick = true;
+    else if (arg === "--rounds") {
+      const value = argv[++i];
+      const rounds = Number(value);
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) {
+        throw new Error(`bench: --rounds is ${JSON.stringify(value)}, but it must be a whole number from 1 to 10 (e.g. --rounds 3).`);
+      }
+      options.rounds = rounds;
+    } else {
+      throw new Error(`bench: unknown option ${JSON.stringify(arg)}; the options are ${OPTIONS.join(", ")} (e.g. --rounds 3).`);
+    }
+  }
+  return options;
+}
+
+const threads = Math.min(os.availableParallelism(), 8);
+const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
+
+/** What is measured, in order; each wasm row in its own process with its own settings. */
+function rowsToMeasure() {
+  const counts = threads > 1 ? [threads, 1] : [1];
+  return [
+    { name: "tensorflow", label: "tfjs-node" },
+    ...counts.map((n) => ({ name: "wasm", native: true, threads: n, label: `wasm + native, ${plural(n)}` })),
+    ...counts.map((n) => ({ name: "wasm", native: false, threads: n, label: `wasm + convnet-lab kernels, ${plural(n)}` })),
+    { name: "cpu", label: "tfjs-cpu (stock)" },
+  ];
+}
+
+function lastJsonLine(text) {
+  return (text || "").trim().split("\n").filter((l) => l.startsWith("{")).pop();
+}
+
+function measureTfjs(row, quick) {
+  const child = spawnSync(process.execPath, [path.join(__dirname, "bench", "run-backend.js"), row.name, ...(quick ? ["--quick"] : [])], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, CONVNET_BACKEND: "", CONVNET_WASM_THREADS: String(wasmThreads ?? 1) },
+    env: {
+      ...process.env,
+      CONVNET_BACKEND: "",
+      CONVNET_WASM_THREADS: String(row.threads ?? 1),
+      CONVNET_NATIVE: row.name === "wasm" ? (row.native ? "1" : "0") : "0",
+    },
     maxBuffer: 16 * 1024 * 1024,
   });
-  const line = (child.stdout || "").trim().split("\n").filter((l) => l.startsWith("{")).pop();
-  if (!line) return { backend, error: `no result (exit ${child.status}): ${(child.stderr || "").trim().split("\n").pop()}` };
+  const line = lastJsonLine(child.stdout);
+  if (!line) return { error: `no result (exit ${child.status}): ${(child.stderr || "").trim().split("\n").pop()}` };
+  return JSON.parse(line);
+}
+
+function measureTorch(python, count, quick) {
+  const child = spawnSync(python, [path.join(__dirname, "bench", "pytorch_twins.py"), "--threads", String(count), ...(quick ? ["--quick"] : [])], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, OMP_NUM_THREADS: String(count) },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = lastJsonLine(child.stdout);
+  if (!line) return { error: `no result (exit ${child.status}): ${(child.stderr || "").trim().split("\n").pop()}` };
   return JSON.parse(line);
 }
 
@@ -39,7 +93,8 @@ function fmt(value) {
 
 function ratio(value, base) {
   if (!Number.isFinite(value) || !Number.isFinite(base) || base <= 0) return "";
-  return `${value / base >= 10 ? Math.round(value / base) : (value / base).toFixed(1)}x`;
+  const r = value / base;
+  return `${r >= 10 ? Math.round(r) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}x`;
 }
 
 function table(rows) {
@@ -50,45 +105,101 @@ function table(rows) {
   }).join("\n");
 }
 
-function main() {
-  console.log(`convnet-lab benchmark: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "cpu"}), ` +
-    `load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at start${quick ? ", --quick" : ""}`);
-  const measured = [];
-  for (const backend of BACKENDS) {
-    process.stdout.write(`measuring ${backend.label} ... `);
-    const start = Date.now();
-    const result = measure(backend.name, backend.wasmThreads);
-    console.log(result.error ? `not available: ${result.error}` : `done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
-    const label = backend.wasmThreads && result.threads !== undefined && result.threads !== backend.wasmThreads
-      ? `${backend.label} (asked; ran on ${result.threads})`
-      : backend.label;
-    measured.push({ ...backend, ...result, label });
+/** Per model and field, the best of the rounds that gave a result, with the worst for the spread. */
+function combine(rounds) {
+  const ok = rounds.filter((r) => !r.error);
+  if (ok.length === 0) return rounds[rounds.length - 1];
+  const best = { ...ok[0], results: [] };
+  for (const model of ok[0].results) {
+    const all = ok.map((r) => r.results.find((x) => x.model === model.model));
+    const pick = (field) => Math.max(...all.map((x) => x[field]));
+    const worst = (field) => Math.min(...all.map((x) => x[field]));
+    best.results.push({ ...model, trainPerSecond: pick("trainPerSecond"), inferPerSecond: pick("inferPerSecond"),
+      trainWorst: worst("trainPerSecond"), inferWorst: worst("inferPerSecond") });
   }
+  best.peakRssMb = Math.max(...ok.map((r) => r.peakRssMb ?? 0)) || undefined;
+  best.rounds = ok.length;
+  return best;
+}
+
+function spread(best, worst) {
+  return Number.isFinite(best) && best > 0 ? `${fmt(worst)}–${fmt(best)}` : "-";
+}
+
+function main() {
+  const { quick, rounds } = parseArgs(process.argv.slice(2));
+  console.log(`convnet-lab benchmark: Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "cpu"}), ` +
+    `load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at start${quick ? ", --quick" : ""}, ${rounds} round${rounds === 1 ? "" : "s"}`);
+  const python = findTorchPython();
+  const torchCounts = python ? [...new Set(rowsToMeasure().filter((r) => r.threads).map((r) => r.threads))] : [];
+  if (!python) console.log("PyTorch not found, ratio skipped (looked for a python3 that can `import torch`; Debian: apt-get install python3-torch).");
+  const rows = rowsToMeasure();
+  const samples = new Map(rows.map((r) => [r.label, []]));
+  const torchSamples = new Map(torchCounts.map((n) => [n, []]));
+  for (let round = 1; round <= rounds; round++) {
+    // Interleaved: each of our rows is followed by PyTorch at its thread count, so both see the same load.
+    for (const row of rows) {
+      if (row.name === "cpu" && round > 1) continue; // hundreds of times slower; one round says enough
+      if (round > 1 && samples.get(row.label)[0].error) continue; // not available (tfjs-node not installed)
+      process.stdout.write(`${rounds > 1 ? `round ${round}: ` : ""}measuring ${row.label} ... `);
+      const start = Date.now();
+      const result = measureTfjs(row, quick);
+      console.log(result.error ? `not available: ${result.error}` : `done in ${((Date.now() - start) / 1000).toFixed(0)} s`);
+      samples.get(row.label).push(result);
+      if (python && row.name === "wasm" && row.native) {
+        process.stdout.write(`${rounds > 1 ? `round ${round}: ` : ""}measuring PyTorch, ${plural(row.threads)} ... `);
+        const t0 = Date.now();
+        const torch = measureTorch(python, row.threads, quick);
+        console.log(torch.error ? `failed: ${torch.error}` : `done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        torchSamples.get(row.threads).push(torch);
+      }
+    }
+  }
+  const measured = rows.map((row) => ({ ...row, ...combine(samples.get(row.label)) }));
+  const torch = new Map([...torchSamples].map(([n, list]) => [n, combine(list)]));
   const cpu = measured.find((m) => m.name === "cpu" && !m.error);
-  const base = (key, field) => cpu?.results.find((r) => r.model === key)?.[field];
-  const rows = [["model", "backend", "batch train/infer", "train samples/s", "vs cpu", "infer samples/s", "vs cpu", "peak RSS MB"]];
+  const cell = (m, key) => m?.results?.find((r) => r.model === key);
+  const header = ["model", "backend", "batch train/infer", "train samples/s", "vs cpu", ...(python ? ["vs PyTorch"] : []),
+    "infer samples/s", "vs cpu", ...(python ? ["vs PyTorch"] : []), "peak RSS MB"];
+  const lines = [header];
+  const spreads = [];
   for (const model of MODELS) {
     for (const m of measured) {
       if (m.error) continue;
-      const r = m.results.find((x) => x.model === model.key);
-      rows.push([
-        model.label,
-        m.label,
-        `${r.trainBatch}/${r.inferBatch}`,
-        m.canTrain ? fmt(r.trainPerSecond) : "cannot train",
-        m.canTrain ? ratio(r.trainPerSecond, base(model.key, "trainPerSecond")) : "",
-        fmt(r.inferPerSecond),
-        ratio(r.inferPerSecond, base(model.key, "inferPerSecond")),
-        fmt(m.peakRssMb),
-      ]);
+      const r = cell(m, model.key);
+      const t = m.threads ? cell(torch.get(m.threads), model.key) : undefined;
+      const vsTorch = (field) => (python ? [m.threads && !torch.get(m.threads)?.error ? ratio(r[field], t?.[field]) : ""] : []);
+      lines.push([model.label, m.label, `${r.trainBatch}/${r.inferBatch}`,
+        m.canTrain ? fmt(r.trainPerSecond) : "cannot train", m.canTrain ? ratio(r.trainPerSecond, cell(cpu, model.key)?.trainPerSecond) : "",
+        ...(m.canTrain ? vsTorch("trainPerSecond") : python ? [""] : []),
+        fmt(r.inferPerSecond), ratio(r.inferPerSecond, cell(cpu, model.key)?.inferPerSecond), ...vsTorch("inferPerSecond"), fmt(m.peakRssMb)]);
+      if (m.rounds > 1) spreads.push(`${model.label}, ${m.label}: train ${spread(r.trainPerSecond, r.trainWorst)}, infer ${spread(r.inferPerSecond, r.inferWorst)} samples/s over ${m.rounds} rounds`);
+    }
+    for (const [n, tm] of torch) {
+      const t = cell(tm, model.key);
+      if (!t) continue;
+      lines.push([model.label, `PyTorch ${tm.version}, ${plural(n)}`, `${t.trainBatch}/${t.inferBatch}`, fmt(t.trainPerSecond), ratio(t.trainPerSecond, cell(cpu, model.key)?.trainPerSecond), "1x",
+        fmt(t.inferPerSecond), ratio(t.inferPerSecond, cell(cpu, model.key)?.inferPerSecond), "1x", ""]);
+      if (tm.rounds > 1) spreads.push(`${model.label}, PyTorch ${plural(n)}: train ${spread(t.trainPerSecond, t.trainWorst)}, infer ${spread(t.inferPerSecond, t.inferWorst)} samples/s over ${tm.rounds} rounds`);
     }
   }
   console.log("");
-  console.log(table(rows));
+  console.log(table(lines));
   console.log("");
   console.log("cpu runs smaller and fewer batches to keep the run short (it is hundreds of times slower); samples/s are per sample either way.");
+  if (python) console.log(`vs PyTorch: against PyTorch (${python}) at the same thread count, same layers, batch 64, Adam 1e-3, measured right after the row (interleaved).`);
   console.log("Peak RSS is the whole backend process (all three models). Numbers vary with machine load; compare ratios from one run.");
+  if (spreads.length > 0) {
+    console.log("\nSpread (worst–best round):");
+    for (const line of spreads) console.log(`  ${line}`);
+  }
   for (const m of measured) if (m.error) console.log(`${m.label}: ${m.error}`);
+  for (const [n, tm] of torch) if (tm.error) console.log(`PyTorch, ${plural(n)}: ${tm.error}`);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 2;
+}

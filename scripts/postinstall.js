@@ -26,5 +26,6 @@ const { setUp, report } = require("./setup");
 step("setting up Jupyter and the JupyterLab build", () => report(setUp()));
 if (fs.existsSync(path.join(root, "node_modules", "typescript"))) step("building dist/", ensureBuilt);
 step("registering the TypeScript kernel", registerKernel);
+step("building the native accelerator", () => { if (require("./build-native").main(["--quiet"]) !== 0) process.exitCode = 1; });
 const datasets = path.join(__dirname, "prepare-datasets.js");
 if (fs.existsSync(datasets)) step("preparing datasets", () => require(datasets).prepareDatasets({ quiet: true }));

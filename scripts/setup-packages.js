@@ -14,37 +14,19 @@ const DEBIAN_PACKAGES = {
   jupyter: ["jupyter-notebook", "python3-jupyter-server", "python3-jupyterlab-server", "jupyter-nbconvert", "python3-nbclient", "python3-ipykernel"],
   // The default data of the lessons.
   data: ["dataset-fashion-mnist"],
+  // A C++ compiler and oneDNN, for the native accelerator (scripts/build-native.js owns the list).
+  accelerator: require("./build-native").DEBIAN_PACKAGES,
   // What the tests use: Chromium (browser tests), a Korean font (한국어 in screenshots), MathJax (course site).
   tests: ["chromium", "fonts-nanum", "libjs-mathjax"],
 };
 
 /**
- * Optional Debian packages, never installed by default (CONVNET_SETUP_OPTIONAL=native installs them).
- * @type {Record<string, string[]>}
- */
-const OPTIONAL_DEBIAN_PACKAGES = {
-  native: [],
-};
-
-/**
  * Every Debian package the set-up installs (pipAvailable: Jupyter comes from .venv instead).
- * @param {{ pipAvailable?: boolean, optional?: string[] }} [options]
+ * @param {{ pipAvailable?: boolean }} [options]
  * @returns {string[]}
  */
-function debianPackages({ pipAvailable = false, optional = [] } = {}) {
-  const unknown = optional.filter((name) => !(name in OPTIONAL_DEBIAN_PACKAGES));
-  if (unknown.length > 0) {
-    throw new Error(
-      `debianPackages: optional group(s) ${unknown.map((n) => JSON.stringify(n)).join(", ")} do not exist; ` +
-        `the groups are ${Object.keys(OPTIONAL_DEBIAN_PACKAGES).join(", ")}. Fix CONVNET_SETUP_OPTIONAL.`,
-    );
-  }
-  return [
-    ...(pipAvailable ? [] : DEBIAN_PACKAGES.jupyter),
-    ...DEBIAN_PACKAGES.data,
-    ...DEBIAN_PACKAGES.tests,
-    ...optional.flatMap((name) => OPTIONAL_DEBIAN_PACKAGES[name]),
-  ];
+function debianPackages({ pipAvailable = false } = {}) {
+  return [...(pipAvailable ? [] : DEBIAN_PACKAGES.jupyter), ...DEBIAN_PACKAGES.data, ...DEBIAN_PACKAGES.accelerator, ...DEBIAN_PACKAGES.tests];
 }
 
 /**
@@ -67,4 +49,4 @@ const JUPYTER_HELP = [
   "Then run `npm start` again.",
 ].join("\n");
 
-module.exports = { PIP_PACKAGES, DEBIAN_PACKAGES, OPTIONAL_DEBIAN_PACKAGES, debianPackages, aptCommand, JUPYTER_HELP };
+module.exports = { PIP_PACKAGES, DEBIAN_PACKAGES, debianPackages, aptCommand, JUPYTER_HELP };

@@ -7,8 +7,7 @@
 //
 //   node scripts/setup.js            do what is missing
 //   node scripts/setup.js --check    only say what is missing (exit code 1 if anything is)
-// CONVNET_NO_SETUP=1 skips it all; CONVNET_SETUP_OPTIONAL=native (comma-separated groups) adds optional
-// Debian packages. A step that cannot be done prints what to run instead; it never throws at the user.
+// CONVNET_NO_SETUP=1 skips it all. A step that cannot be done prints what to run instead; it never throws at the user.
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
@@ -159,10 +158,6 @@ function installDebianPackages(missing, mode) {
   return null;
 }
 
-function optionalGroups() {
-  return (process.env.CONVNET_SETUP_OPTIONAL || "").split(",").map((s) => s.trim()).filter(Boolean);
-}
-
 /**
  * Step 1. Returns a list of problems (empty = done).
  * @param {"install" | "check"} mode
@@ -175,7 +170,7 @@ function setUpPythonAndJupyter(mode) {
   if (pipAvailable) say("Python: .venv is ready (JupyterLab, nbclient, nbconvert)");
 
   // Where Debian's packages provide Jupyter and are all present, no index needs to be asked.
-  const debianAll = family === "debian" ? debianPackages({ optional: optionalGroups() }) : [];
+  const debianAll = family === "debian" ? debianPackages() : [];
   const debianComplete = family === "debian" && missingDebianPackages(debianAll).length === 0;
 
   if (!pipAvailable && !debianComplete) {
@@ -197,7 +192,7 @@ function setUpPythonAndJupyter(mode) {
   }
 
   if (family === "debian") {
-    const wanted = debianPackages({ pipAvailable, optional: optionalGroups() });
+    const wanted = debianPackages({ pipAvailable });
     const missing = missingDebianPackages(wanted);
     if (missing.length === 0) say(`Debian packages: all ${wanted.length} installed`);
     else {

@@ -145,26 +145,6 @@ export async function toPlain(t: tf.Tensor): Promise<Plain> {
   return { values: Array.from(await t.data()), shape: t.shape, dtype: t.dtype as "float32" | "int32" };
 }
 
-let registered = false;
-
-/** Switches to wasm with convnet-lab's kernels (registered once per test process). */
-export async function useWasmWithKernels(): Promise<void> {
-  await useBackend("wasm");
-  if (!registered) {
-    registerWasmTrainingKernels();
-    registered = true;
-  }
-}
-
-/** Runs fn on cpu and on wasm (with our kernels) with the same plain inputs. */
-export async function onBothBackends<T>(fn: () => Promise<T>): Promise<{ cpu: T; wasm: T }> {
-  await useBackend("cpu");
-  const cpu = await fn();
-  await useWasmWithKernels();
-  const wasm = await fn();
-  return { cpu, wasm };
-}
-
 /** Asserts two lists of plain tensors agree in shape and (scaled) value. */
 export function assertClose(actual: Plain[], expected: Plain[], tolerance: number, label: string): void {
   if (actual.length !== expected.length) throw new Error(`${label}: ${actual.length} results vs ${expected.length}`);

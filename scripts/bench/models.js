@@ -2,13 +2,16 @@
 // is measured by the lessons; these fixed definitions keep the numbers comparable over time).
 "use strict";
 
-/** LeNet-5 on MNIST-sized input (28x28x1), ReLU and max pooling as lessons train it. */
-function lenet5(tf) {
+/**
+ * LeNet-5 on MNIST-sized input (28x28x1), ReLU and max pooling as lessons train it; the wasm
+ * training-step test asks for average pooling after the first convolution, to cover that gradient.
+ */
+function lenet5(tf, { firstPooling = "max" } = {}) {
   const L = tf.layers;
   return tf.sequential({
     layers: [
       L.conv2d({ inputShape: [28, 28, 1], filters: 6, kernelSize: 5, padding: "same", activation: "relu" }),
-      L.maxPooling2d({ poolSize: 2 }),
+      firstPooling === "average" ? L.averagePooling2d({ poolSize: 2 }) : L.maxPooling2d({ poolSize: 2 }),
       L.conv2d({ filters: 16, kernelSize: 5, activation: "relu" }),
       L.maxPooling2d({ poolSize: 2 }),
       L.flatten(),
@@ -19,25 +22,24 @@ function lenet5(tf) {
   });
 }
 
-/** A small VGG with batch norm on 32x32x3: [32,32] pool [64,64] pool [128] pool, dense 10. */
-function smallVgg(tf) {
+/**
+ * A small VGG with batch norm: stages of 3x3 conv (no bias) + batch norm + ReLU, each stage ending
+ * in 2x2 max pooling, then dense softmax. The bench's is [32,32] pool [64,64] pool [128] pool on
+ * 32x32x3; the wasm training-step test builds a smaller one with the same function.
+ */
+function smallVgg(tf, { inputShape = [32, 32, 3], stages = [[32, 32], [64, 64], [128]], classes = 10 } = {}) {
   const L = tf.layers;
   const model = tf.sequential();
-  const convBnRelu = (filters, first) => {
-    model.add(L.conv2d({ ...(first ? { inputShape: [32, 32, 3] } : {}), filters, kernelSize: 3, padding: "same", useBias: false }));
-    model.add(L.batchNormalization());
-    model.add(L.reLU());
-  };
-  convBnRelu(32, true);
-  convBnRelu(32);
-  model.add(L.maxPooling2d({ poolSize: 2 }));
-  convBnRelu(64);
-  convBnRelu(64);
-  model.add(L.maxPooling2d({ poolSize: 2 }));
-  convBnRelu(128);
-  model.add(L.maxPooling2d({ poolSize: 2 }));
+  for (const stage of stages) {
+    for (const filters of stage) {
+      model.add(L.conv2d({ ...(model.layers.length === 0 ? { inputShape } : {}), filters, kernelSize: 3, padding: "same", useBias: false }));
+      model.add(L.batchNormalization());
+      model.add(L.reLU());
+    }
+    model.add(L.maxPooling2d({ poolSize: 2 }));
+  }
   model.add(L.flatten());
-  model.add(L.dense({ units: 10, activation: "softmax" }));
+  model.add(L.dense({ units: classes, activation: "softmax" }));
   return model;
 }
 
@@ -65,9 +67,9 @@ function smallResnet(tf) {
 }
 
 const MODELS = [
-  { key: "lenet5", label: "LeNet-5 (28x28x1)", build: lenet5, inputShape: [28, 28, 1] },
-  { key: "vgg", label: "small VGG + BN (32x32x3)", build: smallVgg, inputShape: [32, 32, 3] },
+  { key: "lenet5", label: "LeNet-5 (28x28x1)", build: (tf) => lenet5(tf), inputShape: [28, 28, 1] },
+  { key: "vgg", label: "small VGG + BN (32x32x3)", build: (tf) => smallVgg(tf), inputShape: [32, 32, 3] },
   { key: "resnet", label: "small ResNet (32x32x3)", build: smallResnet, inputShape: [32, 32, 3] },
 ];
 
-module.exports = { MODELS };
+module.exports = { MODELS, lenet5, smallVgg };

@@ -54,7 +54,7 @@ async function main() {
     const train = await timeSteps(() => net.trainOnBatch(x, y), plan);
     const xi = tf.randomNormal([plan.inferBatch, ...model.inputShape]);
     const infer = await timeSteps(async () => {
-      const p = net.predict(xi);
+      const p = net.predict(xi, { batchSize: plan.inferBatch }); // one batch, as PyTorch runs it (tf.layers defaults to 32)
       await p.data();
       p.dispose();
     }, plan);
@@ -70,7 +70,7 @@ async function main() {
     net.dispose();
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ backend: backendName, version: info.version, canTrain: info.canTrain, threads: info.threads, fallbacks: info.fallbacks, results, peakRssMb }) + "\n");
+  process.stdout.write(JSON.stringify({ backend: backendName, version: info.version, canTrain: info.canTrain, xnnpackThreads: info.threads, native: info.native, fallbacks: info.fallbacks, results, peakRssMb }) + "\n");
 }
 
 main().catch((error) => {

@@ -1,8 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
 import { batchNormGradConfig } from "./batch-norm-gradient";
+import { batchNormTrainingGradient } from "./native/batch-norm-training";
+import { reluGradient } from "./native/relu-gradient";
 import { meanGradConfig, sumGradConfig } from "./reduction-gradients";
 
-const LEAN_GRADIENTS: tf.GradConfig[] = [sumGradConfig, meanGradConfig, batchNormGradConfig];
+// reluGradient keeps tfjs's formula except where the native addon's kernel is registered;
+// batchNormTrainingGradient belongs to a kernel only the addon has.
+const LEAN_GRADIENTS: tf.GradConfig[] = [sumGradConfig, meanGradConfig, batchNormGradConfig, reluGradient, batchNormTrainingGradient];
 
 /**
  * Replaces tfjs's gradients of Sum, Mean and FusedBatchNorm with ones that give the same

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { expectNoLeak, useBackend } from "../helpers";
-import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels } from "./compare";
+import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels, variantTest } from "./compare";
 
 type Pad = "same" | "valid" | [[number, number], [number, number], [number, number], [number, number]];
 
@@ -48,14 +48,14 @@ const CONV_CASES: ConvCase[] = [
   { x: [1, 1, 1, 3], filter: [1, 1, 3, 2], strides: 1, pad: "valid" },
 ];
 
-test("conv2d forward values and both gradients on wasm match tfjs-cpu (strides 1–3, same/valid/explicit)", async () => {
+variantTest("conv2d forward values and both gradients on wasm match tfjs-cpu (strides 1–3, same/valid/explicit)", async () => {
   for (const c of CONV_CASES) {
     const { cpu, wasm } = await onBothBackends(() => convValueAndGrads(c, true));
     assertClose(wasm, cpu, TOLERANCE, `conv2d ${JSON.stringify(c)}`);
   }
 });
 
-test("dilated conv2d forward on wasm matches tfjs-cpu (tfjs has no gradient for dilation > 1 on any backend)", async () => {
+variantTest("dilated conv2d forward on wasm matches tfjs-cpu (tfjs has no gradient for dilation > 1 on any backend)", async () => {
   const cases: ConvCase[] = [
     { x: [2, 9, 9, 3], filter: [3, 3, 3, 4], strides: 1, pad: "same", dilation: 2 },
     { x: [1, 10, 9, 2], filter: [2, 3, 2, 3], strides: 1, pad: "valid", dilation: [2, 3] },
@@ -90,7 +90,7 @@ function referenceConvLoss(x: Plain, w: Plain, r: Plain, stride: number, padTop:
   return loss;
 }
 
-test("wasm's conv2d gradients agree with centred differences of a plain-JS convolution", async () => {
+variantTest("wasm's conv2d gradients agree with centred differences of a plain-JS convolution", async () => {
   await useWasmWithKernels();
   // 7x7 input, 3x3 filter, stride 2, 'same': output 4x4, total padding 2 → 1 on top/left.
   const xp = randomPlain([2, 7, 7, 2], 11);
@@ -131,7 +131,7 @@ function transposeOutputShape(c: TransposeCase): [number, number, number, number
   return [b, (h - 1) * c.strides + kh, (w - 1) * c.strides + kw, out];
 }
 
-test("conv2dTranspose (Conv2DBackpropInput forward) and its gradients on wasm match tfjs-cpu, strides 1–3", async () => {
+variantTest("conv2dTranspose (Conv2DBackpropInput forward) and its gradients on wasm match tfjs-cpu, strides 1–3", async () => {
   const cases: TransposeCase[] = [
     { x: [2, 4, 4, 16], filter: [4, 4, 8, 16], strides: 2, pad: "same" }, // a DCGAN generator step
     { x: [1, 3, 5, 2], filter: [3, 3, 1, 2], strides: 3, pad: "valid" },
@@ -165,7 +165,7 @@ interface DepthwiseCase {
   dilation?: number;
 }
 
-test("depthwise conv2d forward and gradients on wasm match tfjs-cpu (multipliers 1–3, strides 1–3)", async () => {
+variantTest("depthwise conv2d forward and gradients on wasm match tfjs-cpu (multipliers 1–3, strides 1–3)", async () => {
   const cases: DepthwiseCase[] = [
     { x: [2, 9, 8, 3], filter: [3, 3, 3, 1], strides: 1, pad: "same" },
     { x: [2, 9, 8, 3], filter: [3, 3, 3, 2], strides: 2, pad: "same" },
@@ -198,7 +198,7 @@ test("depthwise conv2d forward and gradients on wasm match tfjs-cpu (multipliers
   assertClose(dilated.wasm, dilated.cpu, TOLERANCE, "dilated depthwiseConv2d");
 });
 
-test("depthwise backprop kernels with dilation 2 satisfy the defining identities, using cpu's dilated forward op", async () => {
+variantTest("depthwise backprop kernels with dilation 2 satisfy the defining identities, using cpu's dilated forward op", async () => {
   // tfjs's gradient refuses dilation > 1 (and tfjs-cpu's backprop kernels ignore it), so the
   // reference is the forward op: the loss L(x, w) = Σ depthwiseConv(x, w) · dy is linear in
   // each argument, hence dW[k] = L(x, e_k) for the one-hot filter e_k, and ⟨dx, v⟩ = L(v, w).
@@ -228,7 +228,7 @@ test("depthwise backprop kernels with dilation 2 satisfy the defining identities
   }
 });
 
-test("separable conv2d gradients on wasm match tfjs-cpu", async () => {
+variantTest("separable conv2d gradients on wasm match tfjs-cpu", async () => {
   const { cpu, wasm } = await onBothBackends(async () => {
     const x = toTensor(randomPlain([2, 9, 9, 4], 12)) as tf.Tensor4D;
     const dw = toTensor(randomPlain([3, 3, 4, 2], 13)) as tf.Tensor4D;
@@ -243,7 +243,7 @@ test("separable conv2d gradients on wasm match tfjs-cpu", async () => {
   assertClose(wasm, cpu, TOLERANCE, "separableConv2d gradients");
 });
 
-test("fused conv2d and fused depthwise conv2d with 'same' padding and stride > kernel give cpu's values on wasm", async () => {
+variantTest("fused conv2d and fused depthwise conv2d with 'same' padding and stride > kernel give cpu's values on wasm", async () => {
   const { cpu, wasm } = await onBothBackends(async () => {
     const x = toTensor(randomPlain([1, 6, 6, 2], 15)) as tf.Tensor4D;
     const w = toTensor(randomPlain([2, 2, 2, 3], 16)) as tf.Tensor4D;
@@ -259,7 +259,7 @@ test("fused conv2d and fused depthwise conv2d with 'same' padding and stride > k
   assertClose(wasm, cpu, TOLERANCE, "fused convolutions");
 });
 
-test("conv gradients on wasm leave no tensor behind", async () => {
+variantTest("conv gradients on wasm leave no tensor behind", async () => {
   await useWasmWithKernels();
   const x = toTensor(randomPlain([2, 9, 8, 3], 1)) as tf.Tensor4D;
   const w = toTensor(randomPlain([3, 3, 3, 4], 2)) as tf.Tensor4D;

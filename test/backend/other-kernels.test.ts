@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { expectNoLeak, maxAbsDiff } from "../helpers";
 import { tileValues } from "../../src/backend/kernels/tile";
-import { assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels } from "./compare";
+import { assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels, variantTest } from "./compare";
 
 const TOLERANCE = 1e-5;
 
@@ -107,7 +107,7 @@ test("Sum and Mean on wasm match cpu over leading, trailing and mixed axes, with
   tf.dispose([ints, s]);
 });
 
-test("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as cpu does", async () => {
+variantTest("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as cpu does", async () => {
   await useWasmWithKernels();
   // A 2x2 window of zeros (a ReLU output) and one with a tie: the first maximum in row-major order wins.
   const x = tf.tensor4d([0, 0, 5, 5, 0, 0, 1, 5], [1, 2, 4, 1]);
@@ -142,7 +142,7 @@ test("MaxPoolGrad on wasm sends each window's gradient to its first maximum, as 
   }
 });
 
-test("MaxPoolGrad on wasm handles -Infinity and NaN in a 2x2 window as cpu does (max ignores NaN)", async () => {
+variantTest("MaxPoolGrad on wasm handles -Infinity and NaN in a 2x2 window as cpu does (max ignores NaN)", async () => {
   const values = [-Infinity, -Infinity, 1, NaN, -Infinity, -Infinity, 2, 2, NaN, 3, Infinity, 0, 4, NaN, 5, Infinity];
   const { cpu, wasm } = await onBothBackends(async () => {
     const x = tf.tensor4d(values, [1, 4, 4, 1]);
@@ -158,7 +158,7 @@ test("MaxPoolGrad on wasm handles -Infinity and NaN in a 2x2 window as cpu does 
   assert.deepEqual(Array.from(wasm[0]!.values), Array.from(cpu[0]!.values));
 });
 
-test("matMul and fused matMul with transposed operands on wasm match cpu (ranks 2 and 3, broadcast batch)", async () => {
+variantTest("matMul and fused matMul with transposed operands on wasm match cpu (ranks 2 and 3, broadcast batch)", async () => {
   const cases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
     { a: [7, 5], b: [7, 3], transposeA: true, transposeB: false },
     { a: [4, 5], b: [6, 5], transposeA: false, transposeB: true },
@@ -187,6 +187,32 @@ test("matMul and fused matMul with transposed operands on wasm match cpu (ranks 
   tf.dispose([a, b]);
 });
 
+test("Slice on wasm matches cpu for contiguous and strided slices of float, int and bool tensors, without a leak", async () => {
+  const cases: Array<{ shape: number[]; begin: number[]; size: number[]; dtype: "float32" | "int32" | "bool" }> = [
+    { shape: [8, 3, 4], begin: [2, 0, 0], size: [3, -1, -1], dtype: "float32" }, // rows of the first axis: a predict batch
+    { shape: [8, 3, 4], begin: [5, 1, 0], size: [1, 2, 4], dtype: "int32" }, // still contiguous
+    { shape: [8, 3, 4], begin: [0, 1, 1], size: [8, 2, 2], dtype: "float32" }, // strided: the stock kernel
+    { shape: [10], begin: [3], size: [4], dtype: "bool" },
+    { shape: [4, 5], begin: [1, 0], size: [0, 5], dtype: "float32" }, // empty
+  ];
+  const { cpu, wasm } = await onBothBackends(async () => {
+    const out = [];
+    for (const c of cases) {
+      const plain = randomPlain(c.shape, 90);
+      const x = tf.tensor(plain.values.map((v) => (c.dtype === "float32" ? v : c.dtype === "int32" ? Math.round(10 * v) : +(v > 0))), c.shape, c.dtype);
+      const y = tf.slice(x, c.begin, c.size);
+      out.push({ ...(await toPlain(y)), dtype: undefined });
+      tf.dispose([x, y]);
+    }
+    return out;
+  });
+  assertClose(wasm, cpu, 0, "slices");
+  await useWasmWithKernels();
+  const x = tf.ones([6, 4]);
+  await expectNoLeak(() => tf.slice(x, [2, 0], [2, 4]).dispose());
+  x.dispose();
+});
+
 test("Identity and same-dtype Cast share data on wasm, and the copy outlives the original", async () => {
   await useWasmWithKernels();
   await expectNoLeak(async () => {
@@ -204,7 +230,7 @@ test("Identity and same-dtype Cast share data on wasm, and the copy outlives the
   });
 });
 
-test("the convolution kernels refuse channels-first data with a message that says what to do", async () => {
+variantTest("the convolution kernels refuse channels-first data with a message that says what to do", async () => {
   await useWasmWithKernels();
   const dy = tf.zeros([1, 2, 3, 3]);
   const filter = tf.zeros([3, 3, 2, 2]);

@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { expectNoLeak } from "../helpers";
-import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor } from "./compare";
+import * as path from "path";
+import { expectNoLeak, projectRoot } from "../helpers";
+import { Plain, assertClose, onBothBackends, randomPlain, toPlain, toTensor, variantTest } from "./compare";
 
 const L = tf.layers;
 
@@ -15,36 +16,20 @@ interface Case {
   target: { classes: number } | { shape: number[] };
 }
 
+// The bench's models (scripts/bench/models.js): LeNet-5 with average pooling first, and its small
+// VGG made smaller ([8,8] pool [16] pool on 16x16x3) so tfjs-cpu checks it quickly.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const bench = require(path.join(projectRoot, "scripts", "bench", "models.js")) as {
+  lenet5(tfjs: typeof tf, options: { firstPooling: "max" | "average" }): tf.Sequential;
+  smallVgg(tfjs: typeof tf, options: { inputShape: number[]; stages: number[][]; classes: number }): tf.Sequential;
+};
+
 function lenet5(): tf.LayersModel {
-  return tf.sequential({
-    layers: [
-      L.conv2d({ inputShape: [28, 28, 1], filters: 6, kernelSize: 5, padding: "same", activation: "relu" }),
-      L.averagePooling2d({ poolSize: 2 }),
-      L.conv2d({ filters: 16, kernelSize: 5, activation: "relu" }),
-      L.maxPooling2d({ poolSize: 2 }),
-      L.flatten(),
-      L.dense({ units: 120, activation: "relu" }),
-      L.dense({ units: 84, activation: "relu" }),
-      L.dense({ units: 10, activation: "softmax" }),
-    ],
-  });
+  return bench.lenet5(tf, { firstPooling: "average" });
 }
 
 function smallVggWithBatchNorm(): tf.LayersModel {
-  const model = tf.sequential();
-  const convBnRelu = (filters: number, first = false) => {
-    model.add(L.conv2d({ ...(first ? { inputShape: [16, 16, 3] } : {}), filters, kernelSize: 3, padding: "same", useBias: false }));
-    model.add(L.batchNormalization());
-    model.add(L.reLU());
-  };
-  convBnRelu(8, true);
-  convBnRelu(8);
-  model.add(L.maxPooling2d({ poolSize: 2 }));
-  convBnRelu(16);
-  model.add(L.maxPooling2d({ poolSize: 2 }));
-  model.add(L.flatten());
-  model.add(L.dense({ units: 10, activation: "softmax" }));
-  return model;
+  return bench.smallVgg(tf, { inputShape: [16, 16, 3], stages: [[8, 8], [16]], classes: 10 });
 }
 
 function residualBlock(): tf.LayersModel {
@@ -143,7 +128,7 @@ function trainingStep(model: tf.LayersModel, optimizer: tf.Optimizer, x: tf.Tens
 }
 
 for (const c of CASES) {
-  test(`training step of a ${c.name}: same loss, gradients and updated weights on wasm as on cpu, no leak`, async () => {
+  variantTest(`training step of a ${c.name}: same loss, gradients and updated weights on wasm as on cpu, no leak`, async () => {
     let startWeights: Plain[] | undefined;
     const { cpu, wasm } = await onBothBackends(async () => {
       const model = c.build();

@@ -10,7 +10,7 @@ const backendIndex = path.resolve(__dirname, "..", "..", "src", "backend", "inde
 function startInChild(threads: string): { status: number | null; report: { threads: number; fallbacks: string[]; sum: number } | undefined; stderr: string } {
   const script = `
     const tf = require("@tensorflow/tfjs");
-    require(${JSON.stringify(backendIndex)}).initBackend({ backend: "wasm", quiet: true }).then((info) => {
+    require(${JSON.stringify(backendIndex)}).initBackend({ backend: "wasm", native: false, quiet: true }).then((info) => {
       // A convolution big enough for XNNPACK to split it between threads: 3x3 ones over ones.
       const y = tf.conv2d(tf.ones([2, 16, 16, 8]), tf.ones([3, 3, 8, 4]), 1, "valid");
       console.log(JSON.stringify({ threads: info.threads, fallbacks: info.fallbacks, sum: y.sum().dataSync()[0] }));

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
-import { KernelArgs, conv2dExplicitPad, free, requireChannelsLast, reshapeInfo, runWasmKernel, transposeInfo, wasmBackendOf } from "./wasm-kernel-utils";
+import { KernelArgs, conv2dExplicitPad, convGradientCall, free, reshapeInfo, runWasmKernel, transposeInfo } from "./wasm-kernel-utils";
 
 const NAME = "Conv2DBackpropFilter";
 
@@ -58,18 +58,7 @@ function batchLastChannelsFirst(backend: BackendWasm, x: tf.TensorInfo): tf.Tens
  * stride 1 and dilation s. XNNPACK then does the heavy lifting.
  */
 export function conv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
-  const backend = wasmBackendOf(args, NAME);
-  const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  requireChannelsLast(NAME, attrs.dataFormat);
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape,
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
+  const { backend, other: x, dy, info } = convGradientCall(args, NAME, false);
   const { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth, inHeight, inWidth } = info;
   // Measured (same process, min of runs): 3 channels 3x3 ~4x faster by patches; 1 channel no faster.
   if (info.inChannels > 1 && filterHeight * filterWidth * info.inChannels <= MAX_PATCH_COLUMNS) {

@@ -1,15 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
-import {
-  KernelArgs,
-  conv2dExplicitPad,
-  free,
-  requireChannelsLast,
-  reshapeInfo,
-  runWasmKernel,
-  transposeInfo,
-  wasmBackendOf,
-} from "./wasm-kernel-utils";
+import { KernelArgs, conv2dExplicitPad, convGradientCall, free, reshapeInfo, runWasmKernel, transposeInfo } from "./wasm-kernel-utils";
 
 const NAME = "Conv2DBackpropInput";
 
@@ -33,18 +24,7 @@ function dilateWithZeros(backend: BackendWasm, dy: tf.TensorInfo, sh: number, sw
  * in/out channels swapped — a stride-1 Conv2D, which XNNPACK runs fast.
  */
 export function conv2dBackpropInput(args: KernelArgs): tf.TensorInfo {
-  const backend = wasmBackendOf(args, NAME);
-  const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
-  const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
-  requireChannelsLast(NAME, attrs.dataFormat);
-  const info = tf.backend_util.computeConv2DInfo(
-    attrs.inputShape,
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-  );
+  const { backend, dy, other: filter, info } = convGradientCall(args, NAME, false);
   const { filterHeight, filterWidth, strideHeight, strideWidth, inHeight, inWidth } = info;
   const stretched = strideHeight > 1 || strideWidth > 1 ? dilateWithZeros(backend, dy, strideHeight, strideWidth) : dy;
   const top = filterHeight - 1 - info.padInfo.top;

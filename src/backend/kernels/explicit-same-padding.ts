@@ -10,7 +10,10 @@ type StockArgs = Parameters<tf.KernelFunc>[0];
  */
 export function withExplicitSamePadding(stock: tf.KernelConfig, depthwise: boolean): tf.KernelConfig {
   const stockFunc = stock.kernelFunc;
-  const kernelFunc = (args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
+  const kernelFunc = (given: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
+    // Stock wasm applies prelu weights it is given whatever the activation (garbage for 'linear'); cpu ignores them.
+    const strayPrelu = given.inputs.preluActivationWeights != null && (given.attrs?.activation ?? "linear") !== "prelu";
+    const args = strayPrelu ? { ...given, inputs: { ...given.inputs, preluActivationWeights: undefined as unknown as tf.TensorInfo } } : given;
     const attrs = args.attrs ?? {};
     if (attrs.pad !== "same") return stockFunc(args as unknown as StockArgs);
     const x = inputOf(args, "x", stock.kernelName);

@@ -100,3 +100,42 @@ export function inputOf(args: KernelArgs, name: string, kernelName: string): tf.
   if (info === undefined) throw new Error(`${kernelName}: input '${name}' is missing; call it through tfjs ops, not directly.`);
   return info;
 }
+
+type Shape4 = [number, number, number, number];
+
+/** tfjs's geometry of a convolution from a kernel's attributes (the gradient kernels have no dilations: 1). */
+export function convInfoFromAttrs(inputShape: number[], filterShape: number[], attrs: tf.NamedAttrMap, depthwise: boolean): tf.backend_util.Conv2DInfo {
+  return tf.backend_util.computeConv2DInfo(
+    inputShape as Shape4,
+    filterShape as Shape4,
+    attrs.strides as number | [number, number],
+    (attrs.dilations ?? 1) as number | [number, number],
+    attrs.pad as Parameters<typeof tf.backend_util.computeConv2DInfo>[4],
+    attrs.dimRoundingMode as "floor" | "round" | "ceil" | undefined,
+    depthwise,
+  );
+}
+
+/**
+ * A convolution-gradient kernel call. Filter gradients (Conv2DBackpropFilter and its depthwise
+ * twin) read x and dy and make attrs.filterShape; input gradients (Conv2DBackpropInput and its
+ * twin) read dy and the filter and make attrs.inputShape. `other` is x or the filter.
+ */
+export interface ConvGradientCall {
+  backend: BackendWasm;
+  dy: tf.TensorInfo;
+  other: tf.TensorInfo;
+  outShape: number[];
+  info: tf.backend_util.Conv2DInfo;
+}
+
+export function convGradientCall(args: KernelArgs, kernelName: string, depthwise: boolean): ConvGradientCall {
+  const backend = wasmBackendOf(args, kernelName);
+  const attrs = args.attrs ?? {};
+  requireChannelsLast(kernelName, attrs.dataFormat);
+  const ofFilter = kernelName.endsWith("Filter");
+  const other = inputOf(args, ofFilter ? "x" : "filter", kernelName);
+  const outShape = (ofFilter ? attrs.filterShape : attrs.inputShape) as number[];
+  const info = ofFilter ? convInfoFromAttrs(other.shape, outShape, attrs, depthwise) : convInfoFromAttrs(outShape, other.shape, attrs, depthwise);
+  return { backend, dy: inputOf(args, "dy", kernelName), other, outShape, info };
+}
