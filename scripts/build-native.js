@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the optional native accelerator (native/src → native/build/convnet_native.node): oneDNN
 // kernels that the wasm backend runs on its own memory. Like tfjs-node, it is optional: when
 // there is no C++ compiler, no oneDNN or no Node headers, it prints one line saying what is
@@ -13,6 +14,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
+const { CliError, parseArgs, runCli } = require("./cli");
 
 /** What a Debian/Ubuntu machine needs for the build (oneDNN 2.x: Debian 12's libdnnl-dev 2.6). */
 const DEBIAN_PACKAGES = ["g++", "libdnnl-dev"];
@@ -20,7 +22,17 @@ const DEBIAN_PACKAGES = ["g++", "libdnnl-dev"];
 const root = path.resolve(__dirname, "..");
 const sourceDir = path.join(root, "native", "src");
 const output = path.join(root, "native", "build", "convnet_native.node");
-const OPTIONS = ["--force", "--require", "--quiet", "--debian-packages"];
+const COMMAND = {
+  program: "build-native",
+  usage: ["npm run build:native", "node scripts/build-native.js [--force] [--require] [--quiet] [--debian-packages]"],
+  summary: "Builds the optional native accelerator (oneDNN kernels the wasm backend runs on its own memory); `npm install` runs it. Without a C++ compiler, oneDNN 2.x or Node's headers it says what is missing and wasm alone is used.",
+  flags: {
+    "--force": { help: "rebuild even if the addon is newer than its sources" },
+    "--require": { help: "exit 1 instead of skipping (CI; also when CONVNET_NATIVE=1)" },
+    "--quiet": { help: "print nothing when the addon is already up to date" },
+    "--debian-packages": { help: "print the Debian packages the build needs, and stop" },
+  },
+};
 
 class Skip extends Error {}
 
@@ -100,27 +112,26 @@ function compile() {
   return { cxx, dnnl };
 }
 
-function main(argv) {
-  for (const arg of argv) {
-    if (!OPTIONS.includes(arg)) {
-      throw new Error(`build-native: unknown option ${JSON.stringify(arg)}; the options are ${OPTIONS.join(", ")}.`);
-    }
-  }
-  if (argv.includes("--debian-packages")) {
+/**
+ * Builds the addon when needed; returns the exit code.
+ * @param {Record<string, unknown>} flags the parsed flags of COMMAND
+ */
+function build(flags) {
+  if (flags["--debian-packages"]) {
     console.log(DEBIAN_PACKAGES.join(" "));
     return 0;
   }
   const env = process.env.CONVNET_NATIVE;
   if (env !== undefined && env !== "" && env !== "0" && env !== "1") {
-    throw new Error(`build-native: CONVNET_NATIVE is ${JSON.stringify(env)}, but it must be "0" (skip the native accelerator) or "1" (require it). Unset it to build when possible.`);
+    throw new CliError(`CONVNET_NATIVE is ${JSON.stringify(env)}, but it must be "0" (skip the native accelerator) or "1" (require it). Unset it to build when possible.`);
   }
-  const required = argv.includes("--require") || env === "1";
+  const required = flags["--require"] === true || env === "1";
   if (env === "0") {
     console.log("convnet-lab: native accelerator skipped (CONVNET_NATIVE=0); wasm alone is used.");
     return 0;
   }
-  if (!argv.includes("--force") && upToDate()) {
-    if (!argv.includes("--quiet")) console.log(`convnet-lab: native accelerator up to date (${path.relative(root, output)}).`);
+  if (!flags["--force"] && upToDate()) {
+    if (!flags["--quiet"]) console.log(`convnet-lab: native accelerator up to date (${path.relative(root, output)}).`);
     return 0;
   }
   try {
@@ -140,13 +151,14 @@ function main(argv) {
   }
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error(error.message);
-    process.exitCode = 2;
-  }
+/**
+ * The same with command-line flags (postinstall passes ["--quiet"]).
+ * @param {string[]} argv
+ */
+function main(argv) {
+  return build(parseArgs(COMMAND, argv).flags);
 }
+
+if (require.main === module) runCli(COMMAND, (args) => build(args.flags));
 
 module.exports = { DEBIAN_PACKAGES, main };
