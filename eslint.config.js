@@ -9,7 +9,18 @@ const globals = require("globals");
 
 module.exports = tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "build-test/", "out/", ".venv/", ".jupyter-data/", "lab/node_modules/", "lab/build/", "lab/gen/", "native/build/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "build-test/",
+      "out/",
+      ".venv/",
+      ".jupyter-data/",
+      "lab/node_modules/",
+      "lab/build/",
+      "lab/gen/",
+      "native/build/",
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   js.configs.recommended,
@@ -23,7 +34,10 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-var-requires": "error",
       // `const crypto = require("crypto")` is not a clash with Node's global webcrypto.
       "no-redeclare": ["error", { builtinGlobals: false }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {

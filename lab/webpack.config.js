@@ -38,7 +38,11 @@ const versionOf = (name) => require(`${name}/package.json`).version;
 fs.mkdirSync(build, { recursive: true });
 fs.writeFileSync(
   path.join(build, "build-info.json"),
-  JSON.stringify({ jupyterlab: versionOf("@jupyterlab/application"), builder: versionOf("@jupyterlab/builder") }, null, 2) + "\n",
+  JSON.stringify(
+    { jupyterlab: versionOf("@jupyterlab/application"), builder: versionOf("@jupyterlab/builder") },
+    null,
+    2,
+  ) + "\n",
 );
 
 module.exports = [

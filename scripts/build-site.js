@@ -30,7 +30,11 @@ const PLOTLY_FILE = "plotly-cartesian.min.js";
  * @returns {Map<string, string>} source file name -> page, relative to the site root
  */
 function siteTargets(lessons) {
-  const targets = new Map([["glossary.md", "glossary.html"], ["glossary.html", "glossary.html"], ["index.html", "index.html"]]);
+  const targets = new Map([
+    ["glossary.md", "glossary.html"],
+    ["glossary.html", "glossary.html"],
+    ["index.html", "index.html"],
+  ]);
   for (const l of lessons) {
     targets.set(`${l.name}.ipynb`, `${LESSONS}/${l.name}.html`);
     targets.set(`${l.name}.html`, `${LESSONS}/${l.name}.html`);
@@ -46,11 +50,17 @@ function stopped(signal) {
 async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   const options = siteOptions(args);
   const python = requireNotebookPython();
-  if (!fs.existsSync(options.glossary)) throw new CliError(`--glossary ${options.glossary} does not exist. Pass the glossary's markdown file (default notebooks/glossary.md).`);
+  if (!fs.existsSync(options.glossary))
+    throw new CliError(
+      `--glossary ${options.glossary} does not exist. Pass the glossary's markdown file (default notebooks/glossary.md).`,
+    );
   const notebooks = options.lessons.length ? options.lessons.map(resolveNotebook) : listNotebooks();
   const names = notebooks.map((nb) => path.basename(nb, ".ipynb"));
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw new CliError(`two lessons are named ${duplicate}.ipynb; pages are named after the file, so each lesson needs its own name.`);
+  if (duplicate)
+    throw new CliError(
+      `two lessons are named ${duplicate}.ipynb; pages are named after the file, so each lesson needs its own name.`,
+    );
 
   // Refuse before running anything: every file this build will write must be absent or build-site's own.
   const site = openSiteFolder(options.out);
@@ -69,7 +79,9 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   const refusals = [...new Set(planned.map((rel) => site.whyNotWritable(rel)).filter((r) => r !== null))];
   if (refusals.length) {
     const more = refusals.length > 5 ? `\n  ... and ${refusals.length - 5} more` : "";
-    throw new CliError(`nothing was built, because ${refusals.length} file(s) of the site may not be written:\n  ${refusals.slice(0, 5).join("\n  ")}${more}`);
+    throw new CliError(
+      `nothing was built, because ${refusals.length} file(s) of the site may not be written:\n  ${refusals.slice(0, 5).join("\n  ")}${more}`,
+    );
   }
   const before = new Set(site.recorded());
   /** @type {Set<string>} */
@@ -85,14 +97,22 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   process.on("exit", removeWorkDir);
   try {
     console.log(`site: executing ${notebooks.length} lesson(s) at default size ...`);
-    const run = notebooks.length ? await runNotebooks({ notebooks, out: path.join(workDir, "executed"), html: false }) : { results: [], stoppedBy: null };
+    const run = notebooks.length
+      ? await runNotebooks({ notebooks, out: path.join(workDir, "executed"), html: false })
+      : { results: [], stoppedBy: null };
     if (run.stoppedBy) throw stopped(run.stoppedBy);
     const results = new Map(run.results.map((r) => [r.notebook, r]));
 
-    write(`${ASSETS}/${PLOTLY_FILE}`, fs.readFileSync(require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js", { paths: [root] })));
+    write(
+      `${ASSETS}/${PLOTLY_FILE}`,
+      fs.readFileSync(require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js", { paths: [root] })),
+    );
     write(`${ASSETS}/site.css`, fs.readFileSync(path.join(__dirname, "site", "site.css")));
     if (mathjax) for (const f of mathjax.files) write(`${ASSETS}/mathjax/${f.rel}`, fs.readFileSync(f.from));
-    else console.warn("site: warning: no local MathJax 2.7 found (Debian: sudo apt-get install libjs-mathjax); formulas are shown as TeX text.");
+    else
+      console.warn(
+        "site: warning: no local MathJax 2.7 found (Debian: sudo apt-get install libjs-mathjax); formulas are shown as TeX text.",
+      );
 
     const lessons = notebooks.map((nb, i) => {
       const info = lessonInfo(nb);
@@ -120,8 +140,15 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
       output: path.join(rendered, "index.html"),
       title: "convnet-lab course",
       source_dir: path.dirname(notebooks[0] ?? path.join(notebooksDir, "x")),
-      markdown: indexMarkdown(lessons.map((l) => ({ title: l.title, summary: l.summary, href: `${LESSONS}/${l.name}.html`, failed: !l.ok }))),
-      convnet: { ...urls(""), prev: null, next: lessons[0] ? { href: `${LESSONS}/${lessons[0].name}.html`, title: lessons[0].title } : null, banner: "" },
+      markdown: indexMarkdown(
+        lessons.map((l) => ({ title: l.title, summary: l.summary, href: `${LESSONS}/${l.name}.html`, failed: !l.ok })),
+      ),
+      convnet: {
+        ...urls(""),
+        prev: null,
+        next: lessons[0] ? { href: `${LESSONS}/${lessons[0].name}.html`, title: lessons[0].title } : null,
+        banner: "",
+      },
       dir: "",
     });
     pages.push({
@@ -136,7 +163,9 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
     for (const l of lessons) {
       const prev = lessons[l.index - 1];
       const next = lessons[l.index + 1];
-      const banner = l.ok ? "" : `This lesson did not run cleanly when the site was built; outputs after the first problem are missing.\n${l.problems.join("\n")}`;
+      const banner = l.ok
+        ? ""
+        : `This lesson did not run cleanly when the site was built; outputs after the first problem are missing.\n${l.problems.join("\n")}`;
       pages.push({
         rel: `${LESSONS}/${l.name}.html`,
         output: path.join(rendered, LESSONS, `${l.name}.html`),
@@ -158,7 +187,11 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
     const render = await runChild(python, [path.join(__dirname, "site", "render_pages.py"), job]);
     const signal = stopSignal();
     if (signal) throw stopped(signal);
-    if (render.code !== 0) throw new CliError(`rendering the pages with nbconvert failed (${render.error ? render.error.message : `exit code ${render.code}`}); see the errors above.`, { exitCode: 1 });
+    if (render.code !== 0)
+      throw new CliError(
+        `rendering the pages with nbconvert failed (${render.error ? render.error.message : `exit code ${render.code}`}); see the errors above.`,
+        { exitCode: 1 },
+      );
 
     // Post-process: one shared plotly bundle, links to site pages, and no network loads.
     const { plotlyBundleHtml } = require(path.join(root, "dist", "viz", "plotly.js"));
@@ -175,21 +208,29 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
       html = shareStyles(html, saveAsset, (name) => `${up}${ASSETS}/${name}`).html;
       const linked = rewriteLinks(html, targets, page.dir);
       html = linked.html;
-      for (const target of linked.unresolved) console.warn(`site: warning: ${page.rel} links to ${target}, which is not a page of this site.`);
+      for (const target of linked.unresolved)
+        console.warn(`site: warning: ${page.rel} links to ${target}, which is not a page of this site.`);
       for (const ref of networkReferences(html)) network.push(`${page.rel}: ${ref}`);
       write(page.rel, html);
     }
     const missing = [];
     for (const page of pages) {
       const file = path.join(site.dir, page.rel);
-      for (const ref of missingLocalFiles(fs.readFileSync(file, "utf8"), path.dirname(file))) missing.push(`${page.rel}: ${ref}`);
+      for (const ref of missingLocalFiles(fs.readFileSync(file, "utf8"), path.dirname(file)))
+        missing.push(`${page.rel}: ${ref}`);
     }
 
     const manifest = {
       index: "index.html",
       glossary: "glossary.html",
       mathjax: Boolean(mathjax),
-      lessons: lessons.map((l) => ({ name: l.name, title: l.title, page: `${LESSONS}/${l.name}.html`, ok: l.ok, problems: l.problems })),
+      lessons: lessons.map((l) => ({
+        name: l.name,
+        title: l.title,
+        page: `${LESSONS}/${l.name}.html`,
+        ok: l.ok,
+        problems: l.problems,
+      })),
     };
     write("site.json", JSON.stringify(manifest, null, 2) + "\n");
 
@@ -202,12 +243,17 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
 
     const failed = lessons.filter((l) => !l.ok);
     if (network.length) {
-      console.error(`build-site: these pages would load from the network (the site must work offline):\n  ${network.join("\n  ")}\nRemove the reference from the lesson, or ship the file locally.`);
+      console.error(
+        `build-site: these pages would load from the network (the site must work offline):\n  ${network.join("\n  ")}\nRemove the reference from the lesson, or ship the file locally.`,
+      );
     }
     if (missing.length) {
-      console.error(`build-site: these pages refer to files that do not exist (a broken image or script):\n  ${missing.join("\n  ")}\nFix the path in the lesson (relative to the notebook's folder).`);
+      console.error(
+        `build-site: these pages refer to files that do not exist (a broken image or script):\n  ${missing.join("\n  ")}\nFix the path in the lesson (relative to the notebook's folder).`,
+      );
     }
-    for (const l of failed) console.error(`build-site: lesson ${l.name} did not run cleanly:\n    ${l.problems.join("\n    ")}`);
+    for (const l of failed)
+      console.error(`build-site: lesson ${l.name} did not run cleanly:\n    ${l.problems.join("\n    ")}`);
     console.log(`site: ${lessons.length} lesson(s), ${failed.length} failed -> ${path.join(site.dir, "index.html")}`);
     return failed.length || network.length || missing.length ? 1 : 0;
   } finally {

@@ -57,7 +57,8 @@ function installHandlers() {
  */
 function startChild(command, args, options = {}) {
   installHandlers();
-  if (received) return { child: null, done: Promise.resolve({ code: null, signal: null, stoppedBy: received, error: null }) };
+  if (received)
+    return { child: null, done: Promise.resolve({ code: null, signal: null, stoppedBy: received, error: null }) };
   const child = spawn(command, args, options);
   running.add(child);
   const done = new Promise((resolve) => {

@@ -101,7 +101,9 @@ function flagWithValue(flag, spec) {
  */
 function parseArgs(spec, argv) {
   if (!Array.isArray(argv) || argv.some((a) => typeof a !== "string")) {
-    throw new TypeError(`parseArgs: argv must be an array of strings (process.argv.slice(2)), got ${JSON.stringify(argv)}.`);
+    throw new TypeError(
+      `parseArgs: argv must be an array of strings (process.argv.slice(2)), got ${JSON.stringify(argv)}.`,
+    );
   }
   const flagSpecs = spec.flags ?? {};
   const known = [...Object.keys(flagSpecs), "--help"];
@@ -110,7 +112,8 @@ function parseArgs(spec, argv) {
   const usageError = (/** @type {string} */ message) => new CliError(message, { showUsageHint: true });
   // --help answers even when other arguments are wrong (that is often why one asks).
   const terminator = argv.indexOf("--");
-  if ((terminator < 0 ? argv : argv.slice(0, terminator)).some((a) => HELP_FLAGS.includes(a))) return { ...parsed, help: true };
+  if ((terminator < 0 ? argv : argv.slice(0, terminator)).some((a) => HELP_FLAGS.includes(a)))
+    return { ...parsed, help: true };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -131,14 +134,20 @@ function parseArgs(spec, argv) {
         continue;
       }
       const guess = nearest(arg, known);
-      const knownList = Object.entries(flagSpecs).map(([f, s]) => flagWithValue(f, s)).concat("--help").join(", ");
-      throw usageError(`unknown option ${JSON.stringify(arg)}${guess ? `; did you mean ${guess}?` : "."} Known options: ${knownList}.`);
+      const knownList = Object.entries(flagSpecs)
+        .map(([f, s]) => flagWithValue(f, s))
+        .concat("--help")
+        .join(", ");
+      throw usageError(
+        `unknown option ${JSON.stringify(arg)}${guess ? `; did you mean ${guess}?` : "."} Known options: ${knownList}.`,
+      );
     }
     if (Object.prototype.hasOwnProperty.call(parsed.flags, flag)) {
       throw usageError(`${flag} is given twice; give it once.`);
     }
     if (!flagSpec.value) {
-      if (equals > 0) throw usageError(`${flag} takes no value, got ${JSON.stringify(arg.slice(equals + 1))}. Write just ${flag}.`);
+      if (equals > 0)
+        throw usageError(`${flag} takes no value, got ${JSON.stringify(arg.slice(equals + 1))}. Write just ${flag}.`);
       parsed.flags[flag] = true;
       continue;
     }
@@ -148,11 +157,14 @@ function parseArgs(spec, argv) {
     } else {
       text = argv[i + 1];
       if (text === undefined || text.startsWith("--")) {
-        throw usageError(`${flag} needs a value (${flagSpec.value}), got ${text === undefined ? "nothing" : JSON.stringify(text)}. Write ${flag} ${flagSpec.value}.`);
+        throw usageError(
+          `${flag} needs a value (${flagSpec.value}), got ${text === undefined ? "nothing" : JSON.stringify(text)}. Write ${flag} ${flagSpec.value}.`,
+        );
       }
       i++;
     }
-    if (text === "") throw usageError(`${flag} needs a value (${flagSpec.value}), got "". Write ${flag} ${flagSpec.value}.`);
+    if (text === "")
+      throw usageError(`${flag} needs a value (${flagSpec.value}), got "". Write ${flag} ${flagSpec.value}.`);
     parsed.flags[flag] = flagSpec.parse ? flagSpec.parse(text, flag) : text;
   }
   const positionals = spec.positionals;
@@ -161,10 +173,14 @@ function parseArgs(spec, argv) {
     throw usageError(`takes no arguments, got ${parsed.positionals.map((p) => JSON.stringify(p)).join(" ")}.`);
   }
   if (positionals && positionals.min !== undefined && count < positionals.min) {
-    throw usageError(`needs at least ${positionals.min} ${positionals.name} argument${positionals.min === 1 ? "" : "s"}, got ${count}.`);
+    throw usageError(
+      `needs at least ${positionals.min} ${positionals.name} argument${positionals.min === 1 ? "" : "s"}, got ${count}.`,
+    );
   }
   if (positionals && positionals.max !== undefined && count > positionals.max) {
-    throw usageError(`takes at most ${positionals.max} ${positionals.name} argument${positionals.max === 1 ? "" : "s"}, got ${count}: ${parsed.positionals.map((p) => JSON.stringify(p)).join(" ")}.`);
+    throw usageError(
+      `takes at most ${positionals.max} ${positionals.name} argument${positionals.max === 1 ? "" : "s"}, got ${count}: ${parsed.positionals.map((p) => JSON.stringify(p)).join(" ")}.`,
+    );
   }
   return parsed;
 }
@@ -179,7 +195,8 @@ function usageText(spec) {
   lines.push("", spec.summary);
   const flags = Object.entries(spec.flags ?? {}).map(([flag, s]) => [flagWithValue(flag, s), s.help]);
   flags.push(["-h, --help", "show this help"]);
-  const width = Math.max(...flags.map(([name]) => name.length), spec.positionals ? spec.positionals.name.length : 0) + 2;
+  const width =
+    Math.max(...flags.map(([name]) => name.length), spec.positionals ? spec.positionals.name.length : 0) + 2;
   if (spec.positionals) lines.push("", `  ${spec.positionals.name.padEnd(width)}${spec.positionals.help}`);
   lines.push("", "options:", ...flags.map(([name, help]) => `  ${name.padEnd(width)}${help}`));
   if (spec.notes && spec.notes.length) lines.push("", ...spec.notes);
@@ -256,7 +273,10 @@ const values = {
   positiveWhole(unit) {
     return (/** @type {string} */ text, /** @type {string} */ flag) => {
       if (!/^[0-9]+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-        throw new CliError(`${flag} must be a whole number of ${unit} greater than 0, written in digits, got ${JSON.stringify(text)}. Example: ${flag} 900.`, { showUsageHint: true });
+        throw new CliError(
+          `${flag} must be a whole number of ${unit} greater than 0, written in digits, got ${JSON.stringify(text)}. Example: ${flag} 900.`,
+          { showUsageHint: true },
+        );
       }
       return Number(text);
     };

@@ -47,8 +47,10 @@ function whyStale(projectRoot = root) {
     for (const compiled of [path.join(dist, `${rel}.js`), path.join(dist, `${rel}.d.ts`)]) {
       const built = mtimeOrNull(compiled);
       if (built === null) return `${path.relative(projectRoot, compiled)} is missing`;
-      if (built < fs.statSync(source).mtimeMs) return `src/${path.relative(src, source)} is newer than ${path.relative(projectRoot, compiled)}`;
-      if (built < newestSetting) return `the build settings (tsconfig*.json) are newer than ${path.relative(projectRoot, compiled)}`;
+      if (built < fs.statSync(source).mtimeMs)
+        return `src/${path.relative(src, source)} is newer than ${path.relative(projectRoot, compiled)}`;
+      if (built < newestSetting)
+        return `the build settings (tsconfig*.json) are newer than ${path.relative(projectRoot, compiled)}`;
     }
   }
   return null;
@@ -84,7 +86,9 @@ async function takeLock(lock) {
       continue;
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
-      throw new CliError(`another build of dist/ (process ${holder}) has held ${lock} for over ${LOCK_WAIT_MS / 60_000} minutes. If no build is running, delete that folder.`);
+      throw new CliError(
+        `another build of dist/ (process ${holder}) has held ${lock} for over ${LOCK_WAIT_MS / 60_000} minutes. If no build is running, delete that folder.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
@@ -106,10 +110,16 @@ async function ensureFreshBuild(options = {}) {
     if (reason === null) return false;
     log(`building dist/ (${reason}) ...`);
     const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-    const result = await runChild(process.execPath, [tsc, "-p", path.join(project, "tsconfig.build.json")], { cwd: project });
+    const result = await runChild(process.execPath, [tsc, "-p", path.join(project, "tsconfig.build.json")], {
+      cwd: project,
+    });
     const stopped = stopSignal();
-    if (stopped) throw new CliError(`stopped by ${stopped} while building dist/.`, { exitCode: signalExitCode(stopped) });
-    if (result.code !== 0) throw new CliError("building the library (dist/) failed; see the TypeScript errors above, fix them in src/, and run the command again.");
+    if (stopped)
+      throw new CliError(`stopped by ${stopped} while building dist/.`, { exitCode: signalExitCode(stopped) });
+    if (result.code !== 0)
+      throw new CliError(
+        "building the library (dist/) failed; see the TypeScript errors above, fix them in src/, and run the command again.",
+      );
     return true;
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });

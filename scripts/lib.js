@@ -32,7 +32,8 @@ const exe = (/** @type {string} */ name) => path.join(venvBin, process.platform 
 /** Pythons to try, best first: CONVNET_PYTHON, the project's .venv, python3 on PATH, Debian's. */
 function pythonCandidates() {
   return [process.env.CONVNET_PYTHON, exe("python"), "python3", "/usr/bin/python3", "python"].filter(
-    /** @returns {p is string} */ (p, i, all) => p !== undefined && p !== "" && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
+    /** @returns {p is string} */ (p, i, all) =>
+      p !== undefined && p !== "" && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
   );
 }
 
@@ -47,7 +48,8 @@ function findNotebookPython() {
 /** A `jupyter` command whose `lab` subcommand works (the .venv's first, then PATH), or null. */
 function findPipJupyterLab() {
   for (const jupyter of [exe("jupyter"), "jupyter"]) {
-    if ((!path.isAbsolute(jupyter) || fs.existsSync(jupyter)) && works(jupyter, ["lab", "--version"]) !== null) return jupyter;
+    if ((!path.isAbsolute(jupyter) || fs.existsSync(jupyter)) && works(jupyter, ["lab", "--version"]) !== null)
+      return jupyter;
   }
   return null;
 }
@@ -55,9 +57,12 @@ function findPipJupyterLab() {
 /** A Python with jupyter_server and jupyterlab_server (Debian's first: the one they come with), or null. */
 function findLabServerPython() {
   const candidates = [process.env.CONVNET_PYTHON, "/usr/bin/python3", exe("python"), "python3"].filter(
-    /** @returns {p is string} */ (p, i, all) => p !== undefined && p !== "" && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
+    /** @returns {p is string} */ (p, i, all) =>
+      p !== undefined && p !== "" && all.indexOf(p) === i && (!path.isAbsolute(p) || fs.existsSync(p)),
   );
-  return candidates.find((python) => works(python, ["-c", "import jupyter_server, jupyterlab_server"]) !== null) ?? null;
+  return (
+    candidates.find((python) => works(python, ["-c", "import jupyter_server, jupyterlab_server"]) !== null) ?? null
+  );
 }
 
 /** The built JupyterLab frontend's versions ({ jupyterlab, builder, ... }), or null when not built. */
@@ -78,7 +83,9 @@ function labBuild() {
  */
 function findJupyter(prefer) {
   if (prefer !== undefined && prefer !== "lab" && prefer !== "notebook") {
-    throw new Error(`findJupyter: CONVNET_UI must be "lab" or "notebook", got ${JSON.stringify(prefer)}. Unset it to pick the best one found.`);
+    throw new Error(
+      `findJupyter: CONVNET_UI must be "lab" or "notebook", got ${JSON.stringify(prefer)}. Unset it to pick the best one found.`,
+    );
   }
   if (prefer !== "notebook") {
     const pip = findPipJupyterLab();
@@ -86,13 +93,25 @@ function findJupyter(prefer) {
     const build = labBuild();
     const python = build ? findLabServerPython() : null;
     if (build && python) {
-      return { ui: "lab", kind: "build", command: python, args: [path.join(labDir, "server.py")], describe: `JupyterLab ${build.jupyterlab} (built from npm in lab/, served by ${python})` };
+      return {
+        ui: "lab",
+        kind: "build",
+        command: python,
+        args: [path.join(labDir, "server.py")],
+        describe: `JupyterLab ${build.jupyterlab} (built from npm in lab/, served by ${python})`,
+      };
     }
   }
   if (prefer !== "lab") {
     for (const jupyter of [exe("jupyter"), "jupyter"]) {
       if ((!path.isAbsolute(jupyter) || fs.existsSync(jupyter)) && works(jupyter, ["notebook", "--version"]) !== null) {
-        return { ui: "notebook", kind: "classic", command: jupyter, args: ["notebook"], describe: "the classic Jupyter Notebook" };
+        return {
+          ui: "notebook",
+          kind: "classic",
+          command: jupyter,
+          args: ["notebook"],
+          describe: "the classic Jupyter Notebook",
+        };
       }
     }
   }

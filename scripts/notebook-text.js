@@ -19,7 +19,10 @@ const MARKDOWN = "// %% [markdown]";
 /** @type {import("./cli").CommandSpec} */
 const SPEC = {
   program: "notebook-text",
-  usage: ["node scripts/notebook-text.js to-text NOTEBOOK", "node scripts/notebook-text.js from-text TEXT NOTEBOOK [--force]"],
+  usage: [
+    "node scripts/notebook-text.js to-text NOTEBOOK",
+    "node scripts/notebook-text.js from-text TEXT NOTEBOOK [--force]",
+  ],
   summary:
     "Turns a notebook into plain text (to-text, printed) and back (from-text). In the text, a line\n" +
     `"${"// %%"}" starts a code cell and "${"// %% [markdown]"}" a markdown cell written as "// " comment lines.\n` +
@@ -34,7 +37,10 @@ function toText(notebook) {
     .map((cell) => {
       const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
       if (cell.cell_type === "markdown") {
-        return `${MARKDOWN}\n${source.split("\n").map((l) => (l ? `// ${l}` : "//")).join("\n")}\n`;
+        return `${MARKDOWN}\n${source
+          .split("\n")
+          .map((l) => (l ? `// ${l}` : "//"))
+          .join("\n")}\n`;
       }
       return `${CODE}\n${source}\n`;
     })
@@ -60,7 +66,9 @@ function fromText(text) {
     } else if (current) {
       current.lines.push(current.type === "markdown" ? line.replace(/^\/\/ ?/, "") : line);
     } else if (line.trim()) {
-      throw new CliError(`text before the first "${CODE}" marker: ${JSON.stringify(line)}. Start the file with a cell marker.`);
+      throw new CliError(
+        `text before the first "${CODE}" marker: ${JSON.stringify(line)}. Start the file with a cell marker.`,
+      );
     }
   }
   return {
@@ -73,7 +81,13 @@ function fromText(text) {
     }),
     metadata: {
       kernelspec: { display_name: "TypeScript (convnet-lab)", language: "typescript", name: "tslab" },
-      language_info: { codemirror_mode: { mode: "typescript", name: "javascript", typescript: true }, file_extension: ".ts", mimetype: "text/typescript", name: "typescript", version: "3.7.2" },
+      language_info: {
+        codemirror_mode: { mode: "typescript", name: "javascript", typescript: true },
+        file_extension: ".ts",
+        mimetype: "text/typescript",
+        name: "typescript",
+        version: "3.7.2",
+      },
     },
     nbformat: 4,
     nbformat_minor: 5,
@@ -89,22 +103,31 @@ function readFile(file) {
 function main(/** @type {import("./cli").ParsedArgs} */ args) {
   const [command, input, output] = args.positionals;
   if (command === "to-text" && output === undefined) {
-    if (args.flags["--force"]) throw new CliError("--force belongs to from-text; to-text only prints.", { showUsageHint: true });
+    if (args.flags["--force"])
+      throw new CliError("--force belongs to from-text; to-text only prints.", { showUsageHint: true });
     let notebook;
     try {
       notebook = JSON.parse(readFile(input));
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw new CliError(`${input} is not a notebook (not JSON: ${error instanceof Error ? error.message : String(error)}).`);
+      throw new CliError(
+        `${input} is not a notebook (not JSON: ${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
     if (!Array.isArray(notebook.cells)) throw new CliError(`${input} is not a notebook (it has no "cells" list).`);
     process.stdout.write(toText(notebook));
   } else if (command === "from-text" && output !== undefined) {
-    if (fs.existsSync(output) && !args.flags["--force"]) throw new CliError(`${output} exists; add --force to replace it.`);
+    if (fs.existsSync(output) && !args.flags["--force"])
+      throw new CliError(`${output} exists; add --force to replace it.`);
     const notebook = fromText(readFile(input));
     fs.writeFileSync(output, JSON.stringify(notebook, null, 1) + "\n");
   } else {
-    const expected = command === "to-text" ? "to-text takes one file: NOTEBOOK" : command === "from-text" ? "from-text takes two files: TEXT NOTEBOOK" : `the command must be to-text or from-text, got ${JSON.stringify(command)}${nearest(command, ["to-text", "from-text"]) ? `; did you mean ${nearest(command, ["to-text", "from-text"])}?` : ""}`;
+    const expected =
+      command === "to-text"
+        ? "to-text takes one file: NOTEBOOK"
+        : command === "from-text"
+          ? "from-text takes two files: TEXT NOTEBOOK"
+          : `the command must be to-text or from-text, got ${JSON.stringify(command)}${nearest(command, ["to-text", "from-text"]) ? `; did you mean ${nearest(command, ["to-text", "from-text"])}?` : ""}`;
     throw new CliError(expected.endsWith("?") ? expected : `${expected}.`, { showUsageHint: true });
   }
 }

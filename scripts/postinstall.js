@@ -6,7 +6,12 @@
 const fs = require("fs");
 const path = require("path");
 const { root, registerKernel, ensureBuilt } = require("./lib");
-require("./cli").parseCommandLine({ program: "postinstall", usage: ["node scripts/postinstall.js   (npm install runs it)"], summary: "Sets up Jupyter and the JupyterLab build, builds dist/, registers the project's TypeScript kernel and checks the datasets. A failed step warns and does not fail npm install." });
+require("./cli").parseCommandLine({
+  program: "postinstall",
+  usage: ["node scripts/postinstall.js   (npm install runs it)"],
+  summary:
+    "Sets up Jupyter and the JupyterLab build, builds dist/, registers the project's TypeScript kernel and checks the datasets. A failed step warns and does not fail npm install.",
+});
 
 /**
  * @param {string} name
@@ -26,6 +31,8 @@ const { setUp, report } = require("./setup");
 step("setting up Jupyter and the JupyterLab build", () => report(setUp()));
 if (fs.existsSync(path.join(root, "node_modules", "typescript"))) step("building dist/", ensureBuilt);
 step("registering the TypeScript kernel", registerKernel);
-step("building the native accelerator", () => { if (require("./build-native").main(["--quiet"]) !== 0) process.exitCode = 1; });
+step("building the native accelerator", () => {
+  if (require("./build-native").main(["--quiet"]) !== 0) process.exitCode = 1;
+});
 const datasets = path.join(__dirname, "prepare-datasets.js");
 if (fs.existsSync(datasets)) step("preparing datasets", () => require(datasets).prepareDatasets({ quiet: true }));

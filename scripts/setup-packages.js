@@ -11,7 +11,14 @@ const PIP_PACKAGES = ["jupyterlab==4.6.6", "nbclient==0.11.0", "nbconvert==7.17.
 const DEBIAN_PACKAGES = {
   // Jupyter without pip: classic Notebook 6, the server and jupyterlab_server that serve the
   // JupyterLab frontend built from npm (lab/), nbconvert + nbclient + ipykernel to run lessons.
-  jupyter: ["jupyter-notebook", "python3-jupyter-server", "python3-jupyterlab-server", "jupyter-nbconvert", "python3-nbclient", "python3-ipykernel"],
+  jupyter: [
+    "jupyter-notebook",
+    "python3-jupyter-server",
+    "python3-jupyterlab-server",
+    "jupyter-nbconvert",
+    "python3-nbclient",
+    "python3-ipykernel",
+  ],
   // The default data of the lessons.
   data: ["dataset-fashion-mnist"],
   // A C++ compiler and oneDNN, for the native accelerator (scripts/build-native.js owns the list).
@@ -26,7 +33,12 @@ const DEBIAN_PACKAGES = {
  * @returns {string[]}
  */
 function debianPackages({ pipAvailable = false } = {}) {
-  return [...(pipAvailable ? [] : DEBIAN_PACKAGES.jupyter), ...DEBIAN_PACKAGES.data, ...DEBIAN_PACKAGES.accelerator, ...DEBIAN_PACKAGES.tests];
+  return [
+    ...(pipAvailable ? [] : DEBIAN_PACKAGES.jupyter),
+    ...DEBIAN_PACKAGES.data,
+    ...DEBIAN_PACKAGES.accelerator,
+    ...DEBIAN_PACKAGES.tests,
+  ];
 }
 
 /**

@@ -34,7 +34,11 @@ const say = (/** @type {string} */ line) => console.log(`convnet-lab set-up: ${l
  * @returns {{ ok: boolean, status: number | null, output: string }}
  */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", stdio: options.show ? "inherit" : ["ignore", "pipe", "pipe"], ...options });
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    stdio: options.show ? "inherit" : ["ignore", "pipe", "pipe"],
+    ...options,
+  });
   if (result.error) return { ok: false, status: null, output: result.error.message };
   return { ok: result.status === 0, status: result.status, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
 }
@@ -70,7 +74,9 @@ function linuxFamily() {
  * @param {string[]} names
  */
 function missingDebianPackages(names) {
-  const result = spawnSync("dpkg-query", ["-W", "-f=${Package} ${db:Status-Status}\\n", ...names], { encoding: "utf8" });
+  const result = spawnSync("dpkg-query", ["-W", "-f=${Package} ${db:Status-Status}\\n", ...names], {
+    encoding: "utf8",
+  });
   const installed = new Set(
     (result.stdout || "")
       .split("\n")
@@ -90,7 +96,8 @@ function privilege() {
 /** A Python 3 that can make a venv with pip, or null. */
 function venvCapablePython() {
   for (const python of [process.env.CONVNET_PYTHON ?? "", "python3", "python"].filter((p) => p !== "")) {
-    if (run(python, ["-c", "import venv, ensurepip, sys; assert sys.version_info >= (3, 9)"], { timeout: 20_000 }).ok) return python;
+    if (run(python, ["-c", "import venv, ensurepip, sys; assert sys.version_info >= (3, 9)"], { timeout: 20_000 }).ok)
+      return python;
   }
   return null;
 }
@@ -126,7 +133,11 @@ function makeVenv(python) {
     const made = run(python, ["-m", "venv", venvDir], { show: true });
     if (!made.ok) return `\`${python} -m venv .venv\` failed (exit code ${made.status})`;
   }
-  const installed = run(venvPython, ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", ...PIP_PACKAGES], { show: true });
+  const installed = run(
+    venvPython,
+    ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", ...PIP_PACKAGES],
+    { show: true },
+  );
   if (!installed.ok) return `\`.venv pip install ${PIP_PACKAGES.join(" ")}\` failed (exit code ${installed.status})`;
   fs.writeFileSync(venvStamp, JSON.stringify({ packages: PIP_PACKAGES }, null, 2) + "\n");
   say(".venv ready (JupyterLab, nbclient, nbconvert)");
@@ -142,18 +153,22 @@ function installDebianPackages(missing, mode) {
   const who = privilege();
   const command = aptCommand(missing, { root: who === "root" });
   if (mode === "check") return `missing Debian packages: ${missing.join(" ")}; run: ${command}`;
-  if (!who) return `these Debian packages are missing and this user cannot install them (not root, no passwordless sudo). Run:\n    ${command}`;
+  if (!who)
+    return `these Debian packages are missing and this user cannot install them (not root, no passwordless sudo). Run:\n    ${command}`;
   say(`installing Debian packages: ${command}`);
   const apt = (/** @type {string[]} */ args) =>
     who === "sudo"
       ? run("sudo", ["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", ...args], { show: true })
       : run("apt-get", args, { show: true, env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
   const update = apt(["update", "-q"]);
-  if (!update.ok) return `\`apt-get update\` failed (exit code ${update.status}); fix the apt sources, then run: ${command}`;
+  if (!update.ok)
+    return `\`apt-get update\` failed (exit code ${update.status}); fix the apt sources, then run: ${command}`;
   const install = apt(["install", "-y", "-q", ...missing]);
-  if (!install.ok) return `\`apt-get install\` failed (exit code ${install.status}); see apt's message above, then run: ${command}`;
+  if (!install.ok)
+    return `\`apt-get install\` failed (exit code ${install.status}); see apt's message above, then run: ${command}`;
   const still = missingDebianPackages(missing);
-  if (still.length > 0) return `apt-get finished but these are still not installed: ${still.join(" ")}. Run: ${command}`;
+  if (still.length > 0)
+    return `apt-get finished but these are still not installed: ${still.join(" ")}. Run: ${command}`;
   say(`Debian packages installed: ${missing.join(" ")}`);
   return null;
 }
@@ -185,7 +200,9 @@ function setUpPythonAndJupyter(mode) {
         else pipAvailable = true;
       }
     } else if (python && probe) {
-      say(`Python: no package index answers (${probe.index}, ${probe.ms} ms)${family === "debian" ? "; using Debian's packages" : ""}`);
+      say(
+        `Python: no package index answers (${probe.index}, ${probe.ms} ms)${family === "debian" ? "; using Debian's packages" : ""}`,
+      );
     } else {
       say(`Python: no python3 with venv and pip found${family === "debian" ? "; using Debian's packages" : ""}`);
     }
@@ -209,20 +226,29 @@ function setUpPythonAndJupyter(mode) {
 
 function pipJupyterLab() {
   for (const jupyter of [path.join(venvBin, "jupyter"), "jupyter"]) {
-    if ((!path.isAbsolute(jupyter) || fs.existsSync(jupyter)) && run(jupyter, ["lab", "--version"], { timeout: 30_000 }).ok) return jupyter;
+    if (
+      (!path.isAbsolute(jupyter) || fs.existsSync(jupyter)) &&
+      run(jupyter, ["lab", "--version"], { timeout: 30_000 }).ok
+    )
+      return jupyter;
   }
   return null;
 }
 
 /** What the build depends on; the cached build is reused while this stays the same. */
 function labInputsHash() {
-  return sha256(...["package.json", "package-lock.json", "webpack.config.js", "index.js"].map((f) => path.join(labDir, f)));
+  return sha256(
+    ...["package.json", "package-lock.json", "webpack.config.js", "index.js"].map((f) => path.join(labDir, f)),
+  );
 }
 
 function npmCommand() {
   // npm sets npm_execpath when it runs us; otherwise npm-cli.js sits beside node (Windows, nvm) or on PATH.
-  const cli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : null;
-  return cli ? { command: process.execPath, prefix: [cli] } : { command: process.platform === "win32" ? "npm.cmd" : "npm", prefix: [] };
+  const cli =
+    process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : null;
+  return cli
+    ? { command: process.execPath, prefix: [cli] }
+    : { command: process.platform === "win32" ? "npm.cmd" : "npm", prefix: [] };
 }
 
 /**
@@ -249,8 +275,14 @@ function setUpLabFrontend(mode) {
   if (readJson(labModulesStamp)?.lock !== lock) {
     const started = Date.now();
     say("JupyterLab: installing its build tools in lab/node_modules (npm ci, about 30-60 s, ~460 MB) ...");
-    const ci = run(npm.command, [...npm.prefix, "ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: labDir, show: true });
-    if (!ci.ok) return [`\`npm ci\` in lab/ failed (exit code ${ci.status}); see npm's message above. Retry with: node scripts/setup.js`];
+    const ci = run(npm.command, [...npm.prefix, "ci", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: labDir,
+      show: true,
+    });
+    if (!ci.ok)
+      return [
+        `\`npm ci\` in lab/ failed (exit code ${ci.status}); see npm's message above. Retry with: node scripts/setup.js`,
+      ];
     fs.writeFileSync(labModulesStamp, JSON.stringify({ lock }) + "\n");
     say(`JupyterLab: build tools installed (${Math.round((Date.now() - started) / 1000)} s)`);
   }
@@ -260,7 +292,9 @@ function setUpLabFrontend(mode) {
   const built = run(process.execPath, [webpack, "--config", path.join(labDir, "webpack.config.js")], { cwd: labDir });
   if (!built.ok) {
     const tail = built.output.split("\n").slice(-25).join("\n");
-    return [`building the JupyterLab frontend failed (exit code ${built.status}):\n${tail}\nRetry with: node scripts/setup.js`];
+    return [
+      `building the JupyterLab frontend failed (exit code ${built.status}):\n${tail}\nRetry with: node scripts/setup.js`,
+    ];
   }
   const info = readJson(path.join(labDir, "build", "build-info.json")) ?? {};
   fs.writeFileSync(labStamp, JSON.stringify({ inputs: hash, jupyterlab: info.jupyterlab }, null, 2) + "\n");
@@ -271,7 +305,9 @@ function setUpLabFrontend(mode) {
 /** The JupyterLab step runs only where its server (jupyterlab_server) can run. */
 function labServerAvailable() {
   return ["/usr/bin/python3", path.join(venvBin, "python"), "python3"].some(
-    (python) => (!path.isAbsolute(python) || fs.existsSync(python)) && run(python, ["-c", "import jupyter_server, jupyterlab_server"], { timeout: 20_000 }).ok,
+    (python) =>
+      (!path.isAbsolute(python) || fs.existsSync(python)) &&
+      run(python, ["-c", "import jupyter_server, jupyterlab_server"], { timeout: 20_000 }).ok,
   );
 }
 
@@ -320,7 +356,8 @@ if (require.main === module) {
   const { flags } = require("./cli").parseCommandLine({
     program: "setup",
     usage: ["node scripts/setup.js [--check]"],
-    summary: "Sets up what the course needs outside npm (Jupyter, Debian packages, the JupyterLab build); `npm install` runs it. CONVNET_NO_SETUP=1 skips it.",
+    summary:
+      "Sets up what the course needs outside npm (Jupyter, Debian packages, the JupyterLab build); `npm install` runs it. CONVNET_NO_SETUP=1 skips it.",
     flags: { "--check": { help: "only say what is missing (exit code 1 if anything is)" } },
   });
   const problems = setUp({ mode: flags["--check"] ? "check" : "install" });
@@ -328,4 +365,12 @@ if (require.main === module) {
   process.exitCode = problems.length === 0 ? 0 : 1;
 }
 
-module.exports = { setUp, report, linuxFamily, missingDebianPackages, installDebianPackages, packageIndexReachable, labInputsHash };
+module.exports = {
+  setUp,
+  report,
+  linuxFamily,
+  missingDebianPackages,
+  installDebianPackages,
+  packageIndexReachable,
+  labInputsHash,
+};

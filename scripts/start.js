@@ -57,21 +57,36 @@ if (fs.existsSync(datasets)) require(datasets).prepareDatasets({ quiet: false })
 
 const userArgs = process.argv.slice(2);
 const serverKey = chosen.kind === "classic" ? "NotebookApp" : "ServerApp";
-const has = (/** @type {string} */ name) => userArgs.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a.includes(`.${name}=`));
+const has = (/** @type {string} */ name) =>
+  userArgs.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a.includes(`.${name}=`));
 // Our own token (unless given), so that stopping can shut the kernels down through the API.
-const token = userArgs.find((a) => /\.token=/.test(a))?.split("=").slice(1).join("=") ?? randomBytes(24).toString("hex");
+const token =
+  userArgs
+    .find((a) => /\.token=/.test(a))
+    ?.split("=")
+    .slice(1)
+    .join("=") ?? randomBytes(24).toString("hex");
 const runtimeDir = path.join(jupyterDataDir, "runtime");
-const args = [...chosen.args, chosen.kind === "classic" ? `--NotebookApp.notebook_dir=${notebooksDir}` : `--ServerApp.root_dir=${notebooksDir}`];
+const args = [
+  ...chosen.args,
+  chosen.kind === "classic" ? `--NotebookApp.notebook_dir=${notebooksDir}` : `--ServerApp.root_dir=${notebooksDir}`,
+];
 if (!has("token")) args.push(`--${serverKey}.token=${token}`);
 if (!has("ip")) args.push(`--${serverKey}.ip=127.0.0.1`);
 // Open the welcome lesson first.
-if (!has("default_url")) args.push(chosen.ui === "lab" ? `--${serverKey}.default_url=/lab/tree/00-welcome.ipynb` : "--NotebookApp.default_url=/notebooks/00-welcome.ipynb");
+if (!has("default_url"))
+  args.push(
+    chosen.ui === "lab"
+      ? `--${serverKey}.default_url=/lab/tree/00-welcome.ipynb`
+      : "--NotebookApp.default_url=/notebooks/00-welcome.ipynb",
+  );
 // Jupyter refuses to start as root (containers, CI) unless told to.
 if (typeof process.getuid === "function" && process.getuid() === 0 && !has("allow-root")) args.push("--allow-root");
 args.push(...userArgs);
 
 console.log(`Starting ${chosen.describe}, rooted at notebooks/ (TypeScript kernel: "TypeScript (convnet-lab)")`);
-if (chosen.ui === "notebook") console.log("Tip: JupyterLab is the recommended interface; `node scripts/setup.js` says how to get it here.");
+if (chosen.ui === "notebook")
+  console.log("Tip: JupyterLab is the recommended interface; `node scripts/setup.js` says how to get it here.");
 fs.mkdirSync(runtimeDir, { recursive: true });
 // Its own process group: the terminal's Ctrl-C reaches only us, and we stop the server cleanly
 // (Jupyter's own Ctrl-C handler waits for a "y" on stdin, which it does not have here).
@@ -133,7 +148,9 @@ const announce = setInterval(() => {
   if (!info || !info.port) return;
   clearInterval(announce);
   const base = `http://127.0.0.1:${info.port}${(info.base_url || "/").replace(/\/?$/, "/")}`;
-  console.log(`\nnpm start: ${chosen.ui === "lab" ? "JupyterLab" : "Jupyter Notebook"} is running. Open:\n    ${base}${welcome}?token=${info.token || token}\n(Ctrl-C stops it and its kernels.)\n`);
+  console.log(
+    `\nnpm start: ${chosen.ui === "lab" ? "JupyterLab" : "Jupyter Notebook"} is running. Open:\n    ${base}${welcome}?token=${info.token || token}\n(Ctrl-C stops it and its kernels.)\n`,
+  );
 }, 250);
 announce.unref();
 
@@ -148,7 +165,8 @@ async function stop(signal) {
     const base = `http://127.0.0.1:${info.port}${(info.base_url || "/").replace(/\/?$/, "/")}`;
     const kernels = await request("GET", `${base}api/kernels?token=${info.token || token}`);
     if (kernels && kernels.status === 200) {
-      for (const kernel of JSON.parse(kernels.body)) await request("DELETE", `${base}api/kernels/${kernel.id}?token=${info.token || token}`);
+      for (const kernel of JSON.parse(kernels.body))
+        await request("DELETE", `${base}api/kernels/${kernel.id}?token=${info.token || token}`);
     }
   }
   const kill = (/** @type {NodeJS.Signals} */ sig) => {
@@ -172,4 +190,4 @@ const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) stop("parent process exited");
 }, 1000).unref();
-child.on("exit", (code, signal) => process.exit(stopping ? 0 : code ?? (signal ? 1 : 0)));
+child.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));

@@ -17,7 +17,10 @@ const SPEC = {
   summary:
     "Builds dist/, type-checks the library, the tests and the scripts, then runs the test files (*.test.ts)\n" +
     "with node's test runner, two at a time.",
-  positionals: { name: "PATH...", help: "test folders or files to run, e.g. test/ops test/notebooks/runner.test.ts; none: all" },
+  positionals: {
+    name: "PATH...",
+    help: "test folders or files to run, e.g. test/ops test/notebooks/runner.test.ts; none: all",
+  },
   flags: {
     "--unit": { help: "skip executing lessons and fixture notebooks (CONVNET_SKIP_NOTEBOOKS=1)" },
   },
@@ -52,10 +55,14 @@ function testFiles(dir) {
 function checkTestPath(given) {
   const rel = path.relative(root, path.resolve(given));
   if (rel.startsWith("..") || !(rel === "test" || rel.startsWith(`test${path.sep}`))) {
-    throw new CliError(`${JSON.stringify(given)} is not inside test/. Give a test folder or file, e.g. test/ops or test/ops/conv.test.ts.`, { showUsageHint: true });
+    throw new CliError(
+      `${JSON.stringify(given)} is not inside test/. Give a test folder or file, e.g. test/ops or test/ops/conv.test.ts.`,
+      { showUsageHint: true },
+    );
   }
   if (!fs.existsSync(path.join(root, rel))) throw new CliError(`${given} does not exist.`);
-  if (!fs.statSync(path.join(root, rel)).isDirectory() && !rel.endsWith(".test.ts")) throw new CliError(`${given} is not a test: test files are named *.test.ts.`);
+  if (!fs.statSync(path.join(root, rel)).isDirectory() && !rel.endsWith(".test.ts"))
+    throw new CliError(`${given} is not a test: test files are named *.test.ts.`);
   return rel;
 }
 

@@ -17,7 +17,15 @@ const root = path.resolve(__dirname, "..");
 const DEFAULT_DIR = path.join(root, "datasets", "models", "fashion-base");
 // The two files saveModelToFile writes (MODEL_JSON and WEIGHTS_BIN in src/models/io.ts).
 const MODEL_FILES = ["model.json", "weights.bin"];
-const SETTINGS = { trainSize: 20000, validationSize: 2000, testSize: 5000, epochs: 4, batchSize: 64, learningRate: 0.002, seed: 7 };
+const SETTINGS = {
+  trainSize: 20000,
+  validationSize: 2000,
+  testSize: 5000,
+  epochs: 4,
+  batchSize: 64,
+  learningRate: 0.002,
+  seed: 7,
+};
 
 /** @type {import("./cli").CommandSpec} */
 const SPEC = {
@@ -42,16 +50,21 @@ const SPEC = {
  */
 function decide(dir, options) {
   if (options.force && options.ifMissing) {
-    throw new CliError("--force and --if-missing contradict each other (replace the model / keep it). Give one.", { showUsageHint: true });
+    throw new CliError("--force and --if-missing contradict each other (replace the model / keep it). Give one.", {
+      showUsageHint: true,
+    });
   }
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new CliError(`${dir} is a file, not a folder. Pass --dir with a folder.`);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
+    throw new CliError(`${dir} is a file, not a folder. Pass --dir with a folder.`);
   const present = MODEL_FILES.filter((f) => fs.existsSync(path.join(dir, f)));
   const rel = path.relative(process.cwd(), dir);
   const shown = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : dir;
   if (present.length === 0 || options.force) return "train";
   if (present.length === MODEL_FILES.length) {
     if (options.ifMissing) return "skip";
-    throw new CliError(`${shown} already holds a model (${MODEL_FILES.join(", ")}). Pass --force to retrain and replace it.`);
+    throw new CliError(
+      `${shown} already holds a model (${MODEL_FILES.join(", ")}). Pass --force to retrain and replace it.`,
+    );
   }
   const missing = MODEL_FILES.filter((f) => !present.includes(f));
   throw new CliError(
@@ -70,20 +83,43 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   await ensureFreshBuild();
   const cl = require(path.join(root, "dist"));
   if (cl.MODEL_JSON !== MODEL_FILES[0] || cl.WEIGHTS_BIN !== MODEL_FILES[1]) {
-    throw new Error(`the library now saves ${cl.MODEL_JSON} and ${cl.WEIGHTS_BIN}; update MODEL_FILES in scripts/train-base-model.js to match.`);
+    throw new Error(
+      `the library now saves ${cl.MODEL_JSON} and ${cl.WEIGHTS_BIN}; update MODEL_FILES in scripts/train-base-model.js to match.`,
+    );
   }
   const tf = cl.tf;
   const backend = await cl.initBackend();
-  if (!backend.canTrain) throw new CliError(`the ${backend.name} backend cannot train convolutions here; see \`npm run bench\`.`, { exitCode: 1 });
+  if (!backend.canTrain)
+    throw new CliError(`the ${backend.name} backend cannot train convolutions here; see \`npm run bench\`.`, {
+      exitCode: 1,
+    });
 
-  const data = await cl.loadFashionMnist({ trainSize: SETTINGS.trainSize, validationSize: SETTINGS.validationSize, testSize: SETTINGS.testSize, seed: SETTINGS.seed });
+  const data = await cl.loadFashionMnist({
+    trainSize: SETTINGS.trainSize,
+    validationSize: SETTINGS.validationSize,
+    testSize: SETTINGS.testSize,
+    seed: SETTINGS.seed,
+  });
   cl.setSeed(SETTINGS.seed);
   const model = cl.baseNetwork({ classes: data.classNames.length });
-  model.compile({ optimizer: tf.train.adam(SETTINGS.learningRate), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
-  const result = await cl.fit(model, data.train, { epochs: SETTINGS.epochs, batchSize: SETTINGS.batchSize, validation: data.validation, chart: false, verbose: true, seed: SETTINGS.seed });
+  model.compile({
+    optimizer: tf.train.adam(SETTINGS.learningRate),
+    loss: "categoricalCrossentropy",
+    metrics: ["accuracy"],
+  });
+  const result = await cl.fit(model, data.train, {
+    epochs: SETTINGS.epochs,
+    batchSize: SETTINGS.batchSize,
+    validation: data.validation,
+    chart: false,
+    verbose: true,
+    seed: SETTINGS.seed,
+  });
   cl.clearSeed();
   const test = await cl.evaluate(model, data.test);
-  console.log(`test accuracy on ${SETTINGS.testSize} Fashion-MNIST test images: ${test.accuracy.toFixed(4)} (loss ${test.loss.toFixed(4)}); training took ${result.seconds.toFixed(1)} s on ${backend.name}`);
+  console.log(
+    `test accuracy on ${SETTINGS.testSize} Fashion-MNIST test images: ${test.accuracy.toFixed(4)} (loss ${test.loss.toFixed(4)}); training took ${result.seconds.toFixed(1)} s on ${backend.name}`,
+  );
   const metadata = {
     dataset: "Fashion-MNIST (Debian dataset-fashion-mnist)",
     classNames: data.classNames,
@@ -99,7 +135,9 @@ async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   // Checked again: a file may have appeared while training ran.
   decide(dir, { force, ifMissing: false, afterTraining: true });
   const saved = await cl.saveModelToFile(model, dir, { overwrite: force, metadata });
-  console.log(`saved ${path.relative(root, saved.modelJson)} and ${path.relative(root, saved.weights)} (${saved.weightBytes} bytes of weights, ${model.countParams()} parameters)`);
+  console.log(
+    `saved ${path.relative(root, saved.modelJson)} and ${path.relative(root, saved.weights)} (${saved.weightBytes} bytes of weights, ${model.countParams()} parameters)`,
+  );
   model.dispose();
   data.dispose();
   return 0;

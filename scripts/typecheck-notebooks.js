@@ -43,14 +43,16 @@ function notebookSource(file) {
   const lines = [];
   /** @type {{ cell: number, line: number }[]} */
   const origin = [];
-  notebook.cells.forEach((/** @type {{ cell_type: string, source: string | string[] }} */ cell, /** @type {number} */ index) => {
-    if (cell.cell_type !== "code") return;
-    const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
-    source.split("\n").forEach((/** @type {string} */ line, /** @type {number} */ lineInCell) => {
-      lines.push(line);
-      origin.push({ cell: index, line: lineInCell + 1 });
-    });
-  });
+  notebook.cells.forEach(
+    (/** @type {{ cell_type: string, source: string | string[] }} */ cell, /** @type {number} */ index) => {
+      if (cell.cell_type !== "code") return;
+      const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+      source.split("\n").forEach((/** @type {string} */ line, /** @type {number} */ lineInCell) => {
+        lines.push(line);
+        origin.push({ cell: index, line: lineInCell + 1 });
+      });
+    },
+  );
   if (!lines.some((l) => /^\s*(import|export)\b/.test(l))) lines.push("export {};");
   return { text: lines.join("\n"), origin };
 }

@@ -10,7 +10,19 @@ const { CliError } = require("./cli");
 
 const root = path.resolve(__dirname, "..");
 // Top-level folders of the project that hold sources or installed files; no output goes inside them.
-const PROTECTED = ["notebooks", "src", "test", "solutions", "scripts", "datasets", "dist", "build-test", "node_modules", ".git", ".jupyter-data"];
+const PROTECTED = [
+  "notebooks",
+  "src",
+  "test",
+  "solutions",
+  "scripts",
+  "datasets",
+  "dist",
+  "build-test",
+  "node_modules",
+  ".git",
+  ".jupyter-data",
+];
 
 /**
  * @param {string} child
@@ -54,11 +66,14 @@ function protectedFolders() {
 function whyNotOutputFolder(dir) {
   const real = realPathOf(dir);
   const shown = real === path.resolve(dir) ? dir : `${dir} (really ${real})`;
-  if (isInside(realPathOf(root), real)) return `${shown} holds the project itself; outputs need a folder of their own, e.g. out/.`;
+  if (isInside(realPathOf(root), real))
+    return `${shown} holds the project itself; outputs need a folder of their own, e.g. out/.`;
   for (const folder of protectedFolders()) {
-    if (isInside(real, folder)) return `${shown} is inside ${folder}, which holds the project's sources; outputs never go there. Use a folder under out/.`;
+    if (isInside(real, folder))
+      return `${shown} is inside ${folder}, which holds the project's sources; outputs never go there. Use a folder under out/.`;
   }
-  if (fs.existsSync(real) && !fs.statSync(real).isDirectory()) return `${shown} exists and is not a folder. Choose another folder.`;
+  if (fs.existsSync(real) && !fs.statSync(real).isDirectory())
+    return `${shown} exists and is not a folder. Choose another folder.`;
   return null;
 }
 
@@ -98,7 +113,9 @@ class WrittenFiles {
         manifest = null;
       }
       if (!manifest || manifest.writtenBy !== tool || typeof manifest.files !== "object" || manifest.files === null) {
-        throw new CliError(`${this.manifestPath} is not a manifest written by ${tool}, so nothing in ${this.dir} is replaced. Move that file away, or choose another output folder.`);
+        throw new CliError(
+          `${this.manifestPath} is not a manifest written by ${tool}, so nothing in ${this.dir} is replaced. Move that file away, or choose another output folder.`,
+        );
       }
       this.files = manifest.files;
     }
@@ -121,7 +138,9 @@ class WrittenFiles {
   normalise(rel) {
     const clean = path.normalize(rel);
     if (path.isAbsolute(clean) || clean.startsWith("..") || clean === ".") {
-      throw new TypeError(`WrittenFiles: ${JSON.stringify(rel)} must be a path inside the output folder, e.g. "lessons/00-welcome.html".`);
+      throw new TypeError(
+        `WrittenFiles: ${JSON.stringify(rel)} must be a path inside the output folder, e.g. "lessons/00-welcome.html".`,
+      );
     }
     return clean.split(path.sep).join("/");
   }
@@ -137,24 +156,31 @@ class WrittenFiles {
     if (key === this.manifestName) return `${target} is ${this.tool}'s own manifest.`;
     // Every folder on the way must be a real folder, not a link that could lead into notebooks/.
     let folder = this.dir;
-    for (const part of path.dirname(key).split("/").filter((p) => p !== ".")) {
+    for (const part of path
+      .dirname(key)
+      .split("/")
+      .filter((p) => p !== ".")) {
       folder = path.join(folder, part);
       const stat = lstatOrNull(folder);
       if (stat === null) break;
-      if (stat.isSymbolicLink()) return `${folder} is a symbolic link (to ${realPathOf(folder)}); ${this.tool} writes only into folders it can see are its own. Remove the link, or choose another output folder.`;
+      if (stat.isSymbolicLink())
+        return `${folder} is a symbolic link (to ${realPathOf(folder)}); ${this.tool} writes only into folders it can see are its own. Remove the link, or choose another output folder.`;
       if (!stat.isDirectory()) return `${folder} is not a folder. Move it away, or choose another output folder.`;
     }
     const real = realPathOf(target);
     if (this.forbidden.has(real)) return `${target} is a source of this run; it is never overwritten.`;
     const stat = lstatOrNull(target);
-    if (stat !== null && stat.isSymbolicLink()) return `${target} is a symbolic link (to ${real}), so writing it would write there; ${this.tool} leaves it alone. Remove the link, or choose another output folder.`;
+    if (stat !== null && stat.isSymbolicLink())
+      return `${target} is a symbolic link (to ${real}), so writing it would write there; ${this.tool} leaves it alone. Remove the link, or choose another output folder.`;
     for (const protectedFolder of protectedFolders()) {
-      if (isInside(real, protectedFolder)) return `${target} would be inside ${protectedFolder}, which holds the project's sources. Choose an output folder under out/.`;
+      if (isInside(real, protectedFolder))
+        return `${target} would be inside ${protectedFolder}, which holds the project's sources. Choose an output folder under out/.`;
     }
     if (stat === null) return null;
     if (!stat.isFile()) return `${target} exists and is not a file. Move it away, or choose another output folder.`;
     const entry = this.files[key];
-    if (!entry) return `${target} exists and was not written by ${this.tool} (it is not in ${this.manifestName}), so it is yours and is left alone. Move or rename it, or choose another output folder.`;
+    if (!entry)
+      return `${target} exists and was not written by ${this.tool} (it is not in ${this.manifestName}), so it is yours and is left alone. Move or rename it, or choose another output folder.`;
     if (entry.bytes !== stat.size || entry.sha256 !== sha256(fs.readFileSync(target))) {
       return `${target} was changed since ${this.tool} wrote it, so it is yours now and is left alone. Move or rename it, or choose another output folder.`;
     }

@@ -8,7 +8,8 @@ function byHand(): number[][] {
   const out: number[][] = [];
   for (let r = 0; r < 3; r++) {
     out.push([]);
-    for (let c = 0; c < 3; c++) out[r].push(x[r][c] * k[0][0] + x[r][c + 1] * k[0][1] + x[r + 1][c] * k[1][0] + x[r + 1][c + 1] * k[1][1]);
+    for (let c = 0; c < 3; c++)
+      out[r].push(x[r][c] * k[0][0] + x[r][c + 1] * k[0][1] + x[r + 1][c] * k[1][0] + x[r + 1][c + 1] * k[1][1]);
   }
   return out;
 }

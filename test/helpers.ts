@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
-import { initBackend, registerWasmTrainingKernels } from "../src/backend";
+import { initBackend } from "../src/backend";
 import { FilterBank } from "../src/ops/conv-multi";
 import { Volume } from "../src/core/checks";
 import { createRng } from "../src/data/random";
@@ -27,7 +27,8 @@ export async function expectNoLeak<T>(fn: () => T | Promise<T>): Promise<T> {
   const before = tf.memory().numTensors;
   const result = await fn();
   const after = tf.memory().numTensors;
-  if (after !== before) throw new Error(`tensor leak: ${after - before} tensors left behind (before ${before}, after ${after})`);
+  if (after !== before)
+    throw new Error(`tensor leak: ${after - before} tensors left behind (before ${before}, after ${after})`);
   return result;
 }
 
@@ -77,7 +78,9 @@ export function scaledDiff(actual: ArrayLike<number>, expected: ArrayLike<number
 export function nestedMaxDiff(a: unknown, b: unknown, at = ""): number {
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b);
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
-    throw new Error(`shapes differ at ${at || "top"}: ${Array.isArray(a) ? a.length : a} vs ${Array.isArray(b) ? b.length : b}`);
+    throw new Error(
+      `shapes differ at ${at || "top"}: ${Array.isArray(a) ? a.length : a} vs ${Array.isArray(b) ? b.length : b}`,
+    );
   }
   return a.reduce((worst: number, v, i) => Math.max(worst, nestedMaxDiff(v, b[i], `${at}[${i}]`)), 0);
 }
@@ -96,7 +99,9 @@ export function randomInt(random: () => number, low: number, high: number): numb
 
 /** Small whole numbers in [-3, 3] keep float32 sums exact. */
 export function randomVolume(random: () => number, channels: number, rows: number, cols: number): Volume {
-  return Array.from({ length: channels }, () => Array.from({ length: rows }, () => Array.from({ length: cols }, () => randomInt(random, -3, 3))));
+  return Array.from({ length: channels }, () =>
+    Array.from({ length: rows }, () => Array.from({ length: cols }, () => randomInt(random, -3, 3))),
+  );
 }
 
 /** Seeded floats in [-1, 1). */
@@ -121,7 +126,9 @@ export function filtersToTf(filters: FilterBank): tf.Tensor4D {
 export function batchToChw(tensor: tf.Tensor4D): Volume {
   const [, h, w, c] = tensor.shape;
   const data = tensor.dataSync();
-  return Array.from({ length: c }, (_, ch) => Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, col) => data[(r * w + col) * c + ch])));
+  return Array.from({ length: c }, (_, ch) =>
+    Array.from({ length: h }, (_, r) => Array.from({ length: w }, (_, col) => data[(r * w + col) * c + ch])),
+  );
 }
 
 // ---- The same computation on cpu and on wasm ----
@@ -152,11 +159,15 @@ export function assertClose(actual: Plain[], expected: Plain[], tolerance: numbe
     const a = actual[i];
     const e = expected[i];
     if (JSON.stringify(a.shape) !== JSON.stringify(e.shape)) {
-      throw new Error(`${label}, result ${i}: shape ${JSON.stringify(a.shape)} on wasm vs ${JSON.stringify(e.shape)} on cpu`);
+      throw new Error(
+        `${label}, result ${i}: shape ${JSON.stringify(a.shape)} on wasm vs ${JSON.stringify(e.shape)} on cpu`,
+      );
     }
     const diff = scaledDiff(a.values, e.values);
     if (!(diff <= tolerance)) {
-      throw new Error(`${label}, result ${i}: wasm differs from cpu by ${diff.toExponential(2)} of the largest value (tolerance ${tolerance})`);
+      throw new Error(
+        `${label}, result ${i}: wasm differs from cpu by ${diff.toExponential(2)} of the largest value (tolerance ${tolerance})`,
+      );
     }
   }
 }

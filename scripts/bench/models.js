@@ -32,7 +32,15 @@ function smallVgg(tf, { inputShape = [32, 32, 3], stages = [[32, 32], [64, 64], 
   const model = tf.sequential();
   for (const stage of stages) {
     for (const filters of stage) {
-      model.add(L.conv2d({ ...(model.layers.length === 0 ? { inputShape } : {}), filters, kernelSize: 3, padding: "same", useBias: false }));
+      model.add(
+        L.conv2d({
+          ...(model.layers.length === 0 ? { inputShape } : {}),
+          filters,
+          kernelSize: 3,
+          padding: "same",
+          useBias: false,
+        }),
+      );
       model.add(L.batchNormalization());
       model.add(L.reLU());
     }

@@ -10,9 +10,27 @@ const quick = process.argv.includes("--quick");
 
 /** Batches and time budgets: cpu is ~100x slower, so it gets few, small batches. */
 const PLAN = {
-  cpu: { trainBatch: { lenet5: 32, vgg: 8, resnet: 8 }, inferBatch: 32, warmup: 1, minBatches: 1, seconds: quick ? 0 : 4 },
-  wasm: { trainBatch: { lenet5: 64, vgg: 64, resnet: 64 }, inferBatch: 256, warmup: 2, minBatches: 3, seconds: quick ? 2 : 6 },
-  tensorflow: { trainBatch: { lenet5: 64, vgg: 64, resnet: 64 }, inferBatch: 256, warmup: 2, minBatches: 3, seconds: quick ? 2 : 6 },
+  cpu: {
+    trainBatch: { lenet5: 32, vgg: 8, resnet: 8 },
+    inferBatch: 32,
+    warmup: 1,
+    minBatches: 1,
+    seconds: quick ? 0 : 4,
+  },
+  wasm: {
+    trainBatch: { lenet5: 64, vgg: 64, resnet: 64 },
+    inferBatch: 256,
+    warmup: 2,
+    minBatches: 3,
+    seconds: quick ? 2 : 6,
+  },
+  tensorflow: {
+    trainBatch: { lenet5: 64, vgg: 64, resnet: 64 },
+    inferBatch: 256,
+    warmup: 2,
+    minBatches: 3,
+    seconds: quick ? 2 : 6,
+  },
 };
 
 function now() {
@@ -50,7 +68,13 @@ async function main() {
     net.compile({ optimizer: tf.train.adam(1e-3), loss: "categoricalCrossentropy" });
     const batch = plan.trainBatch[model.key];
     const x = tf.randomNormal([batch, ...model.inputShape]);
-    const y = tf.oneHot(tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 10), "int32"), 10);
+    const y = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: batch }, (_, i) => i % 10),
+        "int32",
+      ),
+      10,
+    );
     const train = await timeSteps(() => net.trainOnBatch(x, y), plan);
     const xi = tf.randomNormal([plan.inferBatch, ...model.inputShape]);
     const infer = await timeSteps(async () => {
@@ -70,9 +94,25 @@ async function main() {
     net.dispose();
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ backend: backendName, version: info.version, canTrain: info.canTrain, xnnpackThreads: info.threads, native: info.native, fallbacks: info.fallbacks, results, peakRssMb }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      backend: backendName,
+      version: info.version,
+      canTrain: info.canTrain,
+      xnnpackThreads: info.threads,
+      native: info.native,
+      fallbacks: info.fallbacks,
+      results,
+      peakRssMb,
+    }) + "\n",
+  );
 }
 
 main().catch((error) => {
-  process.stdout.write(JSON.stringify({ backend: backendName, error: String(error && error.message ? error.message : error).split("\n")[0] }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      backend: backendName,
+      error: String(error && error.message ? error.message : error).split("\n")[0],
+    }) + "\n",
+  );
 });

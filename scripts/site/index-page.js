@@ -10,7 +10,9 @@
  */
 function indexMarkdown(lessons, { glossaryHref = "glossary.html" } = {}) {
   if (!Array.isArray(lessons)) {
-    throw new Error(`indexMarkdown: lessons must be an array of { title, summary, href }, got ${typeof lessons}. Pass the lessons in course order.`);
+    throw new Error(
+      `indexMarkdown: lessons must be an array of { title, summary, href }, got ${typeof lessons}. Pass the lessons in course order.`,
+    );
   }
   const lines = [
     "# convnet-lab: convolutional neural networks in TypeScript",
@@ -28,10 +30,14 @@ function indexMarkdown(lessons, { glossaryHref = "glossary.html" } = {}) {
   for (const lesson of lessons) {
     for (const key of /** @type {const} */ (["title", "href"])) {
       if (typeof lesson[key] !== "string" || !lesson[key]) {
-        throw new Error(`indexMarkdown: lesson.${key} must be a non-empty string, got ${JSON.stringify(lesson[key])} in ${JSON.stringify(lesson)}. Give every lesson a title and a page.`);
+        throw new Error(
+          `indexMarkdown: lesson.${key} must be a non-empty string, got ${JSON.stringify(lesson[key])} in ${JSON.stringify(lesson)}. Give every lesson a title and a page.`,
+        );
       }
     }
-    const failed = lesson.failed ? ' <span class="convnet-lesson-failed">(did not run cleanly when the site was built)</span>' : "";
+    const failed = lesson.failed
+      ? ' <span class="convnet-lesson-failed">(did not run cleanly when the site was built)</span>'
+      : "";
     lines.push(`### [${lesson.title}](${lesson.href})${failed}`, "");
     if (lesson.summary) lines.push(lesson.summary, "");
   }

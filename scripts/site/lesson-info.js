@@ -29,14 +29,19 @@ function blocks(markdown) {
  */
 function lessonInfo(notebookPath) {
   if (typeof notebookPath !== "string" || !notebookPath.endsWith(".ipynb")) {
-    throw new Error(`lessonInfo: notebookPath must be a path ending in .ipynb, got ${JSON.stringify(notebookPath)}. Pass e.g. notebooks/00-welcome.ipynb.`);
+    throw new Error(
+      `lessonInfo: notebookPath must be a path ending in .ipynb, got ${JSON.stringify(notebookPath)}. Pass e.g. notebooks/00-welcome.ipynb.`,
+    );
   }
   /** @type {{ cells?: { cell_type: string, source?: string | string[] }[] }} */
   let nb;
   try {
     nb = JSON.parse(fs.readFileSync(notebookPath, "utf8"));
   } catch (error) {
-    throw new Error(`lessonInfo: could not read ${notebookPath} as a notebook (${error instanceof Error ? error.message : String(error)}). Check that the file exists and is valid JSON.`, { cause: error });
+    throw new Error(
+      `lessonInfo: could not read ${notebookPath} as a notebook (${error instanceof Error ? error.message : String(error)}). Check that the file exists and is valid JSON.`,
+      { cause: error },
+    );
   }
   const name = path.basename(notebookPath, ".ipynb");
   const first = (nb.cells ?? []).find((c) => c.cell_type === "markdown");

@@ -23,7 +23,8 @@ const PARTS = [
 /** The folder of a usable MathJax 2.7, or null (then formulas stay as TeX text). */
 function findMathJax() {
   for (const dir of CANDIDATES) {
-    if (fs.existsSync(path.join(dir, "MathJax.js")) && fs.existsSync(path.join(dir, "config", `${CONFIG}.js`))) return dir;
+    if (fs.existsSync(path.join(dir, "MathJax.js")) && fs.existsSync(path.join(dir, "config", `${CONFIG}.js`)))
+      return dir;
   }
   return null;
 }
@@ -46,7 +47,9 @@ function filesUnder(dir) {
  */
 function mathJaxFiles(sourceDir) {
   if (typeof sourceDir !== "string" || !fs.existsSync(path.join(sourceDir, "MathJax.js"))) {
-    throw new Error(`mathJaxFiles: sourceDir ${JSON.stringify(sourceDir)} has no MathJax.js. Install Debian's libjs-mathjax or set CONVNET_MATHJAX_DIR to a MathJax 2.7 folder.`);
+    throw new Error(
+      `mathJaxFiles: sourceDir ${JSON.stringify(sourceDir)} has no MathJax.js. Install Debian's libjs-mathjax or set CONVNET_MATHJAX_DIR to a MathJax 2.7 folder.`,
+    );
   }
   /** @type {{ from: string, rel: string }[]} */
   const files = [];

@@ -22,8 +22,16 @@ const SPEC = {
     "site folder) and nobody changed since; anything you add to the folder stays.",
   positionals: { name: "LESSON...", help: 'lessons to include: "02", "02-convolution", a path; none: every lesson' },
   flags: {
-    "--out": { value: "DIR", help: "the site folder (default out/site); new, empty, or an earlier site", parse: values.path },
-    "--glossary": { value: "FILE", help: "the glossary's markdown (default notebooks/glossary.md)", parse: values.path },
+    "--out": {
+      value: "DIR",
+      help: "the site folder (default out/site); new, empty, or an earlier site",
+      parse: values.path,
+    },
+    "--glossary": {
+      value: "FILE",
+      help: "the glossary's markdown (default notebooks/glossary.md)",
+      parse: values.path,
+    },
   },
   notes: ["examples:", "  npm run site", "  npm run site -- 00 02 --out /tmp/site"],
 };
@@ -56,7 +64,9 @@ function openSiteFolder(out) {
     const old = fs.existsSync(path.join(site.dir, OLD_MARKER))
       ? ` It was made by an older build-site that kept no list of its files, so which files are yours cannot be told: delete the folder yourself, or choose another --out.`
       : " Choose an empty or new folder, e.g. --out out/site.";
-    throw new CliError(`--out ${out} is not empty and was not made by build-site (it has no ${site.manifestName}), so it is left alone.${old}`);
+    throw new CliError(
+      `--out ${out} is not empty and was not made by build-site (it has no ${site.manifestName}), so it is left alone.${old}`,
+    );
   }
   return site;
 }

@@ -13,7 +13,9 @@ const path = require("path");
  */
 function shareBundle(html, bundleHtml, src) {
   if (typeof bundleHtml !== "string" || bundleHtml.length < 1000) {
-    throw new Error(`shareBundle: bundleHtml must be the bundle's <script> element (thousands of characters), got ${typeof bundleHtml === "string" ? `${bundleHtml.length} characters` : typeof bundleHtml}. Pass plotlyBundleHtml() from dist.`);
+    throw new Error(
+      `shareBundle: bundleHtml must be the bundle's <script> element (thousands of characters), got ${typeof bundleHtml === "string" ? `${bundleHtml.length} characters` : typeof bundleHtml}. Pass plotlyBundleHtml() from dist.`,
+    );
   }
   const parts = html.split(bundleHtml);
   return { html: parts.join(`<script type="text/javascript" src="${src}"></script>`), replaced: parts.length - 1 };
@@ -29,16 +31,21 @@ function shareBundle(html, bundleHtml, src) {
  */
 function shareStyles(html, save, href, minLength = 20000) {
   if (typeof save !== "function" || typeof href !== "function") {
-    throw new Error("shareStyles: save and href must be functions (name, css) => void and (name) => string. Pass the site's asset writer and link maker.");
+    throw new Error(
+      "shareStyles: save and href must be functions (name, css) => void and (name) => string. Pass the site's asset writer and link maker.",
+    );
   }
   let shared = 0;
-  const out = html.replace(/<style type="text\/css">([\s\S]*?)<\/style>/g, (/** @type {string} */ whole, /** @type {string} */ css) => {
-    if (css.length < minLength) return whole;
-    const name = `nbconvert-${crypto.createHash("sha1").update(css).digest("hex").slice(0, 12)}.css`;
-    save(name, css);
-    shared++;
-    return `<link rel="stylesheet" href="${href(name)}">`;
-  });
+  const out = html.replace(
+    /<style type="text\/css">([\s\S]*?)<\/style>/g,
+    (/** @type {string} */ whole, /** @type {string} */ css) => {
+      if (css.length < minLength) return whole;
+      const name = `nbconvert-${crypto.createHash("sha1").update(css).digest("hex").slice(0, 12)}.css`;
+      save(name, css);
+      shared++;
+      return `<link rel="stylesheet" href="${href(name)}">`;
+    },
+  );
   return { html: out, shared };
 }
 
@@ -54,21 +61,25 @@ function shareStyles(html, save, href, minLength = 20000) {
 function rewriteLinks(html, targets, pageDir) {
   /** @type {string[]} */
   const unresolved = [];
-  const out = html.replace(/(<a\b[^>]*?\bhref=")([^"#?:]+)([#?][^"]*)?"/g, (/** @type {string} */ whole, /** @type {string} */ start, /** @type {string} */ target, suffix = "") => {
-    if (target.startsWith("/") || target.startsWith("//")) return whole;
-    const base = path.posix.basename(target);
-    const mapped = targets.get(base);
-    if (mapped === undefined) {
-      if (/\.(ipynb|md)$/.test(base)) unresolved.push(target);
-      return whole;
-    }
-    const rel = path.posix.relative(pageDir || ".", mapped) || path.posix.basename(mapped);
-    return `${start}${rel}${suffix}"`;
-  });
+  const out = html.replace(
+    /(<a\b[^>]*?\bhref=")([^"#?:]+)([#?][^"]*)?"/g,
+    (/** @type {string} */ whole, /** @type {string} */ start, /** @type {string} */ target, suffix = "") => {
+      if (target.startsWith("/") || target.startsWith("//")) return whole;
+      const base = path.posix.basename(target);
+      const mapped = targets.get(base);
+      if (mapped === undefined) {
+        if (/\.(ipynb|md)$/.test(base)) unresolved.push(target);
+        return whole;
+      }
+      const rel = path.posix.relative(pageDir || ".", mapped) || path.posix.basename(mapped);
+      return `${start}${rel}${suffix}"`;
+    },
+  );
   return { html: out, unresolved };
 }
 
-const LOADING_TAG = /<(script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use)\b[^>]*?\b(src|href|data|poster|srcset|xlink:href)\s*=\s*["']?\s*((?:https?:|ftp:|wss?:)?\/\/[^"'\s>]*)/gi;
+const LOADING_TAG =
+  /<(script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use)\b[^>]*?\b(src|href|data|poster|srcset|xlink:href)\s*=\s*["']?\s*((?:https?:|ftp:|wss?:)?\/\/[^"'\s>]*)/gi;
 const CSS_URL = /(?:url\(\s*["']?|@import\s+["'])((?:https?:)?\/\/[^"')\s]+)/gi;
 
 /**

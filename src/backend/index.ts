@@ -1,2 +1,6 @@
 export * from "./init";
-export { registerWasmTrainingKernels, wasmTrainingKernelList, wasmTrainingKernelsRegistered } from "./wasm-training-kernels";
+export {
+  registerWasmTrainingKernels,
+  wasmTrainingKernelList,
+  wasmTrainingKernelsRegistered,
+} from "./wasm-training-kernels";

@@ -29,8 +29,7 @@ export interface BackendInfo {
 
 /** The native accelerator (oneDNN kernels on the wasm heap) when used, or why not. */
 export type NativeReport =
-  | { used: true; library: string; version: string; isa: string; threads: number }
-  | { used: false; reason: string };
+  { used: true; library: string; version: string; isa: string; threads: number } | { used: false; reason: string };
 
 let active: BackendInfo | undefined;
 /** Threads the native accelerator uses (CONVNET_WASM_THREADS / the option / cores, read at start). */
@@ -224,7 +223,10 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     const threads = name === "wasm" ? activeWasmThreads() : 1;
     nativeThreads = wasmThreads;
     // Outside the try: a required accelerator that cannot load is an error, not a reason to try cpu.
-    const report: NativeReport = name === "wasm" ? applyNative(native, wasmThreads, options.native !== undefined) : { used: false, reason: `it runs under wasm only, not ${name}` };
+    const report: NativeReport =
+      name === "wasm"
+        ? applyNative(native, wasmThreads, options.native !== undefined)
+        : { used: false, reason: `it runs under wasm only, not ${name}` };
     active = {
       name,
       version: packageVersion(PACKAGE[name]),
@@ -259,8 +261,11 @@ export function backendInfo(): BackendInfo {
 /** A short human-readable report, e.g. for the first cell of a lesson. */
 export function describeBackend(info: BackendInfo): string {
   const plural = (n: number) => `${n} thread${n === 1 ? "" : "s"}`;
-  const threads = info.name !== "wasm" ? "" : info.native.used ? `, XNNPACK on ${plural(info.threads)}` : `, ${plural(info.threads)}`;
-  const native = info.native.used ? ` + native (${info.native.library} ${info.native.version}, ${plural(info.native.threads)})` : "";
+  const threads =
+    info.name !== "wasm" ? "" : info.native.used ? `, XNNPACK on ${plural(info.threads)}` : `, ${plural(info.threads)}`;
+  const native = info.native.used
+    ? ` + native (${info.native.library} ${info.native.version}, ${plural(info.native.threads)})`
+    : "";
   const lines = [`Backend: ${info.name}${native} (${PACKAGE[info.name]} ${info.version}${threads}) — ${info.speed}`];
   if (info.name === "wasm" && !info.native.used) lines.push(`Native accelerator not used: ${info.native.reason}.`);
   if (!info.canTrain) lines.push("Note: this backend can run models but cannot train convolutions.");

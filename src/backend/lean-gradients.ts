@@ -6,7 +6,13 @@ import { meanGradConfig, sumGradConfig } from "./reduction-gradients";
 
 // reluGradient keeps tfjs's formula except where the native addon's kernel is registered;
 // batchNormTrainingGradient belongs to a kernel only the addon has.
-const LEAN_GRADIENTS: tf.GradConfig[] = [sumGradConfig, meanGradConfig, batchNormGradConfig, reluGradient, batchNormTrainingGradient];
+const LEAN_GRADIENTS: tf.GradConfig[] = [
+  sumGradConfig,
+  meanGradConfig,
+  batchNormGradConfig,
+  reluGradient,
+  batchNormTrainingGradient,
+];
 
 /**
  * Replaces tfjs's gradients of Sum, Mean and FusedBatchNorm with ones that give the same

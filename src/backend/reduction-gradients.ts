@@ -43,4 +43,3 @@ export const meanGradConfig: tf.GradConfig = {
     return { x: () => tf.broadcastTo(tf.div(keptDims(singleDy(dy), x.shape, axes), count), x.shape) };
   },
 };
-

@@ -15,7 +15,13 @@ import type { NativeAddon } from "./native/addon";
 import { nativeConvForward, nativeConvGradient } from "./native/conv-kernels";
 import { nativeMatMul } from "./native/matmul-kernels";
 import { ADAM_UPDATE, adamUpdateConfig, installFusedAdam } from "./native/adam";
-import { BATCH_NORM_TRAINING, BATCH_NORM_TRAINING_GRAD, batchNormTrainingConfig, batchNormTrainingGradConfig, installFusedBatchNormLayer } from "./native/batch-norm-training";
+import {
+  BATCH_NORM_TRAINING,
+  BATCH_NORM_TRAINING_GRAD,
+  batchNormTrainingConfig,
+  batchNormTrainingGradConfig,
+  installFusedBatchNormLayer,
+} from "./native/batch-norm-training";
 import { nativeMaxPoolGrad } from "./native/pool-kernels";
 import { RELU_GRAD, reluGradConfig } from "./native/relu-gradient";
 
@@ -35,42 +41,96 @@ function fixed(config: tf.KernelConfig, why: string, native?: NativeWrap): Train
 }
 
 /** A kernel of ours that handles some cases itself and passes the rest to the stock one. */
-function wrapping(kernelName: string, why: string, wrap: (stock: tf.KernelConfig) => tf.KernelConfig, native?: NativeWrap): TrainingKernel {
+function wrapping(
+  kernelName: string,
+  why: string,
+  wrap: (stock: tf.KernelConfig) => tf.KernelConfig,
+  native?: NativeWrap,
+): TrainingKernel {
   return {
     kernelName,
     why,
     native,
     build: (stock) => {
       if (stock === undefined) {
-        throw new Error(`registerWasmTrainingKernels: the stock wasm kernel '${kernelName}' is missing; reinstall @tensorflow/tfjs-backend-wasm 4.22.`);
+        throw new Error(
+          `registerWasmTrainingKernels: the stock wasm kernel '${kernelName}' is missing; reinstall @tensorflow/tfjs-backend-wasm 4.22.`,
+        );
       }
       return wrap(stock);
     },
   };
 }
 
-const SAME_PADDING_BUG = "stock wasm gives zeros for some 'same' convolutions with stride > kernel; the padding is passed explicitly";
+const SAME_PADDING_BUG =
+  "stock wasm gives zeros for some 'same' convolutions with stride > kernel; the padding is passed explicitly";
 
 function samePaddingFix(kernelName: string, depthwise: boolean): TrainingKernel {
-  return wrapping(kernelName, SAME_PADDING_BUG, (stock) => withExplicitSamePadding(stock, depthwise), nativeConvForward);
+  return wrapping(
+    kernelName,
+    SAME_PADDING_BUG,
+    (stock) => withExplicitSamePadding(stock, depthwise),
+    nativeConvForward,
+  );
 }
 
 const TRAINING_KERNELS: TrainingKernel[] = [
   fixed(conv2dBackpropFilterConfig, "missing in stock wasm: gradient of a convolution's filter", nativeConvGradient),
-  fixed(conv2dBackpropInputConfig, "stock wasm's is a slow direct loop; also conv2dTranspose's forward pass", nativeConvGradient),
-  fixed(depthwiseBackpropFilterConfig, "missing in stock wasm: depthwise/separable convolution filter gradient", nativeConvGradient),
-  fixed(depthwiseBackpropInputConfig, "missing in stock wasm: depthwise/separable convolution input gradient", nativeConvGradient),
+  fixed(
+    conv2dBackpropInputConfig,
+    "stock wasm's is a slow direct loop; also conv2dTranspose's forward pass",
+    nativeConvGradient,
+  ),
+  fixed(
+    depthwiseBackpropFilterConfig,
+    "missing in stock wasm: depthwise/separable convolution filter gradient",
+    nativeConvGradient,
+  ),
+  fixed(
+    depthwiseBackpropInputConfig,
+    "missing in stock wasm: depthwise/separable convolution input gradient",
+    nativeConvGradient,
+  ),
   fixed(unsortedSegmentSumConfig, "missing in stock wasm: gradient of gather (embedding layers)"),
-  fixed(tileConfig, "stock wasm's is slow (and aborts on strings); the batch-norm gradient tiles a vector to the activation's shape"),
+  fixed(
+    tileConfig,
+    "stock wasm's is slow (and aborts on strings); the batch-norm gradient tiles a vector to the activation's shape",
+  ),
   fixed(maxPoolGradConfig, "stock wasm's loop is slow", nativeMaxPoolGrad),
   fixed(sharedIdentityConfig, "stock wasm copies the data; tensors are immutable, so a new reference is enough"),
-  wrapping("Slice", "stock wasm copies the whole input out of the heap to take a slice (every batch of predict and fit)", withContiguousSlice),
+  wrapping(
+    "Slice",
+    "stock wasm copies the whole input out of the heap to take a slice (every batch of predict and fit)",
+    withContiguousSlice,
+  ),
   wrapping("Cast", "a cast to the same dtype copies the data in stock wasm; shared instead", withSharedSameDtypeCast),
-  wrapping("Sum", "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)", (stock) => withLeadingAxesReduce(stock, false)),
-  wrapping("Mean", "stock wasm transposes the tensor before averaging over leading axes (batch-norm statistics)", (stock) => withLeadingAxesReduce(stock, true)),
-  wrapping("FusedBatchNorm", "stock wasm's loop is slow; folded into one multiply and one add per channel", withScaleShiftBatchNorm),
-  wrapping("BatchMatMul", "stock wasm's transposeA/transposeB path is a slow loop (dense-layer gradients use it)", withExplicitTranspose, nativeMatMul),
-  wrapping("_FusedMatMul", "stock wasm's transposeA/transposeB path is a slow loop, and it adds the bias wrongly to batched (rank > 2) products", withExplicitTranspose, nativeMatMul),
+  wrapping(
+    "Sum",
+    "stock wasm transposes the tensor before summing over leading axes (batch-norm and bias gradients)",
+    (stock) => withLeadingAxesReduce(stock, false),
+  ),
+  wrapping(
+    "Mean",
+    "stock wasm transposes the tensor before averaging over leading axes (batch-norm statistics)",
+    (stock) => withLeadingAxesReduce(stock, true),
+  ),
+  wrapping(
+    "FusedBatchNorm",
+    "stock wasm's loop is slow; folded into one multiply and one add per channel",
+    withScaleShiftBatchNorm,
+  ),
+  wrapping(
+    "BatchMatMul",
+    "stock wasm's transposeA/transposeB path is a slow loop (dense-layer gradients use it)",
+    withExplicitTranspose,
+    nativeMatMul,
+  ),
+  wrapping(
+    "_FusedMatMul",
+    "stock wasm's transposeA/transposeB path is a slow loop, and it adds the bias wrongly to batched (rank > 2) products",
+    withExplicitTranspose,
+    nativeMatMul,
+  ),
   samePaddingFix("Conv2D", false),
   samePaddingFix("FusedConv2D", false),
   samePaddingFix("DepthwiseConv2dNative", true),
@@ -129,7 +189,7 @@ export function registerWasmTrainingKernels(nativeAddon?: NativeAddon | null): v
     );
   }
   // Left out: keep the addon already in use (none the first time).
-  const addon = nativeAddon === undefined ? registeredAddon ?? null : nativeAddon;
+  const addon = nativeAddon === undefined ? (registeredAddon ?? null) : nativeAddon;
   const sameAddon = registeredAddon === addon;
   for (const kernel of TRAINING_KERNELS) {
     const current = tf.getKernel(kernel.kernelName, "wasm");

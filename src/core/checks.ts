@@ -10,7 +10,14 @@ export type Volume = number[][][];
 const MAX_INLINE = 80;
 
 function inline(value: unknown, depth: number): string | undefined {
-  if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (
+    value === null ||
+    value === undefined ||
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    typeof value === "bigint"
+  )
+    return String(value);
   if (typeof value === "string") return JSON.stringify(value);
   if (depth > 1) return undefined;
   if (Array.isArray(value)) {
@@ -38,13 +45,16 @@ function inline(value: unknown, depth: number): string | undefined {
 export function describeValue(value: unknown): string {
   const text = inline(value, 0);
   if (text !== undefined && text.length <= MAX_INLINE) return text;
-  if (typeof value === "string") return `a string of ${value.length} characters (${JSON.stringify(value.slice(0, 40))}…)`;
+  if (typeof value === "string")
+    return `a string of ${value.length} characters (${JSON.stringify(value.slice(0, 40))}…)`;
   if (typeof value === "function") return "a function";
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  if (ArrayBuffer.isView(value))
+    return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   if (typeof value === "object" && value !== null) {
     const shape = (value as { shape?: unknown }).shape;
-    if (Array.isArray(shape) && typeof (value as { dtype?: unknown }).dtype === "string") return `a tensor of shape [${shape.join(", ")}]`;
+    if (Array.isArray(shape) && typeof (value as { dtype?: unknown }).dtype === "string")
+      return `a tensor of shape [${shape.join(", ")}]`;
     const name = Object.getPrototypeOf(value)?.constructor?.name;
     if (name && name !== "Object") return `a ${name}`;
     return `an object with keys [${Object.keys(value).join(", ")}]`;
@@ -84,7 +94,8 @@ function exampleOf(rule: NumberRule): number {
   const low = Math.max(rule.min ?? -Infinity, rule.above !== undefined ? rule.above + 1 : -Infinity);
   let v = Math.max(low, 1);
   if (rule.max !== undefined) v = Math.min(v, rule.max);
-  if (rule.below !== undefined && v >= rule.below) v = rule.whole ? rule.below - 1 : (Math.max(low, rule.min ?? rule.above ?? 0) + rule.below) / 2;
+  if (rule.below !== undefined && v >= rule.below)
+    v = rule.whole ? rule.below - 1 : (Math.max(low, rule.min ?? rule.above ?? 0) + rule.below) / 2;
   return v;
 }
 
@@ -109,8 +120,20 @@ export function requireNumber(caller: string, name: string, value: unknown, rule
 }
 
 /** Returns value when it is a whole number ≥ min (and ≤ max when given); `fix` is a sentence or an example value. */
-export function requireWholeNumber(caller: string, name: string, value: unknown, min = 1, fix?: string | number, max?: number): number {
-  return requireNumber(caller, name, value, { whole: true, min, max, ...(typeof fix === "number" ? { example: fix } : { fix }) });
+export function requireWholeNumber(
+  caller: string,
+  name: string,
+  value: unknown,
+  min = 1,
+  fix?: string | number,
+  max?: number,
+): number {
+  return requireNumber(caller, name, value, {
+    whole: true,
+    min,
+    max,
+    ...(typeof fix === "number" ? { example: fix } : { fix }),
+  });
 }
 
 /** Returns seed when it is a whole number from 0 to 2³² − 1 (what the seeded generator takes). */
@@ -121,17 +144,31 @@ export function requireSeed(caller: string, seed: unknown, name = "seed"): numbe
 /** A number or a [rows, columns] pair of whole numbers ≥ min, as two numbers. */
 export function requirePair(caller: string, name: string, value: unknown, min = 1): [number, number] {
   if (Array.isArray(value)) {
-    if (value.length !== 2) throw new Error(`${caller}: ${name} must be a number or a [rows, columns] pair, got ${describeValue(value)}. Pass e.g. ${name}: 2 or [2, 1].`);
-    return [requireWholeNumber(caller, `${name}[0]`, value[0], min), requireWholeNumber(caller, `${name}[1]`, value[1], min)];
+    if (value.length !== 2)
+      throw new Error(
+        `${caller}: ${name} must be a number or a [rows, columns] pair, got ${describeValue(value)}. Pass e.g. ${name}: 2 or [2, 1].`,
+      );
+    return [
+      requireWholeNumber(caller, `${name}[0]`, value[0], min),
+      requireWholeNumber(caller, `${name}[1]`, value[1], min),
+    ];
   }
   const v = requireWholeNumber(caller, name, value, min);
   return [v, v];
 }
 
 /** Returns value when it is one of the choices. */
-export function requireChoice<T>(caller: string, name: string, value: unknown, choices: readonly T[], fix = "Pick one of those."): T {
+export function requireChoice<T>(
+  caller: string,
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+  fix = "Pick one of those.",
+): T {
   if (!choices.includes(value as T)) {
-    throw new Error(`${caller}: ${name} must be one of ${choices.map((c) => describeValue(c)).join(", ")}, got ${describeValue(value)}. ${fix}`);
+    throw new Error(
+      `${caller}: ${name} must be one of ${choices.map((c) => describeValue(c)).join(", ")}, got ${describeValue(value)}. ${fix}`,
+    );
   }
   return value as T;
 }
@@ -143,20 +180,34 @@ export function requireBoolean(caller: string, name: string, value: unknown): bo
 
 /** Returns value when it is a non-empty string. */
 export function requireText(caller: string, name: string, value: unknown, fix: string): string {
-  if (typeof value !== "string" || value.trim() === "") throw new Error(`${caller}: ${name} must be a non-empty string, got ${describeValue(value)}. ${fix}`);
+  if (typeof value !== "string" || value.trim() === "")
+    throw new Error(`${caller}: ${name} must be a non-empty string, got ${describeValue(value)}. ${fix}`);
   return value;
 }
 
 /** Throws unless values is an array-like of finite numbers (of the given length, when given). */
-export function checkFiniteNumbers(caller: string, name: string, values: unknown, fix: string, length?: number): asserts values is ArrayLike<number> {
+export function checkFiniteNumbers(
+  caller: string,
+  name: string,
+  values: unknown,
+  fix: string,
+  length?: number,
+): asserts values is ArrayLike<number> {
   const list = values as ArrayLike<unknown>;
-  if (list === null || typeof list !== "object" || typeof list.length !== "number" || (length !== undefined && list.length !== length)) {
+  if (
+    list === null ||
+    typeof list !== "object" ||
+    typeof list.length !== "number" ||
+    (length !== undefined && list.length !== length)
+  ) {
     const want = length === undefined ? "an array of finite numbers" : `an array of ${length} finite number(s)`;
     throw new Error(`${caller}: ${name} must be ${want}, got ${describeValue(values)}. ${fix}`);
   }
   for (let i = 0; i < list.length; i++) {
     if (typeof list[i] !== "number" || !Number.isFinite(list[i])) {
-      throw new Error(`${caller}: ${name}[${i}] is ${describeValue(list[i])}; every entry must be a finite number. ${fix}`);
+      throw new Error(
+        `${caller}: ${name}[${i}] is ${describeValue(list[i])}; every entry must be a finite number. ${fix}`,
+      );
     }
   }
 }
@@ -164,16 +215,22 @@ export function checkFiniteNumbers(caller: string, name: string, values: unknown
 /** Throws unless matrix is a non-empty rectangle of finite numbers. */
 export function checkMatrix(caller: string, name: string, matrix: unknown): asserts matrix is Matrix {
   if (!Array.isArray(matrix) || matrix.length === 0 || !Array.isArray(matrix[0]) || matrix[0].length === 0) {
-    throw new Error(`${caller}: ${name} must be a non-empty 2-D array (number[][]), got ${describeValue(matrix)}. Pass e.g. [[1, 2], [3, 4]].`);
+    throw new Error(
+      `${caller}: ${name} must be a non-empty 2-D array (number[][]), got ${describeValue(matrix)}. Pass e.g. [[1, 2], [3, 4]].`,
+    );
   }
   const width = (matrix[0] as unknown[]).length;
   matrix.forEach((row: unknown, r: number) => {
     if (!Array.isArray(row) || row.length !== width) {
-      throw new Error(`${caller}: ${name} row ${r} has ${Array.isArray(row) ? row.length : "no"} values but row 0 has ${width}. Every row must have the same length.`);
+      throw new Error(
+        `${caller}: ${name} row ${r} has ${Array.isArray(row) ? row.length : "no"} values but row 0 has ${width}. Every row must have the same length.`,
+      );
     }
     row.forEach((v: unknown, c: number) => {
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new Error(`${caller}: ${name}[${r}][${c}] is ${describeValue(v)}; every entry must be a finite number. Replace it (e.g. with 0).`);
+        throw new Error(
+          `${caller}: ${name}[${r}][${c}] is ${describeValue(v)}; every entry must be a finite number. Replace it (e.g. with 0).`,
+        );
       }
     });
   });
@@ -182,14 +239,18 @@ export function checkMatrix(caller: string, name: string, matrix: unknown): asse
 /** Throws unless volume is a non-empty list of matrices that all have the same size. */
 export function checkVolume(caller: string, name: string, volume: unknown): asserts volume is Volume {
   if (!Array.isArray(volume) || volume.length === 0) {
-    throw new Error(`${caller}: ${name} must be a non-empty array of channels (number[][][], channel first), got ${describeValue(volume)}. Wrap a single matrix m as [m].`);
+    throw new Error(
+      `${caller}: ${name} must be a non-empty array of channels (number[][][], channel first), got ${describeValue(volume)}. Wrap a single matrix m as [m].`,
+    );
   }
   volume.forEach((channel: unknown, c: number) => checkMatrix(caller, `${name}[${c}]`, channel));
   const rows = volume[0].length;
   const cols = volume[0][0].length;
   volume.forEach((channel: Matrix, c: number) => {
     if (channel.length !== rows || channel[0].length !== cols) {
-      throw new Error(`${caller}: ${name}[${c}] is ${channel.length}x${channel[0].length} but ${name}[0] is ${rows}x${cols}. All channels must have the same height and width.`);
+      throw new Error(
+        `${caller}: ${name}[${c}] is ${channel.length}x${channel[0].length} but ${name}[0] is ${rows}x${cols}. All channels must have the same height and width.`,
+      );
     }
   });
 }

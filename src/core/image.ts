@@ -28,24 +28,34 @@ const SCALES: readonly PixelScale[] = ["auto", "unit", "byte", "minmax"];
 export function checkPixelImage(caller: string, image: unknown, name = "image"): asserts image is PixelImage {
   const img = image as PixelImage;
   if (img === null || typeof img !== "object" || !img.data || typeof img.data.length !== "number") {
-    throw new Error(`${caller}: ${name} must be a PixelImage { width, height, channels, data }, got ${describeValue(image)}. Make one with loadImage(path), tensorToImage(t) or pixelImageFromArray(rows).`);
+    throw new Error(
+      `${caller}: ${name} must be a PixelImage { width, height, channels, data }, got ${describeValue(image)}. Make one with loadImage(path), tensorToImage(t) or pixelImageFromArray(rows).`,
+    );
   }
   if (!Number.isInteger(img.width) || img.width < 1 || !Number.isInteger(img.height) || img.height < 1) {
-    throw new Error(`${caller}: ${name} width and height must be whole numbers ≥ 1, got ${describeValue(img.width)}x${describeValue(img.height)}. Give the image's real size.`);
+    throw new Error(
+      `${caller}: ${name} width and height must be whole numbers ≥ 1, got ${describeValue(img.width)}x${describeValue(img.height)}. Give the image's real size.`,
+    );
   }
   if (img.channels !== 1 && img.channels !== 3 && img.channels !== 4) {
-    throw new Error(`${caller}: ${name} channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got ${describeValue(img.channels)}.`);
+    throw new Error(
+      `${caller}: ${name} channels must be 1 (gray), 3 (RGB) or 4 (RGBA), got ${describeValue(img.channels)}.`,
+    );
   }
   const needed = img.width * img.height * img.channels;
   if (img.data.length !== needed) {
-    throw new Error(`${caller}: ${name} data has ${img.data.length} values but ${img.height}x${img.width}x${img.channels} needs ${needed}. Check the shape, or pass channels to match the data.`);
+    throw new Error(
+      `${caller}: ${name} data has ${img.data.length} values but ${img.height}x${img.width}x${img.channels} needs ${needed}. Check the shape, or pass channels to match the data.`,
+    );
   }
   for (let i = 0; i < needed; i++) {
     const v = img.data[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
       const c = i % img.channels;
       const p = (i - c) / img.channels;
-      throw new Error(`${caller}: ${name} value at row ${Math.floor(p / img.width)}, column ${p % img.width}, channel ${c} is ${describeValue(v)}; pixels must be finite numbers. Replace NaN/Infinity (e.g. with 0) first.`);
+      throw new Error(
+        `${caller}: ${name} value at row ${Math.floor(p / img.width)}, column ${p % img.width}, channel ${c} is ${describeValue(v)}; pixels must be finite numbers. Replace NaN/Infinity (e.g. with 0) first.`,
+      );
     }
   }
 }
@@ -54,28 +64,38 @@ export function checkPixelImage(caller: string, image: unknown, name = "image"):
 export function pixelImageFromArray(rows: number[][] | number[][][]): PixelImage {
   const caller = "pixelImageFromArray";
   if (!Array.isArray(rows) || rows.length === 0 || !Array.isArray(rows[0]) || rows[0].length === 0) {
-    throw new Error(`${caller}: rows must be a non-empty array of non-empty rows (number[][] or number[][][]), got ${describeValue(rows)}. Pass e.g. [[0, 1], [1, 0]].`);
+    throw new Error(
+      `${caller}: rows must be a non-empty array of non-empty rows (number[][] or number[][][]), got ${describeValue(rows)}. Pass e.g. [[0, 1], [1, 0]].`,
+    );
   }
   const height = rows.length;
   const width = rows[0].length;
   const first = rows[0][0];
   const channels = Array.isArray(first) ? first.length : 1;
   if (channels !== 1 && channels !== 3 && channels !== 4) {
-    throw new Error(`${caller}: each pixel must have 1, 3 or 4 channels, got ${channels}. Use gray (number[][]), RGB or RGBA.`);
+    throw new Error(
+      `${caller}: each pixel must have 1, 3 or 4 channels, got ${channels}. Use gray (number[][]), RGB or RGBA.`,
+    );
   }
   const data = new Float32Array(height * width * channels);
   rows.forEach((row: unknown, y) => {
     if (!Array.isArray(row) || row.length !== width) {
-      throw new Error(`${caller}: row ${y} has ${Array.isArray(row) ? row.length : "no"} pixels, but row 0 has ${width}. All rows must have the same width.`);
+      throw new Error(
+        `${caller}: row ${y} has ${Array.isArray(row) ? row.length : "no"} pixels, but row 0 has ${width}. All rows must have the same width.`,
+      );
     }
     row.forEach((pixel: unknown, x) => {
       const values = Array.isArray(pixel) ? pixel : [pixel];
       if (values.length !== channels || Array.isArray(pixel) !== Array.isArray(first)) {
-        throw new Error(`${caller}: pixel (${y}, ${x}) is ${describeValue(pixel)}, but pixel (0, 0) has ${channels} channel(s). All pixels must have the same number of channels.`);
+        throw new Error(
+          `${caller}: pixel (${y}, ${x}) is ${describeValue(pixel)}, but pixel (0, 0) has ${channels} channel(s). All pixels must have the same number of channels.`,
+        );
       }
       values.forEach((v: unknown, c) => {
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          throw new Error(`${caller}: pixel (${y}, ${x}) channel ${c} is ${describeValue(v)}; pixels must be finite numbers. Replace it (e.g. with 0).`);
+          throw new Error(
+            `${caller}: pixel (${y}, ${x}) channel ${c} is ${describeValue(v)}; pixels must be finite numbers. Replace it (e.g. with 0).`,
+          );
         }
         data[(y * width + x) * channels + c] = v;
       });
@@ -100,9 +120,16 @@ function byteMapper(data: ArrayLike<number>, scale: PixelScale): (v: number) => 
 }
 
 /** RGBA bytes of an image, enlarged `zoom` times with nearest-neighbour (crisp pixels). */
-export function toRgba(image: PixelImage, scale: PixelScale = "auto", zoom = 1): { data: Buffer; width: number; height: number } {
+export function toRgba(
+  image: PixelImage,
+  scale: PixelScale = "auto",
+  zoom = 1,
+): { data: Buffer; width: number; height: number } {
   checkPixelImage("toRgba", image);
-  if (!SCALES.includes(scale)) throw new Error(`toRgba: scale must be one of ${SCALES.map((s) => `"${s}"`).join(", ")}, got ${describeValue(scale)}.`);
+  if (!SCALES.includes(scale))
+    throw new Error(
+      `toRgba: scale must be one of ${SCALES.map((s) => `"${s}"`).join(", ")}, got ${describeValue(scale)}.`,
+    );
   requireWholeNumber("toRgba", "zoom", zoom, 1, "Use 1 for the original size.");
   const { width, height, channels, data } = image;
   const toByte = byteMapper(data, scale);
@@ -140,16 +167,25 @@ export interface TileOptions {
 /** Lays images of one size and channel count out as one picture, `columns` per row. */
 export function tileImages(images: PixelImage[], options: TileOptions = {}, caller = "tileImages"): PixelImage {
   requireOptions<TileOptions>(caller, options, ["columns", "gap", "gapValue"], "{ columns: 4, gap: 2 }");
-  if (!Array.isArray(images) || images.length === 0) throw new Error(`${caller}: images must be a non-empty array of PixelImage, got ${describeValue(images)}.`);
+  if (!Array.isArray(images) || images.length === 0)
+    throw new Error(`${caller}: images must be a non-empty array of PixelImage, got ${describeValue(images)}.`);
   images.forEach((image, i) => checkPixelImage(caller, image, `images[${i}]`));
   const { width: w, height: h, channels: c } = images[0];
   images.forEach((image, i) => {
     if (image.width !== w || image.height !== h || image.channels !== c) {
-      throw new Error(`${caller}: images[${i}] is ${image.height}x${image.width}x${image.channels} but images[0] is ${h}x${w}x${c}. Tile images of one size.`);
+      throw new Error(
+        `${caller}: images[${i}] is ${image.height}x${image.width}x${image.channels} but images[0] is ${h}x${w}x${c}. Tile images of one size.`,
+      );
     }
   });
   const n = images.length;
-  const columns = requireWholeNumber(caller, "columns", options.columns ?? Math.ceil(Math.sqrt(n)), 1, `Try ${Math.ceil(Math.sqrt(n))}.`);
+  const columns = requireWholeNumber(
+    caller,
+    "columns",
+    options.columns ?? Math.ceil(Math.sqrt(n)),
+    1,
+    `Try ${Math.ceil(Math.sqrt(n))}.`,
+  );
   const gap = requireWholeNumber(caller, "gap", options.gap ?? 2, 0, "Try 2.");
   const gapValue = requireNumber(caller, "gapValue", options.gapValue ?? 0.5, { fix: "Try 0.5." });
   const rows = Math.ceil(n / columns);

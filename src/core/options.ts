@@ -12,17 +12,22 @@ type Missing<T, K extends readonly unknown[]> = Exclude<keyof T & string, K[numb
  * compile when FooOptions has a key that is not listed, so the list cannot fall behind the type.
  */
 export function optionKeys<T>() {
-  return <const K extends readonly (keyof T & string)[]>(...keys: K & ([Missing<T, K>] extends [never] ? unknown : { missingKeys: Missing<T, K> })): OptionKeys<T> => keys;
+  return <const K extends readonly (keyof T & string)[]>(
+    ...keys: K & ([Missing<T, K>] extends [never] ? unknown : { missingKeys: Missing<T, K> })
+  ): OptionKeys<T> => keys;
 }
 
 /** Edit distance counting an insertion, deletion, substitution or swap of two neighbours as one edit. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -54,7 +59,9 @@ export function rejectUnknownKeys(caller: string, name: string, object: object, 
     return near ? `\`${key}\` (did you mean \`${near}\`?)` : `\`${key}\``;
   });
   const allowedText = allowed.length ? allowed.map((k) => `\`${k}\``).join(", ") : "none";
-  throw new Error(`${caller}: ${name} has unknown key${unknown.length > 1 ? "s" : ""} ${described.join(", ")}. The keys it takes: ${allowedText}. Fix the spelling or remove the key.`);
+  throw new Error(
+    `${caller}: ${name} has unknown key${unknown.length > 1 ? "s" : ""} ${described.join(", ")}. The keys it takes: ${allowedText}. Fix the spelling or remove the key.`,
+  );
 }
 
 /**
@@ -64,7 +71,9 @@ export function rejectUnknownKeys(caller: string, name: string, object: object, 
 export function checkOptionKeys(caller: string, name: string, options: unknown, allowed: readonly string[]): void {
   if (options === undefined) return;
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new Error(`${caller}: ${name} must be an object like { ${allowed[0]}: … }, got ${describeValue(options)}. Leave it out to use the defaults.`);
+    throw new Error(
+      `${caller}: ${name} must be an object like { ${allowed[0]}: … }, got ${describeValue(options)}. Leave it out to use the defaults.`,
+    );
   }
   rejectUnknownKeys(caller, name, options, allowed);
 }
@@ -73,11 +82,19 @@ export function checkOptionKeys(caller: string, name: string, options: unknown, 
  * Checks an options object: undefined means "all defaults" (unless required), anything that is not
  * a plain object (null, a number, an array) is an error, and so is an unknown key.
  */
-export function requireOptions<T extends object>(caller: string, options: unknown, allowed: OptionKeys<T>, example: string, how: { name?: string; required?: boolean } = {}): T {
+export function requireOptions<T extends object>(
+  caller: string,
+  options: unknown,
+  allowed: OptionKeys<T>,
+  example: string,
+  how: { name?: string; required?: boolean } = {},
+): T {
   const name = how.name ?? "options";
   if (options === undefined && !how.required) return {} as T;
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new Error(`${caller}: ${name} must be an object like ${example}, got ${describeValue(options)}.${how.required ? "" : " Leave it out for the defaults."}`);
+    throw new Error(
+      `${caller}: ${name} must be an object like ${example}, got ${describeValue(options)}.${how.required ? "" : " Leave it out for the defaults."}`,
+    );
   }
   rejectUnknownKeys(caller, name, options, allowed);
   return options as T;

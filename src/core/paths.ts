@@ -16,7 +16,10 @@ export function projectRoot(): string {
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`projectRoot: no convnet-lab package.json above ${__dirname}. Run the library from inside the project folder.`);
+    if (parent === dir)
+      throw new Error(
+        `projectRoot: no convnet-lab package.json above ${__dirname}. Run the library from inside the project folder.`,
+      );
     dir = parent;
   }
 }
@@ -25,7 +28,9 @@ export function projectRoot(): string {
 export function datasetFilePath(relative: string, caller: string): string {
   const file = path.join(projectRoot(), "datasets", relative);
   if (!fs.existsSync(file)) {
-    throw new Error(`${caller}: ${file} is missing. The file ships with the project: restore it with \`git checkout -- datasets/${relative}\`.`);
+    throw new Error(
+      `${caller}: ${file} is missing. The file ships with the project: restore it with \`git checkout -- datasets/${relative}\`.`,
+    );
   }
   return file;
 }

@@ -53,7 +53,16 @@ export interface AugmentOptions extends TransformImageOptions {
 const FILL_MODES: FillMode[] = ["constant", "nearest", "reflect", "wrap"];
 const TRANSFORM_KEYS = optionKeys<ImageTransform>()("rotation", "shiftX", "shiftY", "shear", "zoom", "flip");
 const TRANSFORM_OPTION_KEYS = optionKeys<TransformImageOptions>()("fillMode", "fillValue", "interpolation");
-const AUGMENT_KEYS = optionKeys<AugmentOptions>()(...TRANSFORM_OPTION_KEYS, "rotation", "widthShift", "heightShift", "shear", "zoom", "horizontalFlip", "seed");
+const AUGMENT_KEYS = optionKeys<AugmentOptions>()(
+  ...TRANSFORM_OPTION_KEYS,
+  "rotation",
+  "widthShift",
+  "heightShift",
+  "shear",
+  "zoom",
+  "horizontalFlip",
+  "seed",
+);
 
 /** Checks augmentation options (the keys and their ranges) without drawing anything; fit calls it before training. */
 export function checkAugmentOptions(caller: string, options: unknown, name = "options"): AugmentOptions {
@@ -66,7 +75,9 @@ export function checkAugmentOptions(caller: string, options: unknown, name = "op
 function checkImages(caller: string, images: unknown): tf.Tensor4D {
   if (!(images instanceof tf.Tensor) || images.rank !== 4) {
     const got = images instanceof tf.Tensor ? `a tensor of shape [${images.shape.join(", ")}]` : typeof images;
-    throw new Error(`${caller}: images must be a 4-D tensor [N, height, width, channels], got ${got}. Use images.expandDims(0) for one image.`);
+    throw new Error(
+      `${caller}: images must be a 4-D tensor [N, height, width, channels], got ${got}. Use images.expandDims(0) for one image.`,
+    );
   }
   return images as tf.Tensor4D;
 }
@@ -86,7 +97,9 @@ function checkTransformOptions(caller: string, options: TransformImageOptions): 
   }
   const fillValue = options.fillValue ?? 0;
   if (typeof fillValue !== "number" || !Number.isFinite(fillValue)) {
-    throw new Error(`${caller}: fillValue must be a finite number, got ${describeValue(fillValue)}. Use e.g. 0 (black).`);
+    throw new Error(
+      `${caller}: fillValue must be a finite number, got ${describeValue(fillValue)}. Use e.g. 0 (black).`,
+    );
   }
   return { fillMode, interpolation, fillValue };
 }
@@ -96,13 +109,43 @@ function checkTransformOptions(caller: string, options: TransformImageOptions): 
  * pixel (x, y) back to the input point it is read from (so they hold the inverse change).
  * Forward, an image is flipped, sheared, rotated, zoomed about its centre, then shifted.
  */
-export function transformMatrix(transform: ImageTransform, width: number, height: number, caller = "transformMatrix", name = "transform"): number[] {
-  requireOptions<ImageTransform>(caller, transform, TRANSFORM_KEYS, "{ rotation: 15, zoom: 1.1 }", { name, required: true });
+export function transformMatrix(
+  transform: ImageTransform,
+  width: number,
+  height: number,
+  caller = "transformMatrix",
+  name = "transform",
+): number[] {
+  requireOptions<ImageTransform>(caller, transform, TRANSFORM_KEYS, "{ rotation: 15, zoom: 1.1 }", {
+    name,
+    required: true,
+  });
   const rotation = checkNumber(caller, "rotation", transform.rotation ?? 0, -360, 360, "Give degrees, e.g. 15.");
   const shear = checkNumber(caller, "shear", transform.shear ?? 0, -80, 80, "Give degrees, e.g. 10.");
-  const zoom = checkNumber(caller, "zoom", transform.zoom ?? 1, 0.05, 20, "Use 1 for no zoom, e.g. 1.1 to enlarge by 10%.");
-  const shiftX = checkNumber(caller, "shiftX", transform.shiftX ?? 0, -width, width, "Give pixels, at most the image width.");
-  const shiftY = checkNumber(caller, "shiftY", transform.shiftY ?? 0, -height, height, "Give pixels, at most the image height.");
+  const zoom = checkNumber(
+    caller,
+    "zoom",
+    transform.zoom ?? 1,
+    0.05,
+    20,
+    "Use 1 for no zoom, e.g. 1.1 to enlarge by 10%.",
+  );
+  const shiftX = checkNumber(
+    caller,
+    "shiftX",
+    transform.shiftX ?? 0,
+    -width,
+    width,
+    "Give pixels, at most the image width.",
+  );
+  const shiftY = checkNumber(
+    caller,
+    "shiftY",
+    transform.shiftY ?? 0,
+    -height,
+    height,
+    "Give pixels, at most the image height.",
+  );
   const theta = (rotation * Math.PI) / 180;
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
@@ -122,16 +165,24 @@ export function transformMatrix(transform: ImageTransform, width: number, height
 }
 
 /** Applies one ImageTransform per image (a batch NHWC in, a new tensor of the same shape out). */
-export function transformImages(images: tf.Tensor4D, transforms: ImageTransform[], options: TransformImageOptions = {}, caller = "transformImages"): tf.Tensor4D {
+export function transformImages(
+  images: tf.Tensor4D,
+  transforms: ImageTransform[],
+  options: TransformImageOptions = {},
+  caller = "transformImages",
+): tf.Tensor4D {
   checkImages(caller, images);
   const [n, height, width] = images.shape;
   if (!Array.isArray(transforms) || transforms.length !== n) {
-    throw new Error(`${caller}: transforms must be an array with one entry per image (${n}), got ${Array.isArray(transforms) ? transforms.length : typeof transforms}. Use {} for an image to leave alone.`);
+    throw new Error(
+      `${caller}: transforms must be an array with one entry per image (${n}), got ${Array.isArray(transforms) ? transforms.length : typeof transforms}. Use {} for an image to leave alone.`,
+    );
   }
   requireOptions<TransformImageOptions>(caller, options, TRANSFORM_OPTION_KEYS, '{ fillMode: "reflect" }');
   const { fillMode, interpolation, fillValue } = checkTransformOptions(caller, options);
   const matrices = transforms.flatMap((t, i) => transformMatrix(t, width, height, caller, `transforms[${i}]`));
-  const pixels = images.dtype === "float32" ? (images.dataSync() as Float32Array) : Float32Array.from(images.dataSync());
+  const pixels =
+    images.dtype === "float32" ? (images.dataSync() as Float32Array) : Float32Array.from(images.dataSync());
   const out = sampleProjective(pixels, images.shape, matrices, interpolation, fillMode, fillValue);
   return tf.tensor4d(out, images.shape, "float32");
 }
@@ -143,7 +194,9 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
     return [1 - zoom, 1 + zoom];
   }
   if (!Array.isArray(zoom) || zoom.length !== 2) {
-    throw new Error(`${caller}: zoom must be a number like 0.1 or a pair [low, high] like [0.9, 1.2], got ${describeValue(zoom)}.`);
+    throw new Error(
+      `${caller}: zoom must be a number like 0.1 or a pair [low, high] like [0.9, 1.2], got ${describeValue(zoom)}.`,
+    );
   }
   const low = checkNumber(caller, "zoom[0]", zoom[0], 0.05, 20, "Give a size factor, e.g. 0.9.");
   const high = checkNumber(caller, "zoom[1]", zoom[1], low, 20, "The high factor must be at least the low one.");
@@ -151,12 +204,39 @@ function zoomRange(caller: string, zoom: AugmentOptions["zoom"]): [number, numbe
 }
 
 /** Draws one ImageTransform per image from the ranges (deterministic under options.seed). */
-export function randomTransforms(count: number, width: number, height: number, options: AugmentOptions, caller = "randomTransforms"): ImageTransform[] {
+export function randomTransforms(
+  count: number,
+  width: number,
+  height: number,
+  options: AugmentOptions,
+  caller = "randomTransforms",
+): ImageTransform[] {
   requireOptions<AugmentOptions>(caller, options, AUGMENT_KEYS, "{ rotation: 10, zoom: 0.1 }", { required: true });
   requireWholeNumber(caller, "count", count, 0, "Pass the number of images.");
-  const rotation = checkNumber(caller, "rotation", options.rotation ?? 0, 0, 180, "Give the largest angle in degrees, e.g. 10.");
-  const widthShift = checkNumber(caller, "widthShift", options.widthShift ?? 0, 0, 0.99, "Give a fraction of the width, e.g. 0.1.");
-  const heightShift = checkNumber(caller, "heightShift", options.heightShift ?? 0, 0, 0.99, "Give a fraction of the height, e.g. 0.1.");
+  const rotation = checkNumber(
+    caller,
+    "rotation",
+    options.rotation ?? 0,
+    0,
+    180,
+    "Give the largest angle in degrees, e.g. 10.",
+  );
+  const widthShift = checkNumber(
+    caller,
+    "widthShift",
+    options.widthShift ?? 0,
+    0,
+    0.99,
+    "Give a fraction of the width, e.g. 0.1.",
+  );
+  const heightShift = checkNumber(
+    caller,
+    "heightShift",
+    options.heightShift ?? 0,
+    0,
+    0.99,
+    "Give a fraction of the height, e.g. 0.1.",
+  );
   const shear = checkNumber(caller, "shear", options.shear ?? 0, 0, 80, "Give the largest angle in degrees, e.g. 10.");
   const [zoomLow, zoomHigh] = zoomRange(caller, options.zoom);
   if (options.horizontalFlip !== undefined && typeof options.horizontalFlip !== "boolean") {

@@ -24,19 +24,36 @@ const KEYS = optionKeys<BatchImagesOptions>()("count", "eachChannel", "maxChanne
  * Images of a batch [N, height, width, channels] as PixelImages: the first `count` of them
  * (a number is the same as { count }), read without changing or disposing the tensor.
  */
-export function batchToImages(images: tf.Tensor4D, options: number | BatchImagesOptions = {}, caller = "batchToImages"): PixelImage[] {
+export function batchToImages(
+  images: tf.Tensor4D,
+  options: number | BatchImagesOptions = {},
+  caller = "batchToImages",
+): PixelImage[] {
   requireTensor(caller, "images", images, 4, "[N, height, width, channels]");
-  const o = typeof options === "number" ? { count: options } : requireOptions<BatchImagesOptions>(caller, options, KEYS, "{ count: 16 }");
+  const o =
+    typeof options === "number"
+      ? { count: options }
+      : requireOptions<BatchImagesOptions>(caller, options, KEYS, "{ count: 16 }");
   const [n, height, width, channels] = images.shape;
   const take = requireWholeNumber(caller, "count", o.count ?? n, 1, `The batch holds ${n} images.`, n);
   const eachChannel = requireBoolean(caller, "eachChannel", o.eachChannel ?? false);
   if (!eachChannel && channels !== 1 && channels !== 3 && channels !== 4) {
-    throw new Error(`${caller}: images must have 1, 3 or 4 channels to be shown in colour, got ${channels}. Pass { eachChannel: true } to show each channel as a gray picture.`);
+    throw new Error(
+      `${caller}: images must have 1, 3 or 4 channels to be shown in colour, got ${channels}. Pass { eachChannel: true } to show each channel as a gray picture.`,
+    );
   }
-  const shown = eachChannel ? Math.min(channels, requireWholeNumber(caller, "maxChannels", o.maxChannels ?? channels, 1, 16)) : channels;
+  const shown = eachChannel
+    ? Math.min(channels, requireWholeNumber(caller, "maxChannels", o.maxChannels ?? channels, 1, 16))
+    : channels;
   const values = tf.tidy(() => images.slice([0, 0, 0, 0], [take, height, width, shown]).dataSync()) as Float32Array;
   const size = height * width * shown;
-  if (!eachChannel) return Array.from({ length: take }, (_, i) => ({ height, width, channels: shown as 1 | 3 | 4, data: values.slice(i * size, (i + 1) * size) }));
+  if (!eachChannel)
+    return Array.from({ length: take }, (_, i) => ({
+      height,
+      width,
+      channels: shown as 1 | 3 | 4,
+      data: values.slice(i * size, (i + 1) * size),
+    }));
   const pictures: PixelImage[] = [];
   for (let i = 0; i < take; i++) {
     for (let c = 0; c < shown; c++) {

@@ -50,7 +50,14 @@ function insideShape(shape: number, u: number, v: number, r: number): boolean {
   }
 }
 
-function drawImage(out: Float32Array, offset: number, size: number, shape: number, color: [number, number, number], rng: Rng): void {
+function drawImage(
+  out: Float32Array,
+  offset: number,
+  size: number,
+  shape: number,
+  color: [number, number, number],
+  rng: Rng,
+): void {
   const background = hsvToRgb(rng.uniform(0, 360), rng.uniform(0, 0.3), rng.uniform(0.1, 0.5));
   const r = size * rng.uniform(0.22, 0.36);
   const cx = rng.uniform(r, size - r);
@@ -62,7 +69,12 @@ function drawImage(out: Float32Array, offset: number, size: number, shape: numbe
     for (let x = 0; x < size; x++) {
       // 2x2 sub-pixel samples give soft (anti-aliased) edges.
       let cover = 0;
-      for (const [sx, sy] of [[0.25, 0.25], [0.75, 0.25], [0.25, 0.75], [0.75, 0.75]]) {
+      for (const [sx, sy] of [
+        [0.25, 0.25],
+        [0.75, 0.25],
+        [0.25, 0.75],
+        [0.75, 0.75],
+      ]) {
         const dx = x + sx - cx;
         const dy = y + sy - cy;
         if (insideShape(shape, cos * dx + sin * dy, -sin * dx + cos * dy, r)) cover += 0.25;
@@ -85,7 +97,14 @@ export function makeColorShapes(options: ColorShapesOptions = {}): Dataset {
   const caller = "makeColorShapes";
   requireOptions<ColorShapesOptions>(caller, options, KEYS, "{ size: 32, count: 600 }");
   const size = requireWholeNumber(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (small and quick) or 64.", 256);
-  const count = requireWholeNumber(caller, "count", options.count ?? 600, 20, "Use e.g. 600; each split needs a few images.", 100000);
+  const count = requireWholeNumber(
+    caller,
+    "count",
+    options.count ?? 600,
+    20,
+    "Use e.g. 600; each split needs a few images.",
+    100000,
+  );
   const seed = requireSeed(caller, options.seed ?? 1);
   const labelBy = requireChoice(caller, "labelBy", options.labelBy ?? "shape", ["shape", "color"] as const);
   const classNames = labelBy === "shape" ? SHAPE_CLASS_NAMES : COLOR_CLASS_NAMES;
@@ -121,5 +140,11 @@ export function makeColorShapes(options: ColorShapesOptions = {}): Dataset {
     return splitFromArrays(data, partLabels, shape, classNames.length);
   };
   const name = labelBy === "shape" ? "colour shapes (by shape)" : "colour shapes (by colour)";
-  return makeDataset(name, classNames, part(0, nTrain), part(nTrain, nTrain + nValidation), part(nTrain + nValidation, count));
+  return makeDataset(
+    name,
+    classNames,
+    part(0, nTrain),
+    part(nTrain, nTrain + nValidation),
+    part(nTrain + nValidation, count),
+  );
 }

@@ -14,7 +14,9 @@ export interface CsvTable {
  */
 export function parseCsv(text: string): CsvTable {
   if (typeof text !== "string") {
-    throw new Error(`parseCsv: text must be a string, got ${typeof text}. Read the file first, e.g. fs.readFileSync(path, "utf8").`);
+    throw new Error(
+      `parseCsv: text must be a string, got ${typeof text}. Read the file first, e.g. fs.readFileSync(path, "utf8").`,
+    );
   }
   const records: string[][] = [];
   let field = "";
@@ -52,11 +54,13 @@ export function parseCsv(text: string): CsvTable {
     i++;
   }
   if (quoted) {
-    throw new Error("parseCsv: a quoted field is never closed (a \" without its partner). Close the quote, or write a literal quote as \"\".");
+    throw new Error(
+      'parseCsv: a quoted field is never closed (a " without its partner). Close the quote, or write a literal quote as "".',
+    );
   }
   if (field !== "" || record.length > 0) endRecord();
   if (records.length === 0) {
-    throw new Error("parseCsv: text is empty; a CSV needs at least a header line such as \"symbol,date,price\".");
+    throw new Error('parseCsv: text is empty; a CSV needs at least a header line such as "symbol,date,price".');
   }
   const [header, ...rows] = records;
   rows.forEach((row, r) => {
@@ -82,7 +86,9 @@ export function readCsvFile(filePath: string): CsvTable {
 export function csvColumn(table: CsvTable, name: string): number {
   const index = table.header.indexOf(name);
   if (index < 0) {
-    throw new Error(`csvColumn: column ${describeValue(name)} is not in the header [${table.header.join(", ")}]. Use one of those names.`);
+    throw new Error(
+      `csvColumn: column ${describeValue(name)} is not in the header [${table.header.join(", ")}]. Use one of those names.`,
+    );
   }
   return index;
 }

@@ -9,8 +9,18 @@ import { Dataset, DatasetLoadOptions, makeDataset, requireDatasetOptions, splitF
 /** loadFashionMnist's options: by default 10000 / 2000 / 2000 images, from /usr/share/datasets/fashion-mnist. */
 export type LoadFashionMnistOptions = DatasetLoadOptions;
 
-
-export const FASHION_MNIST_CLASS_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+export const FASHION_MNIST_CLASS_NAMES = [
+  "T-shirt/top",
+  "Trouser",
+  "Pullover",
+  "Dress",
+  "Coat",
+  "Sandal",
+  "Shirt",
+  "Sneaker",
+  "Bag",
+  "Ankle boot",
+];
 export const FASHION_MNIST_DIRECTORY = "/usr/share/datasets/fashion-mnist";
 export const FASHION_MNIST_REPAIR =
   "Reinstall it with `sudo apt-get install --reinstall dataset-fashion-mnist`, or download the four files again " +
@@ -18,7 +28,6 @@ export const FASHION_MNIST_REPAIR =
 export const FASHION_MNIST_INSTALL =
   "Install it with `sudo apt-get install dataset-fashion-mnist` (Debian/Ubuntu), or put the four files " +
   "from https://github.com/zalandoresearch/fashion-mnist (train-images-idx3-ubyte.gz, …) in a folder and pass { directory }.";
-
 
 /** The file to read for one part: `<name>.gz` if present, else the uncompressed `<name>`. */
 export function fashionMnistFile(directory: string, name: string): string {
@@ -31,7 +40,14 @@ export function fashionMnistFile(directory: string, name: string): string {
 function readVerified(directory: string, name: string): { shape: number[]; data: Uint8Array } {
   const file = fashionMnistFile(directory, name);
   const source = `loadFashionMnist: ${file}`;
-  const content = readVerifiedFile(file, FASHION_MNIST_FILES[name], source, `Fashion-MNIST is not installed. ${FASHION_MNIST_INSTALL}`, FASHION_MNIST_REPAIR, (bytes) => gunzipIfNeeded(bytes, source));
+  const content = readVerifiedFile(
+    file,
+    FASHION_MNIST_FILES[name],
+    source,
+    `Fashion-MNIST is not installed. ${FASHION_MNIST_INSTALL}`,
+    FASHION_MNIST_REPAIR,
+    (bytes) => gunzipIfNeeded(bytes, source),
+  );
   const parsed = parseIdx(content, file);
   return { shape: parsed.shape, data: parsed.data as Uint8Array };
 }
@@ -68,18 +84,37 @@ function readAll(directory: string): { train: RawPart; test: RawPart } {
  */
 export async function loadFashionMnist(options: LoadFashionMnistOptions = {}): Promise<Dataset> {
   const caller = "loadFashionMnist";
-  const { trainSize, validationSize, testSize, seed, directory } = requireDatasetOptions(caller, options, { trainSize: 10000, validationSize: 2000, testSize: 2000 }, {
-    shared: 60000,
-    test: 10000,
-    what: "The training file has 60,000 images, shared by trainSize and validationSize; the test file has 10,000",
-  });
+  const { trainSize, validationSize, testSize, seed, directory } = requireDatasetOptions(
+    caller,
+    options,
+    { trainSize: 10000, validationSize: 2000, testSize: 2000 },
+    {
+      shared: 60000,
+      test: 10000,
+      what: "The training file has 60,000 images, shared by trainSize and validationSize; the test file has 10,000",
+    },
+  );
   const raw = readAll(directory ?? FASHION_MNIST_DIRECTORY);
   const shape = { height: 28, width: 28, channels: 1 };
   const trainOrder = permutation(raw.train.count, seed);
   // A different stream for the test file, so changing one split size does not reshuffle the other.
   const testOrder = permutation(raw.test.count, (seed + 0x9e3779b9) >>> 0);
-  const train = splitFromPixels(raw.train.images, raw.train.labels, trainOrder.subarray(validationSize, validationSize + trainSize), shape, 10, 1 / 255);
-  const validation = splitFromPixels(raw.train.images, raw.train.labels, trainOrder.subarray(0, validationSize), shape, 10, 1 / 255);
+  const train = splitFromPixels(
+    raw.train.images,
+    raw.train.labels,
+    trainOrder.subarray(validationSize, validationSize + trainSize),
+    shape,
+    10,
+    1 / 255,
+  );
+  const validation = splitFromPixels(
+    raw.train.images,
+    raw.train.labels,
+    trainOrder.subarray(0, validationSize),
+    shape,
+    10,
+    1 / 255,
+  );
   const test = splitFromPixels(raw.test.images, raw.test.labels, testOrder.subarray(0, testSize), shape, 10, 1 / 255);
   return makeDataset("Fashion-MNIST", FASHION_MNIST_CLASS_NAMES, train, validation, test);
 }

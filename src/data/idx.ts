@@ -23,23 +23,33 @@ const IDX_TYPES: Record<number, { name: string; bytes: number }> = {
 /** Parses an (uncompressed) IDX file; throws on a bad header or a truncated or overlong body. */
 export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   if (!(bytes instanceof Uint8Array)) {
-    throw new Error(`parseIdx: bytes must be a Uint8Array or Buffer, got ${typeof bytes}. Read the file with fs.readFileSync.`);
+    throw new Error(
+      `parseIdx: bytes must be a Uint8Array or Buffer, got ${typeof bytes}. Read the file with fs.readFileSync.`,
+    );
   }
   if (bytes.length < 4) {
-    throw new Error(`parseIdx: ${source} has ${bytes.length} bytes, fewer than the 4-byte IDX header. The file is truncated: reinstall it.`);
+    throw new Error(
+      `parseIdx: ${source} has ${bytes.length} bytes, fewer than the 4-byte IDX header. The file is truncated: reinstall it.`,
+    );
   }
   if (bytes[0] !== 0 || bytes[1] !== 0) {
-    throw new Error(`parseIdx: ${source} does not start with the IDX magic bytes 00 00 (found ${bytes[0]} ${bytes[1]}). Is it still gzip-compressed, or not an IDX file?`);
+    throw new Error(
+      `parseIdx: ${source} does not start with the IDX magic bytes 00 00 (found ${bytes[0]} ${bytes[1]}). Is it still gzip-compressed, or not an IDX file?`,
+    );
   }
   const type = IDX_TYPES[bytes[2]];
   if (!type) {
-    throw new Error(`parseIdx: ${source} has type byte 0x${bytes[2].toString(16)}, which is not an IDX type (0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e). The file is not an IDX file.`);
+    throw new Error(
+      `parseIdx: ${source} has type byte 0x${bytes[2].toString(16)}, which is not an IDX type (0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e). The file is not an IDX file.`,
+    );
   }
   const rank = bytes[3];
   if (rank === 0) throw new Error(`parseIdx: ${source} declares 0 dimensions; an IDX array needs at least 1.`);
   const headerLength = 4 + 4 * rank;
   if (bytes.length < headerLength) {
-    throw new Error(`parseIdx: ${source} has ${bytes.length} bytes, but its header alone needs ${headerLength} (${rank} dimensions). The file is truncated: reinstall it.`);
+    throw new Error(
+      `parseIdx: ${source} has ${bytes.length} bytes, but its header alone needs ${headerLength} (${rank} dimensions). The file is truncated: reinstall it.`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shape: number[] = [];
@@ -55,14 +65,27 @@ export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
   }
   const body = bytes.subarray(headerLength);
   if (type.name === "uint8") return { shape, data: new Uint8Array(body) };
-  if (type.name === "int8") return { shape, data: new Int8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length)) };
+  if (type.name === "int8")
+    return { shape, data: new Int8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length)) };
   // Wider types are big-endian in IDX.
   const out =
-    type.name === "int16" ? new Int16Array(count) : type.name === "int32" ? new Int32Array(count) : type.name === "float32" ? new Float32Array(count) : new Float64Array(count);
+    type.name === "int16"
+      ? new Int16Array(count)
+      : type.name === "int32"
+        ? new Int32Array(count)
+        : type.name === "float32"
+          ? new Float32Array(count)
+          : new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const at = headerLength + i * type.bytes;
     out[i] =
-      type.name === "int16" ? view.getInt16(at, false) : type.name === "int32" ? view.getInt32(at, false) : type.name === "float32" ? view.getFloat32(at, false) : view.getFloat64(at, false);
+      type.name === "int16"
+        ? view.getInt16(at, false)
+        : type.name === "int32"
+          ? view.getInt32(at, false)
+          : type.name === "float32"
+            ? view.getFloat32(at, false)
+            : view.getFloat64(at, false);
   }
   return { shape, data: out };
 }
@@ -74,7 +97,9 @@ export function gunzipIfNeeded(bytes: Uint8Array, source: string): Uint8Array {
       return zlib.gunzipSync(bytes);
     } catch (error) {
       throw new Error(
-        `${source} is a damaged gzip file (${error instanceof Error ? error.message : String(error)}). It is probably truncated: reinstall the dataset.`, { cause: error });
+        `${source} is a damaged gzip file (${error instanceof Error ? error.message : String(error)}). It is probably truncated: reinstall the dataset.`,
+        { cause: error },
+      );
     }
   }
   return bytes;

@@ -63,7 +63,8 @@ export function sampleProjective(
           const fy = inY - y0;
           for (let c = 0; c < channels; c++) {
             const top = (1 - fx) * read(base, y0, x0, c) + (fx === 0 ? 0 : fx * read(base, y0, x0 + 1, c));
-            const bottom = fy === 0 ? 0 : (1 - fx) * read(base, y0 + 1, x0, c) + (fx === 0 ? 0 : fx * read(base, y0 + 1, x0 + 1, c));
+            const bottom =
+              fy === 0 ? 0 : (1 - fx) * read(base, y0 + 1, x0, c) + (fx === 0 ? 0 : fx * read(base, y0 + 1, x0 + 1, c));
             out[at + c] = (1 - fy) * top + fy * bottom;
           }
         }

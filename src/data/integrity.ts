@@ -30,7 +30,9 @@ export function verifyBytes(bytes: Uint8Array, expected: FileCheck, source: stri
   }
   const found = checksum(bytes, expected.algorithm);
   if (found !== expected.digest) {
-    throw new Error(`${source} is corrupt: its ${expected.algorithm.toUpperCase()} is ${found}, expected ${expected.digest}. ${repair}`);
+    throw new Error(
+      `${source} is corrupt: its ${expected.algorithm.toUpperCase()} is ${found}, expected ${expected.digest}. ${repair}`,
+    );
   }
 }
 
@@ -44,7 +46,14 @@ export function readDataFile(file: string, install: string): Buffer {
  * Reads a whole file, optionally decodes it (e.g. gunzip), and checks the size and checksum of
  * the result: a missing file says how to install it, a damaged one how to repair it.
  */
-export function readVerifiedFile(file: string, expected: FileCheck, source: string, install: string, repair: string, decode: (bytes: Uint8Array) => Uint8Array = (b) => b): Uint8Array {
+export function readVerifiedFile(
+  file: string,
+  expected: FileCheck,
+  source: string,
+  install: string,
+  repair: string,
+  decode: (bytes: Uint8Array) => Uint8Array = (b) => b,
+): Uint8Array {
   const bytes = decode(readDataFile(file, install));
   verifyBytes(bytes, expected, source, repair);
   return bytes;

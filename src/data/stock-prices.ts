@@ -17,7 +17,9 @@ export function monthOfDate(date: string): string {
   const match = /^([A-Z][a-z]{2}) \d{1,2} (\d{4})$/.exec(date);
   const month = match ? MONTHS.indexOf(match[1]) : -1;
   if (!match || month < 0) {
-    throw new Error(`monthOfDate: date ${describeValue(date)} is not like "Jan 1 2000" (month abbreviation, day, year).`);
+    throw new Error(
+      `monthOfDate: date ${describeValue(date)} is not like "Jan 1 2000" (month abbreviation, day, year).`,
+    );
   }
   return `${match[2]}-${String(month + 1).padStart(2, "0")}`;
 }
@@ -33,7 +35,9 @@ export function loadStockPrices(): PriceSeries[] {
   table.rows.forEach((row, r) => {
     const price = Number(row[p]);
     if (!Number.isFinite(price) || price <= 0) {
-      throw new Error(`loadStockPrices: line ${r + 2} has price ${describeValue(row[p])}; prices must be positive numbers. The file may be damaged: restore datasets/series/stocks.csv.`);
+      throw new Error(
+        `loadStockPrices: line ${r + 2} has price ${describeValue(row[p])}; prices must be positive numbers. The file may be damaged: restore datasets/series/stocks.csv.`,
+      );
     }
     const series = bySymbol.get(row[s]) ?? { symbol: row[s], months: [], prices: [] };
     series.months.push(monthOfDate(row[d]));
@@ -43,7 +47,9 @@ export function loadStockPrices(): PriceSeries[] {
   for (const series of bySymbol.values()) {
     for (let i = 1; i < series.months.length; i++) {
       if (series.months[i] <= series.months[i - 1]) {
-        throw new Error(`loadStockPrices: ${series.symbol} has ${series.months[i]} after ${series.months[i - 1]}; months must increase. Restore datasets/series/stocks.csv.`);
+        throw new Error(
+          `loadStockPrices: ${series.symbol} has ${series.months[i]} after ${series.months[i - 1]}; months must increase. Restore datasets/series/stocks.csv.`,
+        );
       }
     }
   }

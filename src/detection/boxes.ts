@@ -14,11 +14,15 @@ export interface Box {
 /** Checks that `box` is a Box with finite corners and x1 ≤ x2, y1 ≤ y2. */
 export function validateBox(caller: string, name: string, box: unknown): Box {
   if (typeof box !== "object" || box === null) {
-    throw new Error(`${caller}: ${name} must be a box {x1, y1, x2, y2}, got ${describeValue(box)}. Pass e.g. {x1: 0, y1: 0, x2: 10, y2: 5}.`);
+    throw new Error(
+      `${caller}: ${name} must be a box {x1, y1, x2, y2}, got ${describeValue(box)}. Pass e.g. {x1: 0, y1: 0, x2: 10, y2: 5}.`,
+    );
   }
   const b = box as Record<string, unknown>;
   for (const key of ["x1", "y1", "x2", "y2"]) {
-    requireNumber(caller, `${name}.${key}`, b[key], { fix: "Give all four corners as numbers, e.g. {x1: 0, y1: 0, x2: 10, y2: 5}." });
+    requireNumber(caller, `${name}.${key}`, b[key], {
+      fix: "Give all four corners as numbers, e.g. {x1: 0, y1: 0, x2: 10, y2: 5}.",
+    });
   }
   const { x1, y1, x2, y2 } = b as unknown as Box;
   if (x2 < x1 || y2 < y1) {

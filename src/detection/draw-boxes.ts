@@ -28,11 +28,13 @@ export function drawBoxes(image: PixelImage, boxes: Box[], options: DrawBoxesOpt
   requireOptions<DrawBoxesOptions>("drawBoxes", options, ["colours", "thickness"], "{ thickness: 2 }");
   checkPixelImage("drawBoxes", image);
   const { width, height, channels, data } = image;
-  if (!Array.isArray(boxes)) throw new Error(`drawBoxes: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}.`);
+  if (!Array.isArray(boxes))
+    throw new Error(`drawBoxes: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}.`);
   const checked = boxes.map((b, i) => validateBox("drawBoxes", `boxes[${i}]`, b));
   const thickness = requireWholeNumber("drawBoxes", "thickness", options.thickness ?? 1, 1, "Use 1 or 2.");
   const colours = options.colours ?? BOX_COLOURS;
-  if (!Array.isArray(colours) || colours.length === 0) throw new Error(`drawBoxes: colours must be a non-empty array of [r, g, b], got ${describeValue(colours)}.`);
+  if (!Array.isArray(colours) || colours.length === 0)
+    throw new Error(`drawBoxes: colours must be a non-empty array of [r, g, b], got ${describeValue(colours)}.`);
   let max = 0;
   for (let i = 0; i < data.length; i++) max = Math.max(max, data[i]);
   const scale = max > 1 ? 1 / 255 : 1;

@@ -21,7 +21,9 @@ const KEYS = optionKeys<NmsOptions>()("iouThreshold", "scoreThreshold", "maxBoxe
 export function nonMaxSuppression(boxes: Box[], scores: number[], options: NmsOptions = {}): number[] {
   requireOptions<NmsOptions>("nonMaxSuppression", options, KEYS, "{ iouThreshold: 0.5, scoreThreshold: 0.25 }");
   if (!Array.isArray(boxes)) {
-    throw new Error(`nonMaxSuppression: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}. Pass e.g. [{x1: 0, y1: 0, x2: 10, y2: 10}].`);
+    throw new Error(
+      `nonMaxSuppression: boxes must be an array of {x1, y1, x2, y2}, got ${describeValue(boxes)}. Pass e.g. [{x1: 0, y1: 0, x2: 10, y2: 10}].`,
+    );
   }
   if (!Array.isArray(scores) || scores.length !== boxes.length) {
     throw new Error(
@@ -29,13 +31,24 @@ export function nonMaxSuppression(boxes: Box[], scores: number[], options: NmsOp
     );
   }
   const checked = boxes.map((b, i) => validateBox("nonMaxSuppression", `boxes[${i}]`, b));
-  scores.forEach((s, i) => requireNumber("nonMaxSuppression", `scores[${i}]`, s, { fix: "Scores are confidences such as 0.9." }));
-  const iouThreshold = requireNumber("nonMaxSuppression", "iouThreshold", options.iouThreshold ?? 0.5, { min: 0, max: 1, fix: "Typical values are 0.3–0.7." });
+  scores.forEach((s, i) =>
+    requireNumber("nonMaxSuppression", `scores[${i}]`, s, { fix: "Scores are confidences such as 0.9." }),
+  );
+  const iouThreshold = requireNumber("nonMaxSuppression", "iouThreshold", options.iouThreshold ?? 0.5, {
+    min: 0,
+    max: 1,
+    fix: "Typical values are 0.3–0.7.",
+  });
   const scoreThreshold = options.scoreThreshold ?? -Infinity;
   if (typeof scoreThreshold !== "number" || Number.isNaN(scoreThreshold)) {
-    throw new Error(`nonMaxSuppression: scoreThreshold must be a number, got ${describeValue(scoreThreshold)}. Use e.g. 0.25, or leave it out to consider every box.`);
+    throw new Error(
+      `nonMaxSuppression: scoreThreshold must be a number, got ${describeValue(scoreThreshold)}. Use e.g. 0.25, or leave it out to consider every box.`,
+    );
   }
-  const maxBoxes = options.maxBoxes === undefined ? boxes.length : requireWholeNumber("nonMaxSuppression", "maxBoxes", options.maxBoxes, 0, "Use e.g. 10.");
+  const maxBoxes =
+    options.maxBoxes === undefined
+      ? boxes.length
+      : requireWholeNumber("nonMaxSuppression", "maxBoxes", options.maxBoxes, 0, "Use e.g. 10.");
 
   const order = scores
     .map((score, index) => ({ score, index }))

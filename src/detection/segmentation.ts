@@ -7,10 +7,17 @@ function sameShape(caller: string, predicted: tf.Tensor, truth: tf.Tensor): void
   requireTensor(caller, "predicted", predicted);
   requireTensor(caller, "truth", truth);
   if (predicted.shape.join() !== truth.shape.join()) {
-    throw new Error(`${caller}: predicted has shape [${predicted.shape.join(", ")}] but truth has shape [${truth.shape.join(", ")}]; they must match pixel for pixel. Check the model's output size.`);
+    throw new Error(
+      `${caller}: predicted has shape [${predicted.shape.join(", ")}] but truth has shape [${truth.shape.join(", ")}]; they must match pixel for pixel. Check the model's output size.`,
+    );
   }
   // A NaN pixel compares false with every threshold, so it would silently count as background.
-  checkFiniteTensor(caller, "predicted", predicted, "Check the model's output (a NaN prediction means training diverged).");
+  checkFiniteTensor(
+    caller,
+    "predicted",
+    predicted,
+    "Check the model's output (a NaN prediction means training diverged).",
+  );
   checkFiniteTensor(caller, "truth", truth, "Masks hold 0 and 1.");
 }
 
@@ -36,7 +43,10 @@ export function maskIoU(predicted: tf.Tensor, truth: tf.Tensor, threshold = 0.5)
   const [intersection, union] = tf.tidy(() => {
     const p = tf.greaterEqual(predicted, threshold);
     const t = tf.greaterEqual(truth, 0.5);
-    return [tf.logicalAnd(p, t).cast("float32").sum().dataSync()[0], tf.logicalOr(p, t).cast("float32").sum().dataSync()[0]];
+    return [
+      tf.logicalAnd(p, t).cast("float32").sum().dataSync()[0],
+      tf.logicalOr(p, t).cast("float32").sum().dataSync()[0],
+    ];
   });
   return union === 0 ? 1 : intersection / union;
 }
@@ -63,20 +73,37 @@ export function tinySegmentationNet(options: SegmentationNetOptions = {}): tf.La
   const caller = "tinySegmentationNet";
   requireOptions<SegmentationNetOptions>(caller, options, NET_KEYS, "{ size: 32, channels: 3 }");
   const size = requireWholeNumber(caller, "size", options.size ?? 32, 4, "Use e.g. 32.");
-  if (size % 4 !== 0) throw new Error(`${caller}: size must be a multiple of 4 (two 2×2 poolings), got ${size}. Use e.g. ${Math.max(4, Math.round(size / 4) * 4)}.`);
+  if (size % 4 !== 0)
+    throw new Error(
+      `${caller}: size must be a multiple of 4 (two 2×2 poolings), got ${size}. Use e.g. ${Math.max(4, Math.round(size / 4) * 4)}.`,
+    );
   const channels = requireWholeNumber(caller, "channels", options.channels ?? 3, 1, "Use 3 for RGB, 1 for gray.");
   const filters = requireWholeNumber(caller, "filters", options.filters ?? 16, 1, "Use e.g. 16.");
-  const conv = (n: number, name: string, kernelSize = 3) => tf.layers.conv2d({ filters: n, kernelSize, padding: "same", activation: "relu", name });
+  const conv = (n: number, name: string, kernelSize = 3) =>
+    tf.layers.conv2d({ filters: n, kernelSize, padding: "same", activation: "relu", name });
   const input = tf.input({ shape: [size, size, channels], name: "image" });
   const encoded1 = conv(filters, "enc1_conv").apply(input) as tf.SymbolicTensor;
   let x = tf.layers.maxPooling2d({ poolSize: 2, name: "enc1_pool" }).apply(encoded1) as tf.SymbolicTensor;
   x = conv(2 * filters, "enc2_conv").apply(x) as tf.SymbolicTensor;
   x = tf.layers.maxPooling2d({ poolSize: 2, name: "enc2_pool" }).apply(x) as tf.SymbolicTensor;
   x = conv(2 * filters, "middle_conv").apply(x) as tf.SymbolicTensor;
-  x = tf.layers.conv2dTranspose({ filters: filters, kernelSize: 2, strides: 2, padding: "same", activation: "relu", name: "dec1_transposed" }).apply(x) as tf.SymbolicTensor;
-  x = tf.layers.upSampling2d({ size: [2, 2], interpolation: "bilinear", name: "dec2_bilinear" }).apply(x) as tf.SymbolicTensor;
+  x = tf.layers
+    .conv2dTranspose({
+      filters: filters,
+      kernelSize: 2,
+      strides: 2,
+      padding: "same",
+      activation: "relu",
+      name: "dec1_transposed",
+    })
+    .apply(x) as tf.SymbolicTensor;
+  x = tf.layers
+    .upSampling2d({ size: [2, 2], interpolation: "bilinear", name: "dec2_bilinear" })
+    .apply(x) as tf.SymbolicTensor;
   x = tf.layers.concatenate({ name: "skip_concat" }).apply([x, encoded1]) as tf.SymbolicTensor;
   x = conv(filters, "dec2_conv").apply(x) as tf.SymbolicTensor;
-  const output = tf.layers.conv2d({ filters: 1, kernelSize: 1, activation: "sigmoid", name: "mask" }).apply(x) as tf.SymbolicTensor;
+  const output = tf.layers
+    .conv2d({ filters: 1, kernelSize: 1, activation: "sigmoid", name: "mask" })
+    .apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output, name: "tiny_segmentation_net" });
 }

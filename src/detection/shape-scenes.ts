@@ -55,7 +55,13 @@ export function makeShapeScenes(options: ShapeScenesOptions = {}): ShapeScenes {
   requireOptions<ShapeScenesOptions>(caller, options, KEYS, "{ count: 200, size: 32 }");
   const count = requireWholeNumber(caller, "count", options.count ?? 200, 1, "Use e.g. 200.");
   const size = requireWholeNumber(caller, "size", options.size ?? 32, 8, "Use e.g. 32 (at least 8 pixels).");
-  const maxObjects = requireWholeNumber(caller, "maxObjects", options.maxObjects ?? 1, 1, "Use 1 for segmentation, 2–4 for detection.");
+  const maxObjects = requireWholeNumber(
+    caller,
+    "maxObjects",
+    options.maxObjects ?? 1,
+    1,
+    "Use 1 for segmentation, 2–4 for detection.",
+  );
   const seed = requireWholeNumber(caller, "seed", options.seed ?? 1, 0, "Use any whole number, e.g. 42.");
   const random = createRng(seed).next; // the course's one seeded generator (mulberry32)
   const pixels = new Float32Array(count * size * size * 3);
@@ -67,7 +73,8 @@ export function makeShapeScenes(options: ShapeScenesOptions = {}): ShapeScenes {
     for (let y = 0; y < size; y++) {
       for (let x = 0; x < size; x++) {
         const ramp = slope[0] * (x / size - 0.5) + slope[1] * (y / size - 0.5);
-        for (let c = 0; c < 3; c++) pixels[((n * size + y) * size + x) * 3 + c] = background[c] + ramp + (random() - 0.5) * 0.16;
+        for (let c = 0; c < 3; c++)
+          pixels[((n * size + y) * size + x) * 3 + c] = background[c] + ramp + (random() - 0.5) * 0.16;
       }
     }
     const shapes: { box: Box; classIndex: number }[] = [];

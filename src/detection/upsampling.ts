@@ -13,7 +13,9 @@ export function upsampleNearest(matrix: number[][], factor: number): number[][] 
   checkMatrix("upsampleNearest", "matrix", matrix);
   const [rows, columns] = [matrix.length, matrix[0].length];
   validateFactor("upsampleNearest", factor);
-  return Array.from({ length: rows * factor }, (_, r) => Array.from({ length: columns * factor }, (_, c) => matrix[Math.floor(r / factor)][Math.floor(c / factor)]));
+  return Array.from({ length: rows * factor }, (_, r) =>
+    Array.from({ length: columns * factor }, (_, c) => matrix[Math.floor(r / factor)][Math.floor(c / factor)]),
+  );
 }
 
 export interface BilinearOptions {

@@ -34,13 +34,20 @@ export interface YoloDetection {
 const LAYOUT_KEYS = optionKeys<YoloGridLayout>()("gridSize", "boxesPerCell", "numClasses", "imageWidth", "imageHeight");
 
 function validateLayout(caller: string, layout: YoloGridLayout): YoloGridLayout {
-  requireOptions<YoloGridLayout>(caller, layout, LAYOUT_KEYS, "{ gridSize: 4, boxesPerCell: 1, numClasses: 3, imageWidth: 64, imageHeight: 64 }", { name: "layout", required: true });
+  requireOptions<YoloGridLayout>(
+    caller,
+    layout,
+    LAYOUT_KEYS,
+    "{ gridSize: 4, boxesPerCell: 1, numClasses: 3, imageWidth: 64, imageHeight: 64 }",
+    { name: "layout", required: true },
+  );
   requireWholeNumber(caller, "layout.gridSize", layout.gridSize, 1, "YOLO v1 used 7; small examples use 2–4.");
   requireWholeNumber(caller, "layout.boxesPerCell", layout.boxesPerCell, 1, "YOLO v1 used 2; 1 is simplest.");
   requireWholeNumber(caller, "layout.numClasses", layout.numClasses, 1, "Give the number of object classes, e.g. 3.");
   for (const key of ["imageWidth", "imageHeight"] as const) {
     const v = requireNumber(caller, `layout.${key}`, layout[key], { fix: "Give the image size in pixels, e.g. 64." });
-    if (v <= 0) throw new Error(`${caller}: layout.${key} must be > 0, got ${v}. Give the image size in pixels, e.g. 64.`);
+    if (v <= 0)
+      throw new Error(`${caller}: layout.${key} must be > 0, got ${v}. Give the image size in pixels, e.g. 64.`);
   }
   return layout;
 }
@@ -56,18 +63,24 @@ function gridToArray(caller: string, grid: number[][][] | tf.Tensor, layout: Yol
   let array: unknown = grid;
   if (grid instanceof tf.Tensor) {
     if (grid.rank !== 3) {
-      throw new Error(`${caller}: grid must have shape [gridSize, gridSize, ${cellLength}], got a tensor of shape [${grid.shape}]. Take one image of a batch with grid.squeeze([0]) or grid.slice/gather.`);
+      throw new Error(
+        `${caller}: grid must have shape [gridSize, gridSize, ${cellLength}], got a tensor of shape [${grid.shape}]. Take one image of a batch with grid.squeeze([0]) or grid.slice/gather.`,
+      );
     }
     array = grid.arraySync();
   }
   const expected = `[${layout.gridSize}, ${layout.gridSize}, ${cellLength}] (gridSize, gridSize, boxesPerCell·5 + numClasses)`;
   const rows = array as unknown[];
   if (!Array.isArray(rows) || rows.length !== layout.gridSize) {
-    throw new Error(`${caller}: grid must have shape ${expected}, but it has ${Array.isArray(rows) ? rows.length : "no"} rows. Check gridSize, or the model's output shape.`);
+    throw new Error(
+      `${caller}: grid must have shape ${expected}, but it has ${Array.isArray(rows) ? rows.length : "no"} rows. Check gridSize, or the model's output shape.`,
+    );
   }
   rows.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== layout.gridSize) {
-      throw new Error(`${caller}: grid row ${r} must hold ${layout.gridSize} cells (shape ${expected}), got ${Array.isArray(row) ? row.length : describeValue(row)}.`);
+      throw new Error(
+        `${caller}: grid row ${r} must hold ${layout.gridSize} cells (shape ${expected}), got ${Array.isArray(row) ? row.length : describeValue(row)}.`,
+      );
     }
     row.forEach((cell: unknown, c: number) => {
       if (!Array.isArray(cell) || cell.length !== cellLength) {
@@ -76,7 +89,9 @@ function gridToArray(caller: string, grid: number[][][] | tf.Tensor, layout: Yol
             `Check boxesPerCell and numClasses against the model's last dimension.`,
         );
       }
-      cell.forEach((v: unknown, k: number) => requireNumber(caller, `grid[${r}][${c}][${k}]`, v, { fix: "Replace NaN/Infinity." }));
+      cell.forEach((v: unknown, k: number) =>
+        requireNumber(caller, `grid[${r}][${c}][${k}]`, v, { fix: "Replace NaN/Infinity." }),
+      );
     });
   });
   return rows as number[][][];
@@ -89,9 +104,15 @@ function gridToArray(caller: string, grid: number[][][] | tf.Tensor, layout: Yol
  * Returns the boxes whose score is above `scoreThreshold` (default 0), best first.
  * Follow with nonMaxSuppression to remove duplicates.
  */
-export function decodeYoloGrid(grid: number[][][] | tf.Tensor, layout: YoloGridLayout, scoreThreshold = 0): YoloDetection[] {
+export function decodeYoloGrid(
+  grid: number[][][] | tf.Tensor,
+  layout: YoloGridLayout,
+  scoreThreshold = 0,
+): YoloDetection[] {
   validateLayout("decodeYoloGrid", layout);
-  requireNumber("decodeYoloGrid", "scoreThreshold", scoreThreshold, { fix: "Use e.g. 0.25 (or 0 to keep every box with a positive score)." });
+  requireNumber("decodeYoloGrid", "scoreThreshold", scoreThreshold, {
+    fix: "Use e.g. 0.25 (or 0 to keep every box with a positive score).",
+  });
   const cells = gridToArray("decodeYoloGrid", grid, layout);
   const { gridSize, boxesPerCell, numClasses, imageWidth, imageHeight } = layout;
   const detections: YoloDetection[] = [];
@@ -130,32 +151,56 @@ export interface LabelledBox {
 export function encodeYoloGrid(objects: LabelledBox[], layout: YoloGridLayout): number[][][] {
   validateLayout("encodeYoloGrid", layout);
   if (!Array.isArray(objects)) {
-    throw new Error(`encodeYoloGrid: objects must be an array of {box, classIndex}, got ${describeValue(objects)}. Pass e.g. [{box: {x1: 0, y1: 0, x2: 8, y2: 8}, classIndex: 1}].`);
+    throw new Error(
+      `encodeYoloGrid: objects must be an array of {box, classIndex}, got ${describeValue(objects)}. Pass e.g. [{box: {x1: 0, y1: 0, x2: 8, y2: 8}, classIndex: 1}].`,
+    );
   }
   const { gridSize, boxesPerCell, numClasses, imageWidth, imageHeight } = layout;
   const cellLength = boxesPerCell * 5 + numClasses;
-  const grid = Array.from({ length: gridSize }, () => Array.from({ length: gridSize }, () => new Array<number>(cellLength).fill(0)));
+  const grid = Array.from({ length: gridSize }, () =>
+    Array.from({ length: gridSize }, () => new Array<number>(cellLength).fill(0)),
+  );
   const used = Array.from({ length: gridSize }, () => new Array<number>(gridSize).fill(0));
   objects.forEach((object, i) => {
     const box = validateBox("encodeYoloGrid", `objects[${i}].box`, object?.box);
-    const classIndex = requireWholeNumber("encodeYoloGrid", `objects[${i}].classIndex`, object.classIndex, 0, `Class indices run from 0 to ${numClasses - 1}.`);
+    const classIndex = requireWholeNumber(
+      "encodeYoloGrid",
+      `objects[${i}].classIndex`,
+      object.classIndex,
+      0,
+      `Class indices run from 0 to ${numClasses - 1}.`,
+    );
     if (classIndex >= numClasses) {
-      throw new Error(`encodeYoloGrid: objects[${i}].classIndex is ${classIndex}, but there are only ${numClasses} classes (0 … ${numClasses - 1}). Fix the label or raise numClasses.`);
+      throw new Error(
+        `encodeYoloGrid: objects[${i}].classIndex is ${classIndex}, but there are only ${numClasses} classes (0 … ${numClasses - 1}). Fix the label or raise numClasses.`,
+      );
     }
     const cx = (box.x1 + box.x2) / 2;
     const cy = (box.y1 + box.y2) / 2;
     if (cx < 0 || cx >= imageWidth || cy < 0 || cy >= imageHeight) {
-      throw new Error(`encodeYoloGrid: objects[${i}] has its centre (${cx}, ${cy}) outside the ${imageWidth}×${imageHeight} image. Only objects whose centre is inside the image can be assigned to a cell.`);
+      throw new Error(
+        `encodeYoloGrid: objects[${i}] has its centre (${cx}, ${cy}) outside the ${imageWidth}×${imageHeight} image. Only objects whose centre is inside the image can be assigned to a cell.`,
+      );
     }
     const column = Math.floor((cx / imageWidth) * gridSize);
     const row = Math.floor((cy / imageHeight) * gridSize);
     const slot = used[row][column];
     if (slot >= boxesPerCell) {
-      throw new Error(`encodeYoloGrid: cell (${row}, ${column}) already holds ${boxesPerCell} object(s), and objects[${i}] also has its centre there. Raise boxesPerCell or gridSize.`);
+      throw new Error(
+        `encodeYoloGrid: cell (${row}, ${column}) already holds ${boxesPerCell} object(s), and objects[${i}] also has its centre there. Raise boxesPerCell or gridSize.`,
+      );
     }
     used[row][column]++;
     const cell = grid[row][column];
-    cell.splice(slot * 5, 5, (cx / imageWidth) * gridSize - column, (cy / imageHeight) * gridSize - row, (box.x2 - box.x1) / imageWidth, (box.y2 - box.y1) / imageHeight, 1);
+    cell.splice(
+      slot * 5,
+      5,
+      (cx / imageWidth) * gridSize - column,
+      (cy / imageHeight) * gridSize - row,
+      (box.x2 - box.x1) / imageWidth,
+      (box.y2 - box.y1) / imageHeight,
+      1,
+    );
     cell[boxesPerCell * 5 + classIndex] = 1;
   });
   return grid;

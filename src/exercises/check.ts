@@ -16,10 +16,14 @@ const registry = new Map<string, Exercise<never>>();
 /** Adds an exercise to the course's list (ids look like "03.2": lesson 03, exercise 2). */
 export function defineExercise<Answer>(exercise: Exercise<Answer>): Exercise<Answer> {
   if (!/^\d\d\.\d+$/.test(exercise.id)) {
-    throw new Error(`defineExercise: id ${JSON.stringify(exercise.id)} must look like "03.2" (lesson number, dot, exercise number).`);
+    throw new Error(
+      `defineExercise: id ${JSON.stringify(exercise.id)} must look like "03.2" (lesson number, dot, exercise number).`,
+    );
   }
   if (registry.has(exercise.id)) {
-    throw new Error(`defineExercise: id ${exercise.id} is already used by "${registry.get(exercise.id)?.title}". Pick the next free number.`);
+    throw new Error(
+      `defineExercise: id ${exercise.id} is already used by "${registry.get(exercise.id)?.title}". Pick the next free number.`,
+    );
   }
   registry.set(exercise.id, exercise as Exercise<never>);
   return exercise;
@@ -27,7 +31,9 @@ export function defineExercise<Answer>(exercise: Exercise<Answer>): Exercise<Ans
 
 /** Every registered exercise, in id order. */
 export function allExercises(): Exercise<unknown>[] {
-  return [...registry.values()].sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true })) as Exercise<unknown>[];
+  return [...registry.values()].sort((a, b) =>
+    a.id.localeCompare(b.id, "en", { numeric: true }),
+  ) as Exercise<unknown>[];
 }
 
 export function findExercise(id: string): Exercise<unknown> {
@@ -44,7 +50,11 @@ export type CheckResult = "correct" | "wrong" | "unanswered";
 /** Judges an answer without showing anything (used by tests of the solutions). */
 export function judge(id: string, answer: unknown): { result: CheckResult; message: string } {
   const exercise = findExercise(id);
-  if (answer === undefined) return { result: "unanswered", message: `Exercise ${id} is not answered yet: replace \`undefined\` with your answer and run the cell again.` };
+  if (answer === undefined)
+    return {
+      result: "unanswered",
+      message: `Exercise ${id} is not answered yet: replace \`undefined\` with your answer and run the cell again.`,
+    };
   let problem: string | null;
   try {
     problem = exercise.verify(answer as never);
@@ -67,16 +77,27 @@ export function checkExercise(id: string, answer: unknown): void {
 
 /** Compares numbers with a tolerance; returns a sentence when they differ. */
 export function differenceNote(label: string, actual: unknown, expected: number, tolerance = 1e-6): string | null {
-  if (typeof actual !== "number" || !Number.isFinite(actual)) return `${label} should be a finite number, got ${JSON.stringify(actual)}.`;
-  return Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)) ? null : `${label} is ${actual}, which is not the expected value.`;
+  if (typeof actual !== "number" || !Number.isFinite(actual))
+    return `${label} should be a finite number, got ${JSON.stringify(actual)}.`;
+  return Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected))
+    ? null
+    : `${label} is ${actual}, which is not the expected value.`;
 }
 
 /** Compares nested number arrays element by element; returns a sentence at the first difference. */
-export function arrayDifferenceNote(label: string, actual: unknown, expected: unknown, tolerance = 1e-6, path = ""): string | null {
+export function arrayDifferenceNote(
+  label: string,
+  actual: unknown,
+  expected: unknown,
+  tolerance = 1e-6,
+  path = "",
+): string | null {
   if (typeof expected === "number") return differenceNote(`${label}${path}`, actual, expected, tolerance);
   if (!Array.isArray(expected)) return null;
-  if (!Array.isArray(actual)) return `${label}${path} should be an array of length ${expected.length}, got ${JSON.stringify(actual)}.`;
-  if (actual.length !== expected.length) return `${label}${path} has length ${actual.length}, expected ${expected.length}.`;
+  if (!Array.isArray(actual))
+    return `${label}${path} should be an array of length ${expected.length}, got ${JSON.stringify(actual)}.`;
+  if (actual.length !== expected.length)
+    return `${label}${path} has length ${actual.length}, expected ${expected.length}.`;
   for (let i = 0; i < expected.length; i++) {
     const note = arrayDifferenceNote(label, actual[i], expected[i], tolerance, `${path}[${i}]`);
     if (note) return note;
@@ -115,7 +136,9 @@ export function defineValueExercises(exercises: ValueExercise[]): void {
       verify(answer) {
         const want = expected();
         if (form !== undefined && shapeOf(answer) !== shapeOf(want)) return form;
-        return typeof want === "number" ? differenceNote(answerName, answer, want, tolerance) : arrayDifferenceNote(answerName, answer, want, tolerance);
+        return typeof want === "number"
+          ? differenceNote(answerName, answer, want, tolerance)
+          : arrayDifferenceNote(answerName, answer, want, tolerance);
       },
     });
   }

@@ -15,7 +15,9 @@ export interface ExpectCloseOptions {
 
 function checkLabel(caller: string, label: unknown): asserts label is string {
   if (typeof label !== "string" || label.trim() === "") {
-    throw new Error(`${caller}: label must be a non-empty string saying what is checked, got ${describeValue(label)}. Pass e.g. "from-scratch vs tf.conv2d".`);
+    throw new Error(
+      `${caller}: label must be a non-empty string saying what is checked, got ${describeValue(label)}. Pass e.g. "from-scratch vs tf.conv2d".`,
+    );
   }
 }
 
@@ -41,11 +43,20 @@ interface Flat {
 /** Shape and values of a NumericValue, row by row; throws (naming `name`) for anything else. */
 function flatten(caller: string, name: string, value: unknown): Flat {
   if (value instanceof tf.Tensor) {
-    if (value.isDisposed) throw new Error(`${caller}: ${name} is a disposed tensor. Compare it before calling dispose() (or outside the tf.tidy that frees it).`);
-    if (value.dtype === "string") throw new Error(`${caller}: ${name} is a string tensor; only numeric tensors can be compared.`);
+    if (value.isDisposed)
+      throw new Error(
+        `${caller}: ${name} is a disposed tensor. Compare it before calling dispose() (or outside the tf.tidy that frees it).`,
+      );
+    if (value.dtype === "string")
+      throw new Error(`${caller}: ${name} is a string tensor; only numeric tensors can be compared.`);
     return { shape: [...value.shape], values: value.dataSync() as ArrayLike<number> };
   }
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array)) {
+  if (
+    ArrayBuffer.isView(value) &&
+    !(value instanceof DataView) &&
+    !(value instanceof BigInt64Array) &&
+    !(value instanceof BigUint64Array)
+  ) {
     return { shape: [(value as unknown as ArrayLike<number>).length], values: value as unknown as ArrayLike<number> };
   }
   const values: number[] = [];
@@ -60,14 +71,18 @@ function flatten(caller: string, name: string, value: unknown): Flat {
       return [typed.length];
     }
     if (!Array.isArray(v)) {
-      throw new Error(`${caller}: ${name}${path} must be a number, an array of numbers (nested), a typed array or a tensor, got ${describeValue(v)}.`);
+      throw new Error(
+        `${caller}: ${name}${path} must be a number, an array of numbers (nested), a typed array or a tensor, got ${describeValue(v)}.`,
+      );
     }
     if (v.length === 0) return [0];
     const first = shapeOf(v[0], `${path}[0]`);
     for (let i = 1; i < v.length; i++) {
       const inner = shapeOf(v[i], `${path}[${i}]`);
       if (inner.join() !== first.join()) {
-        throw new Error(`${caller}: ${name}${path}[${i}] has shape [${inner.join(", ")}] but ${name}${path}[0] has [${first.join(", ")}]. Every row must have the same length.`);
+        throw new Error(
+          `${caller}: ${name}${path}[${i}] has shape [${inner.join(", ")}] but ${name}${path}[0] has [${first.join(", ")}]. Every row must have the same length.`,
+        );
       }
     }
     return [v.length, ...first];
@@ -91,22 +106,39 @@ function position(shape: number[], index: number): string {
  * `{ relative: true }`); prints the largest difference. Compares numbers, nested arrays, typed
  * arrays and tensors of the same shape; the tensors are read, not disposed.
  */
-export function expectClose(label: string, actual: NumericValue, expected: NumericValue, tolerance: number, options: ExpectCloseOptions = {}): void {
+export function expectClose(
+  label: string,
+  actual: NumericValue,
+  expected: NumericValue,
+  tolerance: number,
+  options: ExpectCloseOptions = {},
+): void {
   const caller = "expectClose";
   checkLabel(caller, label);
   checkFiniteNumber(caller, "tolerance", tolerance, "Pass the largest |actual − expected| you accept, e.g. 1e-5.");
-  if (tolerance < 0) throw new Error(`${caller}: tolerance must be ≥ 0, got ${tolerance}. Pass e.g. 1e-5, or 0 for exact equality.`);
+  if (tolerance < 0)
+    throw new Error(`${caller}: tolerance must be ≥ 0, got ${tolerance}. Pass e.g. 1e-5, or 0 for exact equality.`);
   checkOptionKeys(caller, "options", options, ["relative"]);
   const relative = options.relative ?? false;
-  if (typeof relative !== "boolean") throw new Error(`${caller}: options.relative must be true or false, got ${describeValue(relative)}.`);
+  if (typeof relative !== "boolean")
+    throw new Error(`${caller}: options.relative must be true or false, got ${describeValue(relative)}.`);
   const a = flatten(caller, "actual", actual);
   const e = flatten(caller, "expected", expected);
   if (a.shape.join() !== e.shape.join()) {
-    fail(label, `actual has shape [${a.shape.join(", ")}] but expected has shape [${e.shape.join(", ")}]. Compare values of the same shape (reshape, squeeze or flatten one of them).`);
+    fail(
+      label,
+      `actual has shape [${a.shape.join(", ")}] but expected has shape [${e.shape.join(", ")}]. Compare values of the same shape (reshape, squeeze or flatten one of them).`,
+    );
   }
-  if (e.values.length === 0) throw new Error(`${caller}: actual and expected are empty; an empty comparison proves nothing. Compare the values themselves.`);
+  if (e.values.length === 0)
+    throw new Error(
+      `${caller}: actual and expected are empty; an empty comparison proves nothing. Compare the values themselves.`,
+    );
   for (let i = 0; i < e.values.length; i++) {
-    if (!Number.isFinite(e.values[i])) throw new Error(`${caller}: expected${position(e.shape, i)} is ${e.values[i]}; expected values must be finite numbers.`);
+    if (!Number.isFinite(e.values[i]))
+      throw new Error(
+        `${caller}: expected${position(e.shape, i)} is ${e.values[i]}; expected values must be finite numbers.`,
+      );
   }
   const what = relative ? "relative difference" : "|difference|";
   let worst = -1;
@@ -116,7 +148,15 @@ export function expectClose(label: string, actual: NumericValue, expected: Numer
     const difference = Math.abs(a.values[i] - e.values[i]);
     const expectedSize = Math.abs(e.values[i]);
     // NaN or Infinity in actual is the worst possible difference.
-    const measure = !Number.isFinite(difference) ? Infinity : relative ? (difference === 0 ? 0 : expectedSize === 0 ? Infinity : difference / expectedSize) : difference;
+    const measure = !Number.isFinite(difference)
+      ? Infinity
+      : relative
+        ? difference === 0
+          ? 0
+          : expectedSize === 0
+            ? Infinity
+            : difference / expectedSize
+        : difference;
     if (measure > tolerance) off++;
     if (measure > worst) {
       worst = measure;
@@ -129,11 +169,23 @@ export function expectClose(label: string, actual: NumericValue, expected: Numer
   const bound = relative ? `${formatNumber(tolerance)} × |expected|` : formatNumber(tolerance);
   if (off > 0) {
     const measured = Number.isFinite(got) ? `${what} ${formatNumber(worst, 3)}` : `a value of ${got}`;
-    if (e.values.length === 1) fail(label, `got ${formatNumber(got, 8)}, expected ${formatNumber(want, 8)}: ${measured}, more than the tolerance ${bound}.`);
-    fail(label, `the largest ${what} is at ${where}: actual ${formatNumber(got, 8)}, expected ${formatNumber(want, 8)} (${measured}, more than the tolerance ${bound}); ${off} of ${e.values.length} values are off.`);
+    if (e.values.length === 1)
+      fail(
+        label,
+        `got ${formatNumber(got, 8)}, expected ${formatNumber(want, 8)}: ${measured}, more than the tolerance ${bound}.`,
+      );
+    fail(
+      label,
+      `the largest ${what} is at ${where}: actual ${formatNumber(got, 8)}, expected ${formatNumber(want, 8)} (${measured}, more than the tolerance ${bound}); ${off} of ${e.values.length} values are off.`,
+    );
   }
-  if (e.values.length === 1) pass(label, `${formatNumber(got)} vs ${formatNumber(want)}, ${what} ${formatNumber(worst, 2)} ≤ ${bound}`);
-  else pass(label, `max ${what} ${formatNumber(worst, 2)} ≤ ${bound} over ${e.values.length.toLocaleString("en-US")} values`);
+  if (e.values.length === 1)
+    pass(label, `${formatNumber(got)} vs ${formatNumber(want)}, ${what} ${formatNumber(worst, 2)} ≤ ${bound}`);
+  else
+    pass(
+      label,
+      `max ${what} ${formatNumber(worst, 2)} ≤ ${bound} over ${e.values.length.toLocaleString("en-US")} values`,
+    );
 }
 
 /** The largest |actual − expected| over two values of the same shape (numbers, nested arrays, typed arrays, tensors). */
@@ -142,9 +194,12 @@ export function maxAbsDifference(actual: NumericValue, expected: NumericValue): 
   const a = flatten(caller, "actual", actual);
   const e = flatten(caller, "expected", expected);
   if (a.shape.join() !== e.shape.join()) {
-    throw new Error(`${caller}: actual has shape [${a.shape.join(", ")}] but expected has shape [${e.shape.join(", ")}]; both must have the same shape.`);
+    throw new Error(
+      `${caller}: actual has shape [${a.shape.join(", ")}] but expected has shape [${e.shape.join(", ")}]; both must have the same shape.`,
+    );
   }
-  if (e.values.length === 0) throw new Error(`${caller}: actual and expected are empty; there is no difference to measure.`);
+  if (e.values.length === 0)
+    throw new Error(`${caller}: actual and expected are empty; there is no difference to measure.`);
   let worst = 0;
   for (let i = 0; i < e.values.length; i++) {
     const difference = Math.abs(a.values[i] - e.values[i]);
@@ -163,11 +218,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Throws unless `expected` holds only numbers, strings, booleans, null, arrays and plain objects. */
 function checkComparable(caller: string, value: unknown, path: string): void {
   if (value === null || value === undefined || ["number", "string", "boolean"].includes(typeof value)) return;
-  if (value instanceof tf.Tensor) throw new Error(`${caller}: expected${path} is a tensor; compare tensors with expectClose(label, actual, expected, 0).`);
+  if (value instanceof tf.Tensor)
+    throw new Error(
+      `${caller}: expected${path} is a tensor; compare tensors with expectClose(label, actual, expected, 0).`,
+    );
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return;
   if (Array.isArray(value)) return value.forEach((v, i) => checkComparable(caller, v, `${path}[${i}]`));
-  if (isPlainObject(value)) return Object.entries(value).forEach(([k, v]) => checkComparable(caller, v, `${path}.${k}`));
-  throw new Error(`${caller}: expected${path} is ${describeValue(value)} (${typeof value}); expectEqual compares numbers, strings, booleans, arrays and plain objects.`);
+  if (isPlainObject(value))
+    return Object.entries(value).forEach(([k, v]) => checkComparable(caller, v, `${path}.${k}`));
+  throw new Error(
+    `${caller}: expected${path} is ${describeValue(value)} (${typeof value}); expectEqual compares numbers, strings, booleans, arrays and plain objects.`,
+  );
 }
 
 /** A value as text; numbers inside arrays get no thousands separators (they would read as more numbers). */
@@ -177,7 +238,10 @@ function show(value: unknown, inList = false): string {
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) {
     return `[${Array.from(value as ArrayLike<unknown>, (v) => show(v, true)).join(", ")}]`;
   }
-  if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${show(v, inList)}`).join(", ")} }`;
+  if (isPlainObject(value))
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${show(v, inList)}`)
+      .join(", ")} }`;
   return String(value);
 }
 
@@ -190,7 +254,8 @@ function firstDifference(actual: unknown, expected: unknown, path: string): stri
   const at = path || "the value";
   const listLike = (v: unknown) => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
   if (listLike(expected)) {
-    if (!listLike(actual)) return `${at}: got ${shorten(show(actual))}, expected an array of length ${(expected as ArrayLike<unknown>).length}`;
+    if (!listLike(actual))
+      return `${at}: got ${shorten(show(actual))}, expected an array of length ${(expected as ArrayLike<unknown>).length}`;
     const a = actual as ArrayLike<unknown>;
     const e = expected as ArrayLike<unknown>;
     if (a.length !== e.length) return `${at}: got ${a.length} values, expected ${e.length}`;
@@ -226,7 +291,10 @@ export function expectEqual(label: string, actual: unknown, expected: Plain | Ar
   if (difference) fail(label, `${difference}.`);
   const text = show(actual);
   const many = Array.isArray(expected) || ArrayBuffer.isView(expected) || isPlainObject(expected);
-  pass(label, text.length <= 80 || !many ? shorten(text) : `all ${formatNumber(leafCount(expected))} values as expected`);
+  pass(
+    label,
+    text.length <= 80 || !many ? shorten(text) : `all ${formatNumber(leafCount(expected))} values as expected`,
+  );
 }
 
 /** How many single values (numbers, strings, …) a nested array or object holds. */
@@ -243,7 +311,12 @@ function expectOrder(caller: string, comparison: Comparison, label: string, actu
   checkLabel(caller, label);
   if (typeof actual !== "number") throw new Error(`${caller}: actual must be a number, got ${describeValue(actual)}.`);
   checkFiniteNumber(caller, "bound", bound, "Pass the number actual is compared with, e.g. 0.95.");
-  const holds = { above: actual > bound, "at least": actual >= bound, below: actual < bound, "at most": actual <= bound }[comparison];
+  const holds = {
+    above: actual > bound,
+    "at least": actual >= bound,
+    below: actual < bound,
+    "at most": actual <= bound,
+  }[comparison];
   const sign = { above: ">", "at least": "≥", below: "<", "at most": "≤" }[comparison];
   if (!holds) fail(label, `${formatNumber(actual, 8)} is not ${comparison} ${formatNumber(bound, 8)}.`);
   pass(label, `${formatNumber(actual)} ${sign} ${formatNumber(bound)}`);
@@ -273,8 +346,14 @@ export function expectAtMost(label: string, actual: number, bound: number): void
 export function expectThrows(label: string, fn: () => unknown, pattern: RegExp): string {
   const caller = "expectThrows";
   checkLabel(caller, label);
-  if (typeof fn !== "function") throw new Error(`${caller}: fn must be a function to call, got ${describeValue(fn)}. Pass e.g. () => cl.outputSize({ input: 32, kernel: 3, stride: 2 }).`);
-  if (!(pattern instanceof RegExp)) throw new Error(`${caller}: pattern must be a regular expression, got ${describeValue(pattern)}. Pass e.g. /is not a whole number/.`);
+  if (typeof fn !== "function")
+    throw new Error(
+      `${caller}: fn must be a function to call, got ${describeValue(fn)}. Pass e.g. () => cl.outputSize({ input: 32, kernel: 3, stride: 2 }).`,
+    );
+  if (!(pattern instanceof RegExp))
+    throw new Error(
+      `${caller}: pattern must be a regular expression, got ${describeValue(pattern)}. Pass e.g. /is not a whole number/.`,
+    );
   let message: string | undefined;
   try {
     fn();
@@ -282,7 +361,8 @@ export function expectThrows(label: string, fn: () => unknown, pattern: RegExp):
     message = error instanceof Error ? error.message : String(error);
   }
   if (message === undefined) fail(label, "the call returned normally instead of throwing an error.");
-  if (!pattern.test(message)) fail(label, `the error says ${JSON.stringify(shorten(message, 200))}, which does not match ${pattern}.`);
+  if (!pattern.test(message))
+    fail(label, `the error says ${JSON.stringify(shorten(message, 200))}, which does not match ${pattern}.`);
   pass(label, `threw ${JSON.stringify(shorten(message, 70))}`);
   return message;
 }

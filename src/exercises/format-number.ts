@@ -7,6 +7,10 @@ export function formatNumber(value: number, digits = 6): string {
   if (value === 0) return "0";
   const size = Math.abs(value);
   if (Number.isInteger(value) && size < 1e21) return size >= 1e4 ? value.toLocaleString("en-US") : String(value);
-  if (size < 1e-3 || size >= 1e9) return value.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e");
+  if (size < 1e-3 || size >= 1e9)
+    return value
+      .toExponential(digits - 1)
+      .replace(/\.?0+e/, "e")
+      .replace("e+", "e");
   return String(Number(value.toPrecision(digits)));
 }

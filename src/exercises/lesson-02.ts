@@ -4,8 +4,16 @@ import { defineExercise, defineValueExercises } from "./check";
 
 /** The input and kernel of exercises 02.1 and 02.2. */
 export const exercise02_1 = {
-  input: [[1, 2, 0, 1], [0, 1, 3, 1], [2, 0, 1, 0], [1, 1, 0, 2]],
-  kernel: [[1, 0], [-1, 2]],
+  input: [
+    [1, 2, 0, 1],
+    [0, 1, 3, 1],
+    [2, 0, 1, 0],
+    [1, 1, 0, 2],
+  ],
+  kernel: [
+    [1, 0],
+    [-1, 2],
+  ],
 };
 
 /** Exercise 02.3: the lesson's 5 × 5 input and 3 × 3 kernel, with stride 2 and padding 1. */
@@ -47,13 +55,21 @@ defineValueExercises([
     title: "stride 2 with padding 1",
     hint: "Pad the 5x5 input with one ring of zeros (7x7), then take the kernel's multiply-and-sum at rows 0, 2, 4 and columns 0, 2, 4 of the padded input.",
     answerName: "your output",
-    expected: () => correlate2d(exercise02_3.input, exercise02_3.kernel, { stride: exercise02_3.stride, padding: exercise02_3.padding }),
+    expected: () =>
+      correlate2d(exercise02_3.input, exercise02_3.kernel, {
+        stride: exercise02_3.stride,
+        padding: exercise02_3.padding,
+      }),
     form: "the output should be 3x3: (5 + 2·1 − 3) / 2 + 1 = 3.",
   },
 ]);
 
 function isMatrix(value: unknown, rows: number, cols: number): value is number[][] {
-  return Array.isArray(value) && value.length === rows && value.every((r) => Array.isArray(r) && r.length === cols && r.every((v) => typeof v === "number"));
+  return (
+    Array.isArray(value) &&
+    value.length === rows &&
+    value.every((r) => Array.isArray(r) && r.length === cols && r.every((v) => typeof v === "number"))
+  );
 }
 
 defineExercise<number[][]>({
@@ -68,9 +84,12 @@ defineExercise<number[][]>({
     const onHorizontal = correlate2d(horizontalEdge, answer);
     const onVertical = correlate2d(verticalEdge, answer);
     const flatRows = [onHorizontal[0], onHorizontal[5]];
-    if (flatRows.flat().some((v) => Math.abs(v) > 1e-9)) return "on a flat area (all 0s or all 1s) the response should be 0: make the kernel's numbers add up to 0.";
-    if (Math.abs(onHorizontal[2][3]) < 1e-9) return "the filter gives 0 right on a horizontal edge: it should respond there.";
-    if (onVertical.flat().some((v) => Math.abs(v) > 1e-9)) return "the filter also responds to a vertical edge: make each column's pattern the same from left to right.";
+    if (flatRows.flat().some((v) => Math.abs(v) > 1e-9))
+      return "on a flat area (all 0s or all 1s) the response should be 0: make the kernel's numbers add up to 0.";
+    if (Math.abs(onHorizontal[2][3]) < 1e-9)
+      return "the filter gives 0 right on a horizontal edge: it should respond there.";
+    if (onVertical.flat().some((v) => Math.abs(v) > 1e-9))
+      return "the filter also responds to a vertical edge: make each column's pattern the same from left to right.";
     return null;
   },
 });

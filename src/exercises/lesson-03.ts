@@ -18,7 +18,7 @@ defineValueExercises([
   {
     id: "03.2",
     title: "a whole output shape",
-    hint: "With \"same\" padding the height and width are ceil(n / s); the channel count is the number of filters. Answer [height, width, channels].",
+    hint: 'With "same" padding the height and width are ceil(n / s); the channel count is the number of filters. Answer [height, width, channels].',
     answerName: "your shape",
     expected: () => convOutputShape({ inputShape: [64, 64, 3], filters: 16, kernel: 5, stride: 2, padding: "same" }),
     tolerance: 0,

@@ -6,7 +6,12 @@ import { defineValueExercises } from "./check";
 
 /** The feature map of exercises 04.1 and 04.2. */
 export const exercise04_1 = {
-  featureMap: [[1, 5, 2, 0], [3, 2, 8, 6], [7, 0, 1, 1], [4, 4, 3, 9]],
+  featureMap: [
+    [1, 5, 2, 0],
+    [3, 2, 8, 6],
+    [7, 0, 1, 1],
+    [4, 4, 3, 9],
+  ],
 };
 
 defineValueExercises([
@@ -30,7 +35,10 @@ defineValueExercises([
     title: "flatten or global average pooling before a dense layer",
     hint: "A dense layer has inputs × units weights plus units biases. Flatten gives height·width·channels inputs; global average pooling gives one per channel. Answer [with flatten, with global average pooling].",
     answerName: "your counts",
-    expected: () => [denseParameterCount({ inputs: 5 * 5 * 16, units: 120 }), denseParameterCount({ inputs: 16, units: 120 })],
+    expected: () => [
+      denseParameterCount({ inputs: 5 * 5 * 16, units: 120 }),
+      denseParameterCount({ inputs: 16, units: 120 }),
+    ],
     tolerance: 0,
     form: "give two numbers: [parameters with Flatten, parameters with global average pooling].",
   },

@@ -37,7 +37,15 @@ defineValueExercises([
     title: "parameters of a dense-only network",
     hint: "Each Dense layer has inputs × units weights plus one bias per unit; a 28x28 image flattens to 784 inputs.",
     answerName: "the parameter count",
-    expected: () => fromModel([tf.layers.flatten({ inputShape: [28, 28, 1] }), tf.layers.dense({ units: 72 }), tf.layers.dense({ units: 10 })], (model) => model.countParams()),
+    expected: () =>
+      fromModel(
+        [
+          tf.layers.flatten({ inputShape: [28, 28, 1] }),
+          tf.layers.dense({ units: 72 }),
+          tf.layers.dense({ units: 10 }),
+        ],
+        (model) => model.countParams(),
+      ),
     tolerance: 0,
   },
   {
@@ -46,7 +54,14 @@ defineValueExercises([
     hint: "Inverted dropout keeps the expected value unchanged: survivors are divided by the keep probability 1 − rate.",
     answerName: "the surviving activation",
     // Read from tfjs's own dropout: an activation of 2.0, rate 0.25, the largest value after the mask.
-    expected: () => tf.tidy(() => tf.dropout(tf.fill([1000], 2), 0.25, undefined, 7).max().dataSync()[0]),
+    expected: () =>
+      tf.tidy(
+        () =>
+          tf
+            .dropout(tf.fill([1000], 2), 0.25, undefined, 7)
+            .max()
+            .dataSync()[0],
+      ),
     tolerance: 1e-5,
   },
 ]);
@@ -56,12 +71,20 @@ defineExercise<ImageTransform>({
   title: "a quarter turn clockwise",
   hint: "cl.transformImages turns counter-clockwise for positive angles.",
   verify: (answer) => {
-    if (answer === null || typeof answer !== "object") return `the answer should be an ImageTransform object like { rotation: 30 }, got ${JSON.stringify(answer)}.`;
+    if (answer === null || typeof answer !== "object")
+      return `the answer should be an ImageTransform object like { rotation: 30 }, got ${JSON.stringify(answer)}.`;
     const n = 3;
     const input = [1, 2, 3, 4, 5, 6, 7, 8, 9];
     // Clockwise by hand: output row y, column x comes from input row n−1−x, column y.
-    const expected = Array.from({ length: n }, (_, y) => Array.from({ length: n }, (_, x) => input[(n - 1 - x) * n + y]));
-    const out = tf.tidy(() => transformImages(tf.tensor4d(input, [1, n, n, 1]), [answer], { interpolation: "nearest", fillMode: "constant" }).dataSync());
+    const expected = Array.from({ length: n }, (_, y) =>
+      Array.from({ length: n }, (_, x) => input[(n - 1 - x) * n + y]),
+    );
+    const out = tf.tidy(() =>
+      transformImages(tf.tensor4d(input, [1, n, n, 1]), [answer], {
+        interpolation: "nearest",
+        fillMode: "constant",
+      }).dataSync(),
+    );
     const got = Array.from({ length: n }, (_, y) => Array.from(out.slice(y * n, y * n + n)));
     return arrayDifferenceNote("the turned 3x3 image", got, expected, 1e-6);
   },

@@ -14,7 +14,13 @@ defineValueExercises([
     answerName: "S4's side",
     expected: () => {
       let side = 28;
-      for (const [kernel, stride] of [[5, 1], [2, 2], [5, 1], [2, 2]]) side = outputSize({ input: side, kernel, stride });
+      for (const [kernel, stride] of [
+        [5, 1],
+        [2, 2],
+        [5, 1],
+        [2, 2],
+      ])
+        side = outputSize({ input: side, kernel, stride });
       return side;
     },
   },
@@ -47,7 +53,10 @@ defineExercise<string>({
       ["output", denseParameterCount({ inputs: 84, units: 10 })],
     ];
     const largest = layers.reduce((best, layer) => (layer[1] > best[1] ? layer : best));
-    if (typeof answer !== "string") return `give the layer's name as a string, e.g. "C1"; got ${JSON.stringify(answer)}.`;
-    return answer.trim().toUpperCase() === largest[0].toUpperCase() ? null : `${answer} is not the layer with the most weights.`;
+    if (typeof answer !== "string")
+      return `give the layer's name as a string, e.g. "C1"; got ${JSON.stringify(answer)}.`;
+    return answer.trim().toUpperCase() === largest[0].toUpperCase()
+      ? null
+      : `${answer} is not the layer with the most weights.`;
   },
 });

@@ -27,6 +27,10 @@ defineValueExercises([
     title: "output channels of inception 4a",
     hint: "The four branches are concatenated: add the output channels of the 1x1, 3x3, 5x5 and pool-projection branches (the reductions do not reach the output).",
     answerName: "the channel count",
-    expected: () => inceptionOutputChannels({ branch1x1: 192, branch3x3Reduce: 96, branch3x3: 208, branch5x5Reduce: 16, branch5x5: 48, poolProjection: 64 }, 480),
+    expected: () =>
+      inceptionOutputChannels(
+        { branch1x1: 192, branch3x3Reduce: 96, branch3x3: 208, branch5x5Reduce: 16, branch5x5: 48, poolProjection: 64 },
+        480,
+      ),
   },
 ]);

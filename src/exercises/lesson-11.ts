@@ -36,7 +36,9 @@ defineValueExercises([
     title: "SE-ResNet-50's extra parameters as a fraction of ResNet-50",
     hint: "Sum the SE parameters over the 16 bottleneck blocks (output channels 256, 512, 1024, 2048 with 3, 4, 6, 3 blocks, r = 16) and divide by 25,557,032.",
     answerName: "the fraction",
-    expected: () => RESNET_CONFIGS[50].blocksPerStage.reduce((sum, blocks, stage) => sum + blocks * seParams(256 << stage, 16), 0) / 25_557_032,
+    expected: () =>
+      RESNET_CONFIGS[50].blocksPerStage.reduce((sum, blocks, stage) => sum + blocks * seParams(256 << stage, 16), 0) /
+      25_557_032,
     tolerance: 1e-3,
   },
 ]);

@@ -21,7 +21,8 @@ defineValueExercises([
     hint: "The base network's convolutions keep the size ('same' padding); each of its three 2×2 max-poolings halves it and drops a leftover row or column. Start from a 150 × 226 photo. Answer [height, width] of block3_pool.",
     answerName: "[height, width]",
     expected: () => {
-      const shrink = (n: number) => [1, 2, 3].reduce((side) => outputSize({ input: side, kernel: 2, stride: 2, rounding: "floor" }), n);
+      const shrink = (n: number) =>
+        [1, 2, 3].reduce((side) => outputSize({ input: side, kernel: 2, stride: 2, rounding: "floor" }), n);
       return [shrink(150), shrink(226)];
     },
     tolerance: 0,
@@ -34,9 +35,13 @@ defineValueExercises([
     expected: () =>
       tf.tidy(() => {
         const input = tf.input({ shape: [8, 8, 1] });
-        const features = tf.layers.conv2d({ filters: 1, kernelSize: 1, name: "features", weights: [tf.ones([1, 1, 1, 1]), tf.zeros([1])] }).apply(input) as tf.SymbolicTensor;
+        const features = tf.layers
+          .conv2d({ filters: 1, kernelSize: 1, name: "features", weights: [tf.ones([1, 1, 1, 1]), tf.zeros([1])] })
+          .apply(input) as tf.SymbolicTensor;
         const pooled = tf.layers.globalAveragePooling2d({}).apply(features) as tf.SymbolicTensor;
-        const output = tf.layers.dense({ units: 2, weights: [tf.tensor2d([[2, -1]]), tf.zeros([2])] }).apply(pooled) as tf.SymbolicTensor;
+        const output = tf.layers
+          .dense({ units: 2, weights: [tf.tensor2d([[2, -1]]), tf.zeros([2])] })
+          .apply(pooled) as tf.SymbolicTensor;
         const model = tf.model({ inputs: input, outputs: output });
         const weight = gradCam(model, tf.ones([8, 8, 1]), { layerName: "features", classIndex: 0 }).channelWeights[0];
         model.dispose();

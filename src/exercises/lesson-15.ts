@@ -41,7 +41,8 @@ defineValueExercises([
     title: "non-maximum suppression by hand",
     hint: "Sort the boxes by score; keep the best; drop every box whose IoU with a kept box is ≥ 0.5; repeat. Answer with the kept indices in the order they are kept, e.g. [1, 0].",
     answerName: "the kept indices",
-    expected: () => nonMaxSuppression(exercise15_3.boxes, exercise15_3.scores, { iouThreshold: exercise15_3.iouThreshold }),
+    expected: () =>
+      nonMaxSuppression(exercise15_3.boxes, exercise15_3.scores, { iouThreshold: exercise15_3.iouThreshold }),
     tolerance: 0,
   },
 ]);
@@ -53,9 +54,21 @@ defineExercise<{ x1: number; y1: number; x2: number; y2: number }>({
   verify(answer) {
     const grid = Array.from({ length: 7 }, () => Array.from({ length: 7 }, () => [0, 0, 0, 0, 0, 1]));
     grid[3][2] = [0.5, 0.5, 0.25, 0.5, 1, 1];
-    const [expected] = decodeYoloGrid(grid, { gridSize: 7, boxesPerCell: 1, numClasses: 1, imageWidth: 448, imageHeight: 448 });
-    if (typeof answer !== "object" || answer === null) return `give the box as {x1, y1, x2, y2}; got ${JSON.stringify(answer)}.`;
+    const [expected] = decodeYoloGrid(grid, {
+      gridSize: 7,
+      boxesPerCell: 1,
+      numClasses: 1,
+      imageWidth: 448,
+      imageHeight: 448,
+    });
+    if (typeof answer !== "object" || answer === null)
+      return `give the box as {x1, y1, x2, y2}; got ${JSON.stringify(answer)}.`;
     const b = expected.box;
-    return arrayDifferenceNote("the box [x1, y1, x2, y2]", [answer.x1, answer.y1, answer.x2, answer.y2], [b.x1, b.y1, b.x2, b.y2], 1e-6);
+    return arrayDifferenceNote(
+      "the box [x1, y1, x2, y2]",
+      [answer.x1, answer.y1, answer.x2, answer.y2],
+      [b.x1, b.y1, b.x2, b.y2],
+      1e-6,
+    );
   },
 });

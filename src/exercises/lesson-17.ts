@@ -2,7 +2,13 @@
 import { defineValueExercises } from "./check";
 
 /** Exercise 17.2: one step of a one-unit RNN (weights as [input][unit]). */
-export const exercise17_2 = { x: [1, 0], previousState: [0.5], kernel: [[0.2], [-0.4]], recurrentKernel: [[1.0]], bias: [0.1] };
+export const exercise17_2 = {
+  x: [1, 0],
+  previousState: [0.5],
+  kernel: [[0.2], [-0.4]],
+  recurrentKernel: [[1.0]],
+  bias: [0.1],
+};
 
 /** Exercise 17.3: the series whose naive forecast is scored. */
 export const exercise17_3 = { series: [10, 12, 11, 15] };
@@ -10,7 +16,7 @@ export const exercise17_3 = { series: [10, 12, 11, 15] };
 defineValueExercises([
   {
     id: "17.1",
-    title: "weights of the \"hello\" network",
+    title: 'weights of the "hello" network',
     hint: "The simple RNN has an input matrix (4 inputs × 8 units), a recurrent matrix (8 × 8) and 8 biases; the dense layer has 8 × 4 weights and 4 biases.",
     answerName: "the parameter count",
     expected: () => {

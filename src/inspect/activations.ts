@@ -13,19 +13,31 @@ import { featureMapShape, findLayer } from "./layers";
  */
 export function activationModel(model: tf.LayersModel, layerNames?: string[]): tf.LayersModel {
   requireModel("activationModel", model);
-  const names = layerNames ?? model.layers.filter((l) => featureMapShape(l) && l.getClassName() !== "InputLayer").map((l) => l.name);
+  const names =
+    layerNames ??
+    model.layers.filter((l) => featureMapShape(l) && l.getClassName() !== "InputLayer").map((l) => l.name);
   if (!Array.isArray(names) || names.length === 0) {
-    throw new Error(`activationModel: layerNames must be a non-empty array of layer names, got ${describeValue(layerNames)}. Pick from: ${model.layers.map((l) => l.name).join(", ")}.`);
+    throw new Error(
+      `activationModel: layerNames must be a non-empty array of layer names, got ${describeValue(layerNames)}. Pick from: ${model.layers.map((l) => l.name).join(", ")}.`,
+    );
   }
   const outputs = names.map((name) => findLayer("activationModel", model, name).output as tf.SymbolicTensor);
   return tf.model({ inputs: model.inputs, outputs });
 }
 
 /** The activations of the named layers for one input batch, as tensors (dispose them). */
-export function layerActivations(model: tf.LayersModel, input: tf.Tensor, layerNames?: string[]): { name: string; activation: tf.Tensor }[] {
+export function layerActivations(
+  model: tf.LayersModel,
+  input: tf.Tensor,
+  layerNames?: string[],
+): { name: string; activation: tf.Tensor }[] {
   const viewer = activationModel(model, layerNames);
   const expected = model.inputs[0].shape;
-  if (!(input instanceof tf.Tensor) || input.rank !== expected.length || expected.some((d, i) => d !== null && d !== input.shape[i])) {
+  if (
+    !(input instanceof tf.Tensor) ||
+    input.rank !== expected.length ||
+    expected.some((d, i) => d !== null && d !== input.shape[i])
+  ) {
     throw new Error(
       `layerActivations: input must be a batch of shape [${expected.map((d) => d ?? "n")}], got ${input instanceof tf.Tensor ? `[${input.shape}]` : typeof input}. ` +
         `Add the batch axis with x.expandDims(0), or resize the picture (withInputSize runs the convolutional part on other sizes).`,

@@ -33,16 +33,31 @@ export interface FilterVisualisation {
 export function filterVisualisation(model: tf.LayersModel, options: FilterVisualisationOptions): FilterVisualisation {
   const caller = "filterVisualisation";
   requireModel(caller, model);
-  requireOptions<FilterVisualisationOptions>(caller, options, ["layerName", "filter", "steps", "stepSize", "seed"], '{ layerName: "conv1", filter: 0 }', { required: true });
+  requireOptions<FilterVisualisationOptions>(
+    caller,
+    options,
+    ["layerName", "filter", "steps", "stepSize", "seed"],
+    '{ layerName: "conv1", filter: 0 }',
+    { required: true },
+  );
   const layer = findLayer(caller, model, options.layerName);
   const shape = requireFeatureMapLayer(caller, layer, model);
   const channels = shape[3];
-  requireWholeNumber(caller, "filter", options.filter, 0, `Layer ${layer.name} has ${channels} channels.`, channels - 1);
+  requireWholeNumber(
+    caller,
+    "filter",
+    options.filter,
+    0,
+    `Layer ${layer.name} has ${channels} channels.`,
+    channels - 1,
+  );
   const steps = requireWholeNumber(caller, "steps", options.steps ?? 40, 1, 40);
   const stepSize = requireNumber(caller, "stepSize", options.stepSize ?? 0.05, { above: 0, example: 0.05 });
   const inputShape = model.inputs[0].shape.slice(1);
   if (inputShape.some((d) => d === null)) {
-    throw new Error(`${caller}: the model's input shape [${inputShape}] has unknown sizes; gradient ascent needs a fixed image size. Build the model with a fixed input shape.`);
+    throw new Error(
+      `${caller}: the model's input shape [${inputShape}] has unknown sizes; gradient ascent needs a fixed image size. Build the model with a fixed input shape.`,
+    );
   }
   const featureModel = tf.model({ inputs: model.inputs, outputs: layer.output as tf.SymbolicTensor });
   const objective = (x: tf.Tensor) => {
@@ -50,7 +65,9 @@ export function filterVisualisation(model: tf.LayersModel, options: FilterVisual
     return maps.slice([0, 0, 0, options.filter], [1, shape[1], shape[2], 1]).mean() as tf.Scalar;
   };
   const gradient = tf.grad(objective);
-  let image = tf.tidy(() => tf.randomUniform([1, ...(inputShape as number[])], 0.45, 0.55, "float32", options.seed ?? 1));
+  let image = tf.tidy(() =>
+    tf.randomUniform([1, ...(inputShape as number[])], 0.45, 0.55, "float32", options.seed ?? 1),
+  );
   const activations: number[] = [];
   activations.push(tf.tidy(() => objective(image).dataSync()[0]));
   for (let step = 0; step < steps; step++) {

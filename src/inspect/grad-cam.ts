@@ -36,7 +36,9 @@ function headChain(model: tf.LayersModel, start: Layer): Layer[] {
   const index = model.layers.indexOf(start);
   let previous = start;
   for (const layer of model.layers.slice(index + 1)) {
-    const fed = layer.inboundNodes.some((node) => node.inboundLayers.length === 1 && node.inboundLayers[0] === previous);
+    const fed = layer.inboundNodes.some(
+      (node) => node.inboundLayers.length === 1 && node.inboundLayers[0] === previous,
+    );
     if (!fed) {
       throw new Error(
         `gradCam: after layer ${describeValue(start.name)} the model is not a simple chain of layers (layer ${describeValue(layer.name)} does not take its input from ${describeValue(previous.name)} alone). ` +
@@ -47,7 +49,9 @@ function headChain(model: tf.LayersModel, start: Layer): Layer[] {
     previous = layer;
   }
   if (model.outputs.length !== 1 || model.outputs[0].sourceLayer !== previous) {
-    throw new Error(`gradCam: the model must have one output, produced by its last layer ${describeValue(previous.name)}. Build a single-output classifier.`);
+    throw new Error(
+      `gradCam: the model must have one output, produced by its last layer ${describeValue(previous.name)}. Build a single-output classifier.`,
+    );
   }
   return chain;
 }
@@ -68,13 +72,16 @@ function activationName(layer: Layer): string | undefined {
 export function gradCam(model: tf.LayersModel, image: tf.Tensor, options: GradCamOptions): GradCamResult {
   const caller = "gradCam";
   requireModel(caller, model);
-  requireOptions<GradCamOptions>(caller, options, ["layerName", "classIndex", "method"], '{ layerName: "conv3" }', { required: true });
+  requireOptions<GradCamOptions>(caller, options, ["layerName", "classIndex", "method"], '{ layerName: "conv3" }', {
+    required: true,
+  });
   const layer = findLayer(caller, model, options.layerName);
   requireFeatureMapLayer(caller, layer, model);
   const head = headChain(model, layer);
   const last = head[head.length - 1];
   const outputs = model.outputs[0].shape[model.outputs[0].shape.length - 1] as number;
-  if (options.classIndex !== undefined) requireWholeNumber(caller, "classIndex", options.classIndex, 0, `The model has ${outputs} outputs.`, outputs - 1);
+  if (options.classIndex !== undefined)
+    requireWholeNumber(caller, "classIndex", options.classIndex, 0, `The model has ${outputs} outputs.`, outputs - 1);
   // The class score before softmax: softmax squashes a confident score's gradient to ~0.
   const endsInSoftmaxLayer = last && last.getClassName() === "Activation" && activationName(last) === "softmax";
   const endsInSoftmaxDense = last && last.getClassName() === "Dense" && activationName(last) === "softmax";
@@ -97,7 +104,9 @@ export function gradCam(model: tf.LayersModel, image: tf.Tensor, options: GradCa
       for (let i = 0; i < upTo; i++) x = head[i].apply(x) as tf.Tensor;
       if (endsInSoftmaxDense) {
         const [kernel, bias] = last.getWeights();
-        x = bias ? tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D).add(bias) : tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
+        x = bias
+          ? tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D).add(bias)
+          : tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
       }
       return x.reshape([-1]).gather([classIndex]).sum() as tf.Scalar;
     };

@@ -9,10 +9,15 @@ export function layerNames(model: tf.LayersModel): string {
 
 export function findLayer(caller: string, model: tf.LayersModel, name: unknown): tf.layers.Layer {
   if (typeof name !== "string") {
-    throw new Error(`${caller}: layerName must be a string, got ${describeValue(name)}. Pick one of: ${layerNames(model)}.`);
+    throw new Error(
+      `${caller}: layerName must be a string, got ${describeValue(name)}. Pick one of: ${layerNames(model)}.`,
+    );
   }
   const layer = model.layers.find((l) => l.name === name);
-  if (!layer) throw new Error(`${caller}: the model has no layer named ${describeValue(name)}. Pick one of: ${layerNames(model)}.`);
+  if (!layer)
+    throw new Error(
+      `${caller}: the model has no layer named ${describeValue(name)}. Pick one of: ${layerNames(model)}.`,
+    );
   return layer;
 }
 
@@ -39,13 +44,20 @@ export function requireFeatureMapLayer(caller: string, layer: tf.layers.Layer, m
 export function asSingleBatch(caller: string, model: tf.LayersModel, image: unknown): tf.Tensor4D {
   const expected = model.inputs[0].shape; // [null, h, w, c]
   if (!(image instanceof tf.Tensor) || (image.rank !== 3 && image.rank !== 4)) {
-    throw new Error(`${caller}: image must be a tensor [height, width, channels] or [1, height, width, channels], got ${image instanceof tf.Tensor ? `shape [${image.shape}]` : typeof image}. Convert the picture to a tensor first.`);
+    throw new Error(
+      `${caller}: image must be a tensor [height, width, channels] or [1, height, width, channels], got ${image instanceof tf.Tensor ? `shape [${image.shape}]` : typeof image}. Convert the picture to a tensor first.`,
+    );
   }
   const shape = image.rank === 3 ? [1, ...image.shape] : image.shape;
-  if (shape[0] !== 1) throw new Error(`${caller}: image must hold one picture, got a batch of ${shape[0]}. Pick one with images.slice([i], [1]).`);
+  if (shape[0] !== 1)
+    throw new Error(
+      `${caller}: image must hold one picture, got a batch of ${shape[0]}. Pick one with images.slice([i], [1]).`,
+    );
   for (let d = 1; d < 4; d++) {
     if (expected[d] !== null && expected[d] !== shape[d]) {
-      throw new Error(`${caller}: image has shape [${image.shape}] but the model expects [${expected.slice(1).map((v) => v ?? "any")}]. Resize the picture or pick a matching model.`);
+      throw new Error(
+        `${caller}: image has shape [${image.shape}] but the model expects [${expected.slice(1).map((v) => v ?? "any")}]. Resize the picture or pick a matching model.`,
+      );
     }
   }
   return (image.rank === 3 ? image.expandDims(0) : image) as tf.Tensor4D;

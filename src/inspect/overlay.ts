@@ -17,7 +17,11 @@ export function heatColour(t: number): [number, number, number] {
 export function overlayHeatmap(image: PixelImage, heatmap: number[][], alpha = 0.45): PixelImage {
   checkPixelImage("overlayHeatmap", image);
   checkMatrix("overlayHeatmap", "heatmap", heatmap);
-  requireNumber("overlayHeatmap", "alpha", alpha, { min: 0, max: 1, fix: "Use e.g. 0.45 (0 = only the image, 1 = only the heatmap)." });
+  requireNumber("overlayHeatmap", "alpha", alpha, {
+    min: 0,
+    max: 1,
+    fix: "Use e.g. 0.45 (0 = only the image, 1 = only the heatmap).",
+  });
   const { width, height, channels, data } = image;
   const resized = tf.tidy(() => {
     const map = tf.tensor2d(heatmap).expandDims(2) as tf.Tensor3D;

@@ -11,12 +11,23 @@ import { requireModel } from "../core/tensors";
  * still remember their starting values, and a deep net can then score far worse at evaluation than
  * it did while training. Weights (γ, β, kernels) are not changed. Returns how many layers were set.
  */
-export function recalibrateBatchNorm(model: tf.LayersModel, images: tf.Tensor4D, options: { batchSize?: number } = {}): number {
+export function recalibrateBatchNorm(
+  model: tf.LayersModel,
+  images: tf.Tensor4D,
+  options: { batchSize?: number } = {},
+): number {
   requireModel("recalibrateBatchNorm", model);
   if (!(images instanceof tf.Tensor) || images.rank !== 4 || images.shape[0] < 2) {
-    throw new Error(`recalibrateBatchNorm: images must be a 4-D batch of at least 2 images, got shape [${images?.shape}]. Pass e.g. data.train.xs.slice(0, 1000).`);
+    throw new Error(
+      `recalibrateBatchNorm: images must be a 4-D batch of at least 2 images, got shape [${images?.shape}]. Pass e.g. data.train.xs.slice(0, 1000).`,
+    );
   }
-  const { batchSize: size } = requireOptions<{ batchSize?: number }>("recalibrateBatchNorm", options, ["batchSize"], "{ batchSize: 256 }");
+  const { batchSize: size } = requireOptions<{ batchSize?: number }>(
+    "recalibrateBatchNorm",
+    options,
+    ["batchSize"],
+    "{ batchSize: 256 }",
+  );
   const batchSize = requireWholeNumber("recalibrateBatchNorm", "batchSize", size ?? 256, 1, 256);
   const layers = model.layers.filter((l) => l.getClassName() === "BatchNormalization");
   for (const layer of layers) {

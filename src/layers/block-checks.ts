@@ -6,12 +6,16 @@ import { OptionKeys, optionKeys, requireOptions } from "../core/options";
 /** The channel count of an NHWC symbolic tensor, or a clear error when the input is not an image batch. */
 export function channelsOf(caller: string, input: tf.SymbolicTensor): number {
   if (!(input instanceof tf.SymbolicTensor)) {
-    throw new Error(`${caller}: input must be a tf.SymbolicTensor (from tf.input or a layer's apply), got ${typeof input}. Build the block inside a functional model.`);
+    throw new Error(
+      `${caller}: input must be a tf.SymbolicTensor (from tf.input or a layer's apply), got ${typeof input}. Build the block inside a functional model.`,
+    );
   }
   const shape = input.shape;
   const channels = shape[shape.length - 1];
   if (shape.length !== 4 || typeof channels !== "number") {
-    throw new Error(`${caller}: input must have shape [batch, height, width, channels] with a known channel count, got [${shape.join(", ")}]. Pass an image feature map, e.g. tf.input({shape: [28, 28, 1]}).`);
+    throw new Error(
+      `${caller}: input must have shape [batch, height, width, channels] with a known channel count, got [${shape.join(", ")}]. Pass an image feature map, e.g. tf.input({shape: [28, 28, 1]}).`,
+    );
   }
   return channels;
 }
@@ -34,10 +38,31 @@ export interface LayerBaseOptions {
   customObjects?: unknown;
 }
 
-export const LAYER_BASE_KEYS = optionKeys<LayerBaseOptions>()("name", "inputShape", "batchInputShape", "trainable", "dtype", "customObjects");
+export const LAYER_BASE_KEYS = optionKeys<LayerBaseOptions>()(
+  "name",
+  "inputShape",
+  "batchInputShape",
+  "trainable",
+  "dtype",
+  "customObjects",
+);
 
 /** Checks a custom layer's options (own keys plus tfjs's) and returns the part for tf.layers.Layer's constructor. */
-export function layerBaseOptions<T extends LayerBaseOptions>(caller: string, options: unknown, ownKeys: readonly string[], example: string, required = false): LayerBaseOptions {
-  const o = requireOptions<T>(caller, options, [...ownKeys, ...LAYER_BASE_KEYS] as OptionKeys<T>, example, { required });
-  return { name: o.name, inputShape: o.inputShape, batchInputShape: o.batchInputShape, trainable: o.trainable, dtype: o.dtype };
+export function layerBaseOptions<T extends LayerBaseOptions>(
+  caller: string,
+  options: unknown,
+  ownKeys: readonly string[],
+  example: string,
+  required = false,
+): LayerBaseOptions {
+  const o = requireOptions<T>(caller, options, [...ownKeys, ...LAYER_BASE_KEYS] as OptionKeys<T>, example, {
+    required,
+  });
+  return {
+    name: o.name,
+    inputShape: o.inputShape,
+    batchInputShape: o.batchInputShape,
+    trainable: o.trainable,
+    dtype: o.dtype,
+  };
 }

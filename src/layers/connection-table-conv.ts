@@ -8,9 +8,21 @@ import { LayerBaseOptions, layerBaseOptions } from "./block-checks";
  * read 4 non-neighbours and one reads all 6: 60 connections instead of 96.
  */
 export const LENET5_C3_TABLE: readonly (readonly number[])[] = [
-  [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [4, 5, 0], [5, 0, 1],
-  [0, 1, 2, 3], [1, 2, 3, 4], [2, 3, 4, 5], [3, 4, 5, 0], [4, 5, 0, 1], [5, 0, 1, 2],
-  [0, 1, 3, 4], [1, 2, 4, 5], [0, 2, 3, 5],
+  [0, 1, 2],
+  [1, 2, 3],
+  [2, 3, 4],
+  [3, 4, 5],
+  [4, 5, 0],
+  [5, 0, 1],
+  [0, 1, 2, 3],
+  [1, 2, 3, 4],
+  [2, 3, 4, 5],
+  [3, 4, 5, 0],
+  [4, 5, 0, 1],
+  [5, 0, 1, 2],
+  [0, 1, 3, 4],
+  [1, 2, 4, 5],
+  [0, 2, 3, 5],
   [0, 1, 2, 3, 4, 5],
 ];
 
@@ -40,19 +52,38 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
   private inChannels = 0;
 
   constructor(options: ConnectionTableConv2DOptions) {
-    super(layerBaseOptions("ConnectionTableConv2D", options, OWN_KEYS, "{ table: LENET5_C3_TABLE, kernelSize: 5 }", true));
+    super(
+      layerBaseOptions("ConnectionTableConv2D", options, OWN_KEYS, "{ table: LENET5_C3_TABLE, kernelSize: 5 }", true),
+    );
     const table = options.table;
-    if (!Array.isArray(table) || table.length === 0 || table.some((row) => !Array.isArray(row) || row.length === 0 || row.some((c) => !Number.isInteger(c) || c < 0))) {
+    if (
+      !Array.isArray(table) ||
+      table.length === 0 ||
+      table.some((row) => !Array.isArray(row) || row.length === 0 || row.some((c) => !Number.isInteger(c) || c < 0))
+    ) {
       throw new Error(
         `ConnectionTableConv2D: table must be a non-empty array of non-empty arrays of channel indices ≥ 0, got ${describeValue(table)}. ` +
           "Pass e.g. LENET5_C3_TABLE.",
       );
     }
     table.forEach((row, f) => {
-      if (new Set(row).size !== row.length) throw new Error(`ConnectionTableConv2D: table[${f}] lists a channel twice (${describeValue(row)}); list each input channel once.`);
+      if (new Set(row).size !== row.length)
+        throw new Error(
+          `ConnectionTableConv2D: table[${f}] lists a channel twice (${describeValue(row)}); list each input channel once.`,
+        );
     });
-    const kernelSize = requireWholeNumber("ConnectionTableConv2D", "kernelSize", options.kernelSize ?? 5, 1, "LeNet-5 uses kernelSize: 5.");
-    const activation = requireChoice("ConnectionTableConv2D", "activation", options.activation ?? "linear", ["tanh", "relu", "linear"] as const);
+    const kernelSize = requireWholeNumber(
+      "ConnectionTableConv2D",
+      "kernelSize",
+      options.kernelSize ?? 5,
+      1,
+      "LeNet-5 uses kernelSize: 5.",
+    );
+    const activation = requireChoice("ConnectionTableConv2D", "activation", options.activation ?? "linear", [
+      "tanh",
+      "relu",
+      "linear",
+    ] as const);
     this.table = table.map((row) => [...row]);
     this.kernelSize = kernelSize;
     this.activationName = activation;
@@ -83,7 +114,12 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
     const fanIn = k * k * (this.connections / this.table.length);
     const fanOut = k * k * (this.connections / this.inChannels);
     const limit = Math.sqrt(6 / (fanIn + fanOut));
-    this.kernel = this.addWeight("kernel", [k * k, this.connections], "float32", tf.initializers.randomUniform({ minval: -limit, maxval: limit }));
+    this.kernel = this.addWeight(
+      "kernel",
+      [k * k, this.connections],
+      "float32",
+      tf.initializers.randomUniform({ minval: -limit, maxval: limit }),
+    );
     this.bias = this.addWeight("bias", [this.table.length], "float32", tf.initializers.zeros());
     this.built = true;
   }
@@ -111,7 +147,9 @@ export class ConnectionTableConv2D extends tf.layers.Layer {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor4D;
       const k = this.kernelSize;
-      const full = tf.matMul(this.kernel!.read() as tf.Tensor2D, this.placement()).reshape([k, k, this.inChannels, this.table.length]) as tf.Tensor4D;
+      const full = tf
+        .matMul(this.kernel!.read() as tf.Tensor2D, this.placement())
+        .reshape([k, k, this.inChannels, this.table.length]) as tf.Tensor4D;
       const y = tf.add(tf.conv2d(x, full, 1, "valid"), this.bias!.read());
       if (this.activationName === "tanh") return tf.tanh(y);
       if (this.activationName === "relu") return tf.relu(y);

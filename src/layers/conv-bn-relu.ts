@@ -20,7 +20,15 @@ export interface ConvBnReluOptions {
   momentum?: number;
 }
 
-const KEYS = optionKeys<ConvBnReluOptions>()("filters", "kernelSize", "strides", "padding", "activation", "name", "momentum");
+const KEYS = optionKeys<ConvBnReluOptions>()(
+  "filters",
+  "kernelSize",
+  "strides",
+  "padding",
+  "activation",
+  "name",
+  "momentum",
+);
 
 /**
  * Convolution → batch normalisation → ReLU, the building block of VGG-BN, ResNet and most
@@ -35,10 +43,23 @@ export function convBnRelu(input: tf.SymbolicTensor, options: ConvBnReluOptions)
   const strides = requireWholeNumber(caller, "strides", options.strides ?? 1, 1, 1);
   const padding = requireChoice(caller, "padding", options.padding ?? "same", ["same", "valid"] as const);
   const activation = requireBoolean(caller, "activation", options.activation ?? true);
-  if (options.momentum !== undefined) requireNumber(caller, "momentum", options.momentum, { min: 0, below: 1, fix: "Use e.g. 0.9 for short training runs." });
+  if (options.momentum !== undefined)
+    requireNumber(caller, "momentum", options.momentum, {
+      min: 0,
+      below: 1,
+      fix: "Use e.g. 0.9 for short training runs.",
+    });
   if (options.name !== undefined) requireText(caller, "name", options.name, 'Pass e.g. name: "stage1".');
   const named = (suffix: string) => (options.name ? { name: `${options.name}_${suffix}` } : {});
-  const conv = tf.layers.conv2d({ filters, kernelSize, strides, padding, useBias: false, kernelInitializer: "heNormal", ...named("conv") });
+  const conv = tf.layers.conv2d({
+    filters,
+    kernelSize,
+    strides,
+    padding,
+    useBias: false,
+    kernelInitializer: "heNormal",
+    ...named("conv"),
+  });
   let x = applyChecked(caller, conv, input);
   const momentum = options.momentum === undefined ? {} : { momentum: options.momentum };
   x = tf.layers.batchNormalization({ ...momentum, ...named("bn") }).apply(x) as tf.SymbolicTensor;

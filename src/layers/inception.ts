@@ -26,8 +26,18 @@ const COUNTS = ["branch1x1", "branch3x3Reduce", "branch3x3", "branch5x5Reduce", 
 const KEYS = optionKeys<InceptionModuleOptions>()(...COUNTS, "branch5x5Kernel", "reduce", "name");
 
 /** Output channels of a module: the four branches are concatenated along the channel axis. */
-export function inceptionOutputChannels(options: InceptionModuleOptions, inChannels: number, caller = "inceptionOutputChannels"): number {
-  requireOptions<InceptionModuleOptions>(caller, options, KEYS, "{ branch1x1: 64, branch3x3Reduce: 96, branch3x3: 128, branch5x5Reduce: 16, branch5x5: 32, poolProjection: 32 }", { required: true });
+export function inceptionOutputChannels(
+  options: InceptionModuleOptions,
+  inChannels: number,
+  caller = "inceptionOutputChannels",
+): number {
+  requireOptions<InceptionModuleOptions>(
+    caller,
+    options,
+    KEYS,
+    "{ branch1x1: 64, branch3x3Reduce: 96, branch3x3: 128, branch5x5Reduce: 16, branch5x5: 32, poolProjection: 32 }",
+    { required: true },
+  );
   for (const key of COUNTS) requireWholeNumber(caller, key, options[key], 1, 64);
   requireWholeNumber(caller, "inChannels", inChannels, 1, 192);
   const reduce = requireBoolean(caller, "reduce", options.reduce ?? true);
@@ -45,12 +55,27 @@ export function inceptionModule(input: tf.SymbolicTensor, options: InceptionModu
   const reduce = options.reduce ?? true;
   const kernel5 = requireChoice("inceptionModule", "branch5x5Kernel", options.branch5x5Kernel ?? 5, [3, 5]);
   const name = options.name;
-  const conv = (x: tf.SymbolicTensor, filters: number, kernelSize: number, suffix: string) => convBnRelu(x, { filters, kernelSize, name: blockName(name, suffix) });
+  const conv = (x: tf.SymbolicTensor, filters: number, kernelSize: number, suffix: string) =>
+    convBnRelu(x, { filters, kernelSize, name: blockName(name, suffix) });
 
   const b1 = conv(input, options.branch1x1, 1, "b1_1x1");
-  const b2 = conv(reduce ? conv(input, options.branch3x3Reduce, 1, "b2_reduce") : input, options.branch3x3, 3, "b2_3x3");
-  const b3 = conv(reduce ? conv(input, options.branch5x5Reduce, 1, "b3_reduce") : input, options.branch5x5, kernel5, "b3_5x5");
-  const pooled = tf.layers.maxPooling2d({ poolSize: 3, strides: 1, padding: "same", name: blockName(name, "b4_pool") }).apply(input) as tf.SymbolicTensor;
+  const b2 = conv(
+    reduce ? conv(input, options.branch3x3Reduce, 1, "b2_reduce") : input,
+    options.branch3x3,
+    3,
+    "b2_3x3",
+  );
+  const b3 = conv(
+    reduce ? conv(input, options.branch5x5Reduce, 1, "b3_reduce") : input,
+    options.branch5x5,
+    kernel5,
+    "b3_5x5",
+  );
+  const pooled = tf.layers
+    .maxPooling2d({ poolSize: 3, strides: 1, padding: "same", name: blockName(name, "b4_pool") })
+    .apply(input) as tf.SymbolicTensor;
   const b4 = reduce ? conv(pooled, options.poolProjection, 1, "b4_proj") : pooled;
-  return tf.layers.concatenate({ axis: -1, name: blockName(name, "concat") }).apply([b1, b2, b3, b4]) as tf.SymbolicTensor;
+  return tf.layers
+    .concatenate({ axis: -1, name: blockName(name, "concat") })
+    .apply([b1, b2, b3, b4]) as tf.SymbolicTensor;
 }

@@ -11,7 +11,10 @@ function firstShape(shape: Shape | Shape[]): Shape {
 
 /** "28×28×1" for [null, 28, 28, 1]. */
 export function sizeText(shape: Shape): string {
-  return shape.slice(1).map((d) => (d === null ? "?" : d)).join("×");
+  return shape
+    .slice(1)
+    .map((d) => (d === null ? "?" : d))
+    .join("×");
 }
 
 /** Whether a shape (with its batch axis) has a dimension of 0 or less. */
@@ -53,12 +56,31 @@ export function smallestSquareInput(layers: tf.layers.Layer[], channels: number)
 }
 
 /** The error for a layer whose output has no cells, with the smallest square input that works when it is known. */
-export function emptyMapError(caller: string, layer: tf.layers.Layer, input: Shape, output: Shape, smallest: number | undefined, scope: "network" | "layer"): Error {
-  const config = layer.getConfig() as { kernelSize?: unknown; poolSize?: unknown; padding?: unknown; strides?: unknown };
+export function emptyMapError(
+  caller: string,
+  layer: tf.layers.Layer,
+  input: Shape,
+  output: Shape,
+  smallest: number | undefined,
+  scope: "network" | "layer",
+): Error {
+  const config = layer.getConfig() as {
+    kernelSize?: unknown;
+    poolSize?: unknown;
+    padding?: unknown;
+    strides?: unknown;
+  };
   const window = config.kernelSize ?? config.poolSize;
-  const setting = window === undefined ? "" : ` (window ${[window].flat().join("×")}, stride ${[config.strides ?? 1].flat().join("×")}, padding "${config.padding ?? "valid"}")`;
+  const setting =
+    window === undefined
+      ? ""
+      : ` (window ${[window].flat().join("×")}, stride ${[config.strides ?? 1].flat().join("×")}, padding "${config.padding ?? "valid"}")`;
   const need =
-    smallest === undefined ? "" : scope === "network" ? ` The smallest square input the whole network accepts is ${smallest}×${smallest}.` : ` This layer needs an input of at least ${smallest}×${smallest}.`;
+    smallest === undefined
+      ? ""
+      : scope === "network"
+        ? ` The smallest square input the whole network accepts is ${smallest}×${smallest}.`
+        : ` This layer needs an input of at least ${smallest}×${smallest}.`;
   return new Error(
     `${caller}: layer "${layer.name}"${setting} turns its ${sizeText(input)} input into a ${sizeText(output)} map, which has no cells: the input is too small.${need} ` +
       `Use a larger input, padding "same", or fewer downsampling layers.`,
@@ -70,7 +92,14 @@ export function applyChecked(caller: string, layer: tf.layers.Layer, input: tf.S
   const output = firstShape(layer.computeOutputShape(input.shape) as Shape | Shape[]);
   if (hasEmptyAxis(output)) {
     const channels = Number(input.shape[input.shape.length - 1]);
-    throw emptyMapError(caller, layer, input.shape, output, input.shape.length === 4 ? smallestSquareInput([layer], channels) : undefined, "layer");
+    throw emptyMapError(
+      caller,
+      layer,
+      input.shape,
+      output,
+      input.shape.length === 4 ? smallestSquareInput([layer], channels) : undefined,
+      "layer",
+    );
   }
   return layer.apply(input) as tf.SymbolicTensor;
 }

@@ -39,11 +39,13 @@ function checkOptions(caller: string, o: LocalResponseNormOptions): LrnSettings 
 export function localResponseNormPixel(values: readonly number[], options: LocalResponseNormOptions = {}): number[] {
   requireOptions<LrnSettings>("localResponseNormPixel", options, LRN_KEYS, LRN_EXAMPLE);
   checkFiniteNumbers("localResponseNormPixel", "values", values, "Pass one number per channel, e.g. [1, 2, 3].");
-  if (values.length === 0) throw new Error("localResponseNormPixel: values is empty; pass one number per channel, e.g. [1, 2, 3].");
+  if (values.length === 0)
+    throw new Error("localResponseNormPixel: values is empty; pass one number per channel, e.g. [1, 2, 3].");
   const { depthRadius, bias, alpha, beta } = checkOptions("localResponseNormPixel", options);
   return values.map((a, i) => {
     let sum = 0;
-    for (let j = Math.max(0, i - depthRadius); j <= Math.min(values.length - 1, i + depthRadius); j++) sum += values[j] * values[j];
+    for (let j = Math.max(0, i - depthRadius); j <= Math.min(values.length - 1, i + depthRadius); j++)
+      sum += values[j] * values[j];
     return a / Math.pow(bias + alpha * sum, beta);
   });
 }
@@ -77,7 +79,9 @@ export class LocalResponseNormalization extends tf.layers.Layer {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0] : inputs;
       if (x.rank !== 4) {
-        throw new Error(`LocalResponseNormalization: input must be a rank-4 NHWC tensor, got shape [${x.shape.join(", ")}]. Put the layer after a Conv2D.`);
+        throw new Error(
+          `LocalResponseNormalization: input must be a rank-4 NHWC tensor, got shape [${x.shape.join(", ")}]. Put the layer after a Conv2D.`,
+        );
       }
       return tf.localResponseNormalization(x as tf.Tensor4D, this.depthRadius, this.bias, this.alpha, this.beta);
     });

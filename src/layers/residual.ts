@@ -26,10 +26,21 @@ export interface BottleneckBlockOptions extends ResidualBlockOptions {
 const RESIDUAL_KEYS = optionKeys<ResidualBlockOptions>()("filters", "strides", "shortcut", "se", "name");
 const BOTTLENECK_KEYS = optionKeys<BottleneckBlockOptions>()(...RESIDUAL_KEYS, "expansion");
 
-function checkCommon(caller: string, input: tf.SymbolicTensor, options: ResidualBlockOptions, keys: readonly string[]): { inChannels: number; strides: number; shortcut: boolean } {
+function checkCommon(
+  caller: string,
+  input: tf.SymbolicTensor,
+  options: ResidualBlockOptions,
+  keys: readonly string[],
+): { inChannels: number; strides: number; shortcut: boolean } {
   const inChannels = channelsOf(caller, input);
-  requireOptions<ResidualBlockOptions>(caller, options, keys as OptionKeys<ResidualBlockOptions>, "{ filters: 64 }", { required: true });
-  if (options.se !== undefined) requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", { name: "se", required: true });
+  requireOptions<ResidualBlockOptions>(caller, options, keys as OptionKeys<ResidualBlockOptions>, "{ filters: 64 }", {
+    required: true,
+  });
+  if (options.se !== undefined)
+    requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", {
+      name: "se",
+      required: true,
+    });
   requireWholeNumber(caller, "filters", options.filters, 1, 64);
   const strides = requireChoice(caller, "strides", options.strides ?? 1, [1, 2]);
   const shortcut = requireChoice(caller, "shortcut", options.shortcut ?? true, [true, false]);
@@ -38,19 +49,43 @@ function checkCommon(caller: string, input: tf.SymbolicTensor, options: Residual
 }
 
 /** Identity when shapes agree; otherwise the projection W_s·x: a strided 1x1 convolution with batch norm. */
-function shortcutPath(input: tf.SymbolicTensor, inChannels: number, outChannels: number, strides: number, name?: string): tf.SymbolicTensor {
+function shortcutPath(
+  input: tf.SymbolicTensor,
+  inChannels: number,
+  outChannels: number,
+  strides: number,
+  name?: string,
+): tf.SymbolicTensor {
   if (strides === 1 && inChannels === outChannels) return input;
-  return convBnRelu(input, { filters: outChannels, kernelSize: 1, strides, activation: false, name: blockName(name, "proj") });
+  return convBnRelu(input, {
+    filters: outChannels,
+    kernelSize: 1,
+    strides,
+    activation: false,
+    name: blockName(name, "proj"),
+  });
 }
 
 /** Adds the shortcut (unless plain), then the block's final ReLU. */
-function finish(residual: tf.SymbolicTensor, input: tf.SymbolicTensor, inChannels: number, outChannels: number, strides: number, options: ResidualBlockOptions, shortcut: boolean): tf.SymbolicTensor {
+function finish(
+  residual: tf.SymbolicTensor,
+  input: tf.SymbolicTensor,
+  inChannels: number,
+  outChannels: number,
+  strides: number,
+  options: ResidualBlockOptions,
+  shortcut: boolean,
+): tf.SymbolicTensor {
   let branch = residual;
   if (options.se) branch = seBlock(branch, { reduction: options.se.reduction, name: blockName(options.name, "se") });
   const sum = shortcut
-    ? (tf.layers.add({ name: blockName(options.name, "add") }).apply([branch, shortcutPath(input, inChannels, outChannels, strides, options.name)]) as tf.SymbolicTensor)
+    ? (tf.layers
+        .add({ name: blockName(options.name, "add") })
+        .apply([branch, shortcutPath(input, inChannels, outChannels, strides, options.name)]) as tf.SymbolicTensor)
     : branch;
-  return tf.layers.activation({ activation: "relu", name: blockName(options.name, "out") }).apply(sum) as tf.SymbolicTensor;
+  return tf.layers
+    .activation({ activation: "relu", name: blockName(options.name, "out") })
+    .apply(sum) as tf.SymbolicTensor;
 }
 
 /**

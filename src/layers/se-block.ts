@@ -15,7 +15,9 @@ export function seHiddenUnits(channels: number, reduction: number): number {
   requireWholeNumber("seHiddenUnits", "channels", channels, 1, 64);
   requireWholeNumber("seHiddenUnits", "reduction", reduction, 1, 16);
   if (reduction > channels) {
-    throw new Error(`seHiddenUnits: reduction ${reduction} is larger than the ${channels} channels, which would leave 0 hidden units. Use a reduction ≤ ${channels}.`);
+    throw new Error(
+      `seHiddenUnits: reduction ${reduction} is larger than the ${channels} channels, which would leave 0 hidden units. Use a reduction ≤ ${channels}.`,
+    );
   }
   return Math.floor(channels / reduction);
 }
@@ -39,9 +41,17 @@ export function seBlock(input: tf.SymbolicTensor, options: SeBlockOptions = {}):
   const reduction = requireWholeNumber("seBlock", "reduction", options.reduction ?? 16, 1, 16);
   const hidden = seHiddenUnits(channels, reduction);
   const name = options.name;
-  const squeezed = tf.layers.globalAveragePooling2d({ name: blockName(name, "squeeze") }).apply(input) as tf.SymbolicTensor;
-  const fc1 = tf.layers.dense({ units: hidden, activation: "relu", name: blockName(name, "fc1") }).apply(squeezed) as tf.SymbolicTensor;
-  const fc2 = tf.layers.dense({ units: channels, activation: "sigmoid", name: blockName(name, "fc2") }).apply(fc1) as tf.SymbolicTensor;
-  const scale = tf.layers.reshape({ targetShape: [1, 1, channels], name: blockName(name, "scale") }).apply(fc2) as tf.SymbolicTensor;
+  const squeezed = tf.layers
+    .globalAveragePooling2d({ name: blockName(name, "squeeze") })
+    .apply(input) as tf.SymbolicTensor;
+  const fc1 = tf.layers
+    .dense({ units: hidden, activation: "relu", name: blockName(name, "fc1") })
+    .apply(squeezed) as tf.SymbolicTensor;
+  const fc2 = tf.layers
+    .dense({ units: channels, activation: "sigmoid", name: blockName(name, "fc2") })
+    .apply(fc1) as tf.SymbolicTensor;
+  const scale = tf.layers
+    .reshape({ targetShape: [1, 1, channels], name: blockName(name, "scale") })
+    .apply(fc2) as tf.SymbolicTensor;
   return tf.layers.multiply({ name: blockName(name, "reweight") }).apply([input, scale]) as tf.SymbolicTensor;
 }

@@ -29,7 +29,14 @@ export function separableConv(input: tf.SymbolicTensor, options: SeparableConvOp
   const strides = requireWholeNumber("separableConv", "strides", options.strides ?? 1, 1, 1);
   const name = options.name;
   let x = tf.layers
-    .depthwiseConv2d({ kernelSize, strides, padding: "same", useBias: false, depthwiseInitializer: "heNormal", name: blockName(name, "dw") })
+    .depthwiseConv2d({
+      kernelSize,
+      strides,
+      padding: "same",
+      useBias: false,
+      depthwiseInitializer: "heNormal",
+      name: blockName(name, "dw"),
+    })
     .apply(input) as tf.SymbolicTensor;
   x = tf.layers.batchNormalization({ name: blockName(name, "dw_bn") }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.activation({ activation: "relu", name: blockName(name, "dw_relu") }).apply(x) as tf.SymbolicTensor;

@@ -31,12 +31,25 @@ const CONV_KEYS = optionKeys<ConvBnReluLayersOptions>()("filters", "kernelSize",
  */
 export function convBnReluLayers(options: ConvBnReluLayersOptions): tf.layers.Layer[] {
   const caller = "convBnReluLayers";
-  requireOptions<ConvBnReluLayersOptions>(caller, options, CONV_KEYS, '{ filters: 64, kernelSize: 3, name: "block1_1" }', { required: true });
+  requireOptions<ConvBnReluLayersOptions>(
+    caller,
+    options,
+    CONV_KEYS,
+    '{ filters: 64, kernelSize: 3, name: "block1_1" }',
+    { required: true },
+  );
   const filters = requireWholeNumber(caller, "filters", options.filters, 1, 64);
   const kernelSize = requireWholeNumber(caller, "kernelSize", options.kernelSize, 1, 3);
   const name = requireText(caller, "name", options.name, 'Pass e.g. name: "block1_1".');
   return [
-    tf.layers.conv2d({ filters, kernelSize, padding: "same", useBias: false, kernelInitializer: "heNormal", name: `${name}_conv` }),
+    tf.layers.conv2d({
+      filters,
+      kernelSize,
+      padding: "same",
+      useBias: false,
+      kernelInitializer: "heNormal",
+      name: `${name}_conv`,
+    }),
     tf.layers.batchNormalization({ name: `${name}_bn` }),
     tf.layers.activation({ activation: "relu", name: `${name}_relu` }),
   ];
@@ -45,8 +58,16 @@ export function convBnReluLayers(options: ConvBnReluLayersOptions): tf.layers.La
 /** One VGG stage: `convs` 3×3 stride-1 'same' convolutions with ReLU, then 2×2 stride-2 max pooling. */
 export function vggBlockLayers(options: VggBlockOptions): tf.layers.Layer[] {
   const caller = "vggBlockLayers";
-  requireOptions<VggBlockOptions>(caller, options, BLOCK_KEYS, '{ convs: 2, filters: 64, name: "block1" }', { required: true });
-  const convs = requireWholeNumber(caller, "convs", options.convs, 1, "VGG blocks have 1 to 4 convolutions, e.g. convs: 2.");
+  requireOptions<VggBlockOptions>(caller, options, BLOCK_KEYS, '{ convs: 2, filters: 64, name: "block1" }', {
+    required: true,
+  });
+  const convs = requireWholeNumber(
+    caller,
+    "convs",
+    options.convs,
+    1,
+    "VGG blocks have 1 to 4 convolutions, e.g. convs: 2.",
+  );
   const filters = requireWholeNumber(caller, "filters", options.filters, 1, 64);
   const name = requireText(caller, "name", options.name, 'Pass e.g. name: "block1".');
   const batchNorm = requireBoolean(caller, "batchNorm", options.batchNorm ?? false);
@@ -54,7 +75,10 @@ export function vggBlockLayers(options: VggBlockOptions): tf.layers.Layer[] {
   const layers: tf.layers.Layer[] = [];
   for (let i = 1; i <= convs; i++) {
     if (batchNorm) layers.push(...convBnReluLayers({ filters, kernelSize: 3, name: `${name}_${i}` }));
-    else layers.push(tf.layers.conv2d({ filters, kernelSize: 3, padding: "same", activation: "relu", name: `${name}_conv${i}` }));
+    else
+      layers.push(
+        tf.layers.conv2d({ filters, kernelSize: 3, padding: "same", activation: "relu", name: `${name}_conv${i}` }),
+      );
   }
   layers.push(tf.layers.maxPooling2d({ poolSize: 2, strides: 2, padding: poolPadding, name: `${name}_pool` }));
   return layers;

@@ -27,17 +27,45 @@ export interface AlexNetOptions {
   dropout?: number;
 }
 
-const PUBLISHED = { inputShape: [227, 227, 3], classes: 1000, filters: [96, 256, 384, 384, 256], firstKernel: 11, firstStride: 4, denseUnits: 4096 };
-const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED.filters.map((f) => f / 16), firstKernel: 5, firstStride: 1, denseUnits: 256 };
+const PUBLISHED = {
+  inputShape: [227, 227, 3],
+  classes: 1000,
+  filters: [96, 256, 384, 384, 256],
+  firstKernel: 11,
+  firstStride: 4,
+  denseUnits: 4096,
+};
+const SMALL = {
+  inputShape: [28, 28, 1],
+  classes: 10,
+  filters: PUBLISHED.filters.map((f) => f / 16),
+  firstKernel: 5,
+  firstStride: 1,
+  denseUnits: 256,
+};
 
-const KEYS = optionKeys<AlexNetOptions>()("size", "inputShape", "classes", "filters", "firstKernel", "firstStride", "denseUnits", "activation", "lrn", "pooling", "dropout");
+const KEYS = optionKeys<AlexNetOptions>()(
+  "size",
+  "inputShape",
+  "classes",
+  "filters",
+  "firstKernel",
+  "firstStride",
+  "denseUnits",
+  "activation",
+  "lrn",
+  "pooling",
+  "dropout",
+);
 
 function check(o: AlexNetOptions): void {
   const caller = "alexnet";
   requireOptions<AlexNetOptions>(caller, o, KEYS, '{ size: "small" }');
   if (o.size !== undefined) requireChoice(caller, "size", o.size, ["published", "small"] as const);
-  if (o.filters !== undefined) requireCounts(caller, "filters", o.filters, 5, "The paper uses [96, 256, 384, 384, 256] (conv1…conv5).");
-  for (const name of ["classes", "firstKernel", "firstStride", "denseUnits"] as const) if (o[name] !== undefined) requireWholeNumber(caller, name, o[name], name === "classes" ? 2 : 1);
+  if (o.filters !== undefined)
+    requireCounts(caller, "filters", o.filters, 5, "The paper uses [96, 256, 384, 384, 256] (conv1…conv5).");
+  for (const name of ["classes", "firstKernel", "firstStride", "denseUnits"] as const)
+    if (o[name] !== undefined) requireWholeNumber(caller, name, o[name], name === "classes" ? 2 : 1);
   if (o.activation !== undefined) requireChoice(caller, "activation", o.activation, ["relu", "tanh"] as const);
   if (o.lrn !== undefined) requireBoolean(caller, "lrn", o.lrn);
   if (o.pooling !== undefined) requireChoice(caller, "pooling", o.pooling, ["max", "average"] as const);

@@ -17,9 +17,24 @@ export const BASE_FEATURE_LAYER = "block3_pool";
  */
 export function baseNetwork(options: { classes?: number } = {}): tf.LayersModel {
   requireOptions<{ classes?: number }>("baseNetwork", options, ["classes"], "{ classes: 10 }");
-  const classes = requireWholeNumber("baseNetwork", "classes", options.classes ?? 10, 2, "Use 10 for Fashion-MNIST or MNIST.");
+  const classes = requireWholeNumber(
+    "baseNetwork",
+    "classes",
+    options.classes ?? 10,
+    2,
+    "Use 10 for Fashion-MNIST or MNIST.",
+  );
   const model = tf.sequential({ name: "fashion_base" });
-  model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: "same", activation: "relu", name: "block1_conv" }));
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [28, 28, 1],
+      filters: 16,
+      kernelSize: 3,
+      padding: "same",
+      activation: "relu",
+      name: "block1_conv",
+    }),
+  );
   model.add(tf.layers.maxPooling2d({ poolSize: 2, name: "block1_pool" }));
   model.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: "same", activation: "relu", name: "block2_conv" }));
   model.add(tf.layers.maxPooling2d({ poolSize: 2, name: "block2_pool" }));
@@ -56,10 +71,16 @@ export function withNewHead(base: tf.LayersModel, options: NewHeadOptions): tf.L
   const featureLayer = options.featureLayer ?? BASE_FEATURE_LAYER;
   const names = base.layers.map((l) => l.name);
   const cut = names.indexOf(featureLayer);
-  if (cut < 0) throw new Error(`${caller}: base has no layer named ${describeValue(featureLayer)}. Pick one of: ${names.join(", ")}.`);
+  if (cut < 0)
+    throw new Error(
+      `${caller}: base has no layer named ${describeValue(featureLayer)}. Pick one of: ${names.join(", ")}.`,
+    );
   requireWholeNumber(caller, "classes", options.classes, 2, "Use the number of classes of the new task, e.g. 10.");
   const dropout = options.dropout ?? 0;
-  if (typeof dropout !== "number" || !(dropout >= 0 && dropout < 1)) throw new Error(`${caller}: dropout must be a number in [0, 1), got ${describeValue(dropout)}. Use e.g. 0.3, or 0 for none.`);
+  if (typeof dropout !== "number" || !(dropout >= 0 && dropout < 1))
+    throw new Error(
+      `${caller}: dropout must be a number in [0, 1), got ${describeValue(dropout)}. Use e.g. 0.3, or 0 for none.`,
+    );
   const input = tf.input({ shape: base.inputs[0].shape.slice(1) as number[] });
   let x: tf.SymbolicTensor = input;
   for (const layer of base.layers.slice(0, cut + 1)) {
@@ -68,7 +89,9 @@ export function withNewHead(base: tf.LayersModel, options: NewHeadOptions): tf.L
   }
   if (x.shape.length > 2) x = tf.layers.flatten({ name: "new_flatten" }).apply(x) as tf.SymbolicTensor;
   if (dropout > 0) x = tf.layers.dropout({ rate: dropout, name: "new_dropout" }).apply(x) as tf.SymbolicTensor;
-  const output = tf.layers.dense({ units: options.classes, activation: "softmax", name: "new_head" }).apply(x) as tf.SymbolicTensor;
+  const output = tf.layers
+    .dense({ units: options.classes, activation: "softmax", name: "new_head" })
+    .apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output, name: options.name ?? "transfer" });
 }
 
@@ -80,13 +103,23 @@ export function withNewHead(base: tf.LayersModel, options: NewHeadOptions): tf.L
 export function setTrainable(model: tf.LayersModel, trainable: boolean, upTo?: string, from?: string): string[] {
   const caller = "setTrainable";
   requireModel(caller, model);
-  if (typeof trainable !== "boolean") throw new Error(`${caller}: trainable must be true or false, got ${describeValue(trainable)}.`);
+  if (typeof trainable !== "boolean")
+    throw new Error(`${caller}: trainable must be true or false, got ${describeValue(trainable)}.`);
   const names = model.layers.map((l) => l.name);
   const start = from === undefined ? 0 : names.indexOf(from);
   const end = upTo === undefined ? names.length - 1 : names.indexOf(upTo);
-  if (start < 0) throw new Error(`${caller}: the model has no layer named ${describeValue(from)} (from). Pick one of: ${names.join(", ")}.`);
-  if (end < 0) throw new Error(`${caller}: the model has no layer named ${describeValue(upTo)} (upTo). Pick one of: ${names.join(", ")}.`);
-  if (end < start) throw new Error(`${caller}: layer ${describeValue(upTo)} comes before ${describeValue(from)}; give from ≤ upTo in layer order (${names.join(", ")}).`);
+  if (start < 0)
+    throw new Error(
+      `${caller}: the model has no layer named ${describeValue(from)} (from). Pick one of: ${names.join(", ")}.`,
+    );
+  if (end < 0)
+    throw new Error(
+      `${caller}: the model has no layer named ${describeValue(upTo)} (upTo). Pick one of: ${names.join(", ")}.`,
+    );
+  if (end < start)
+    throw new Error(
+      `${caller}: layer ${describeValue(upTo)} comes before ${describeValue(from)}; give from ≤ upTo in layer order (${names.join(", ")}).`,
+    );
   const changed = model.layers.slice(start, end + 1);
   changed.forEach((layer) => (layer.trainable = trainable));
   return changed.map((l) => l.name);

@@ -25,7 +25,16 @@ const CHAR_RNN_KEYS = optionKeys<CharRnnOptions>()("vocabSize", "units", "cell")
 const FORECASTER_KEYS = optionKeys<RnnForecasterOptions>()("windowLength", "units", "cell");
 
 /** A recurrent layer named "rnn" (simpleRNN or LSTM) followed by a dense head, as one Sequential model. */
-function recurrentModel(caller: string, options: { units: unknown; cell?: unknown }, design: { name: string; inputShape: (number | null)[]; returnSequences: boolean; head: { units: number; activation?: "softmax"; name: string } }): tf.Sequential {
+function recurrentModel(
+  caller: string,
+  options: { units: unknown; cell?: unknown },
+  design: {
+    name: string;
+    inputShape: (number | null)[];
+    returnSequences: boolean;
+    head: { units: number; activation?: "softmax"; name: string };
+  },
+): tf.Sequential {
   const units = requireWholeNumber(caller, "units", options.units, 1, 16);
   const cell = requireChoice(caller, "cell", options.cell ?? "simpleRNN", ["simpleRNN", "lstm"] as const);
   const config = { units, returnSequences: design.returnSequences, name: "rnn", inputShape: design.inputShape };
@@ -45,7 +54,12 @@ export function charRnn(options: CharRnnOptions): tf.Sequential {
   const caller = "charRnn";
   requireOptions<CharRnnOptions>(caller, options, CHAR_RNN_KEYS, "{ vocabSize: 40, units: 64 }", { required: true });
   const vocabSize = requireWholeNumber(caller, "vocabSize", options.vocabSize, 2, 4);
-  return recurrentModel(caller, options, { name: "char", inputShape: [null, vocabSize], returnSequences: true, head: { units: vocabSize, activation: "softmax", name: "next_char" } });
+  return recurrentModel(caller, options, {
+    name: "char",
+    inputShape: [null, vocabSize],
+    returnSequences: true,
+    head: { units: vocabSize, activation: "softmax", name: "next_char" },
+  });
 }
 
 /**
@@ -54,9 +68,16 @@ export function charRnn(options: CharRnnOptions): tf.Sequential {
  */
 export function rnnForecaster(options: RnnForecasterOptions): tf.Sequential {
   const caller = "rnnForecaster";
-  requireOptions<RnnForecasterOptions>(caller, options, FORECASTER_KEYS, "{ windowLength: 12, units: 16 }", { required: true });
+  requireOptions<RnnForecasterOptions>(caller, options, FORECASTER_KEYS, "{ windowLength: 12, units: 16 }", {
+    required: true,
+  });
   const windowLength = requireWholeNumber(caller, "windowLength", options.windowLength, 1, 12);
-  return recurrentModel(caller, options, { name: "forecast", inputShape: [windowLength, 1], returnSequences: false, head: { units: 1, name: "forecast" } });
+  return recurrentModel(caller, options, {
+    name: "forecast",
+    inputShape: [windowLength, 1],
+    returnSequences: false,
+    head: { units: 1, name: "forecast" },
+  });
 }
 
 export interface GenerateOptions {
@@ -77,18 +98,29 @@ function statefulCopy(model: tf.LayersModel, vocabSize: number): { stepper: tf.S
   try {
     rnn = model.getLayer("rnn");
   } catch {
-    throw new Error("generateIds: model has no layer named \"rnn\". Use a model made by charRnn.");
+    throw new Error('generateIds: model has no layer named "rnn". Use a model made by charRnn.');
   }
   const className = rnn.getClassName();
   const units = rnn.getConfig()["units"] as number;
   if ((className !== "SimpleRNN" && className !== "LSTM") || model.layers.length !== 2) {
-    throw new Error(`generateIds: model must be charRnn's [rnn, next_char], got layers [${model.layers.map((l) => l.getClassName()).join(", ")}]. Use a model made by charRnn.`);
+    throw new Error(
+      `generateIds: model must be charRnn's [rnn, next_char], got layers [${model.layers.map((l) => l.getClassName()).join(", ")}]. Use a model made by charRnn.`,
+    );
   }
   // The weights are copied in below, so skip the default (slow, orthogonal) initialisation.
   const zeros = "zeros" as const;
-  const config = { units, returnSequences: true, stateful: true, batchInputShape: [1, 1, vocabSize], kernelInitializer: zeros, recurrentInitializer: zeros };
+  const config = {
+    units,
+    returnSequences: true,
+    stateful: true,
+    batchInputShape: [1, 1, vocabSize],
+    kernelInitializer: zeros,
+    recurrentInitializer: zeros,
+  };
   const recurrent = className === "LSTM" ? tf.layers.lstm(config) : tf.layers.simpleRNN(config);
-  const stepper = tf.sequential({ layers: [recurrent, tf.layers.dense({ units: vocabSize, activation: "softmax", kernelInitializer: "zeros" })] });
+  const stepper = tf.sequential({
+    layers: [recurrent, tf.layers.dense({ units: vocabSize, activation: "softmax", kernelInitializer: "zeros" })],
+  });
   stepper.setWeights(model.getWeights());
   // A stateful layer keeps its state tensors until told otherwise; free them with the copy.
   return { stepper, dispose: () => (tf.dispose(recurrent.states), stepper.dispose()) };
@@ -101,21 +133,51 @@ function statefulCopy(model: tf.LayersModel, vocabSize: number): { stepper: tf.S
  */
 const GENERATE_KEYS = optionKeys<GenerateOptions>()("length", "temperature", "seed");
 
-export function generateIds(model: tf.LayersModel, startIds: number[], vocabSize: number, options: GenerateOptions): number[] {
-  requireOptions<GenerateOptions>("generateIds", options, GENERATE_KEYS, "{ length: 100, temperature: 0.5 }", { required: true });
+export function generateIds(
+  model: tf.LayersModel,
+  startIds: number[],
+  vocabSize: number,
+  options: GenerateOptions,
+): number[] {
+  requireOptions<GenerateOptions>("generateIds", options, GENERATE_KEYS, "{ length: 100, temperature: 0.5 }", {
+    required: true,
+  });
   const { length, temperature = 0, seed = 1 } = options;
   requireWholeNumber("generateIds", "length", length, 0, 100);
   requireWholeNumber("generateIds", "vocabSize", vocabSize, 2, 4);
-  requireNumber("generateIds", "temperature", temperature, { min: 0, fix: "Use 0 for the most likely character, 0.5–1 for variety." });
+  requireNumber("generateIds", "temperature", temperature, {
+    min: 0,
+    fix: "Use 0 for the most likely character, 0.5–1 for variety.",
+  });
   requireSeed("generateIds", seed);
   if (!Array.isArray(startIds) || startIds.length === 0) {
-    throw new Error("generateIds: startIds must be a non-empty array of character ids, e.g. vocabulary.encode(\"h\").");
+    throw new Error('generateIds: startIds must be a non-empty array of character ids, e.g. vocabulary.encode("h").');
   }
-  startIds.forEach((id, i) => requireWholeNumber("generateIds", `startIds[${i}]`, id, 0, "Use ids of this vocabulary, e.g. vocabulary.encode(text).", vocabSize - 1));
+  startIds.forEach((id, i) =>
+    requireWholeNumber(
+      "generateIds",
+      `startIds[${i}]`,
+      id,
+      0,
+      "Use ids of this vocabulary, e.g. vocabulary.encode(text).",
+      vocabSize - 1,
+    ),
+  );
   const uniform = createRng(seed).next;
   const { stepper, dispose } = statefulCopy(model, vocabSize);
   const read = (id: number): number[] =>
-    tf.tidy(() => Array.from((stepper.predict(tf.oneHot(tf.tensor1d([id], "int32"), vocabSize).toFloat().reshape([1, 1, vocabSize])) as tf.Tensor).dataSync()));
+    tf.tidy(() =>
+      Array.from(
+        (
+          stepper.predict(
+            tf
+              .oneHot(tf.tensor1d([id], "int32"), vocabSize)
+              .toFloat()
+              .reshape([1, 1, vocabSize]),
+          ) as tf.Tensor
+        ).dataSync(),
+      ),
+    );
   try {
     const ids = [...startIds];
     let p: number[] = [];

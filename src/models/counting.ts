@@ -66,7 +66,10 @@ export interface CountsParamsBeforeBuild {
 function product(values: readonly (number | null)[]): number {
   let p = 1;
   for (const v of values) {
-    if (v === null) throw new Error(`modelSummary: a shape has an unknown dimension (${describeValue(values)}); give the model a fixed input size.`);
+    if (v === null)
+      throw new Error(
+        `modelSummary: a shape has an unknown dimension (${describeValue(values)}); give the model a fixed input size.`,
+      );
     p *= v;
   }
   return p;
@@ -87,16 +90,39 @@ function channelsLast(caller: string, layer: tf.layers.Layer, config: tf.seriali
   if (config["dataFormat"] === "channelsFirst") {
     throw new Error(
       `${caller}: layer ${layer.name} uses dataFormat "channelsFirst"; the summary counts channels-last (NHWC) layers only. ` +
-        "Build the layer with dataFormat: \"channelsLast\" (the tfjs default).",
+        'Build the layer with dataFormat: "channelsLast" (the tfjs default).',
     );
   }
 }
 
 const NO_WORK = new Set([
-  "InputLayer", "Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "ThresholdedReLU", "Softmax",
-  "Dropout", "SpatialDropout1D", "SpatialDropout2D", "GaussianNoise", "GaussianDropout", "AlphaDropout",
-  "Flatten", "Reshape", "Permute", "RepeatVector", "ZeroPadding2D", "Cropping2D", "UpSampling2D",
-  "Concatenate", "Embedding", "Masking", "Rescaling", "CenterCrop", "Resizing",
+  "InputLayer",
+  "Activation",
+  "ReLU",
+  "LeakyReLU",
+  "ELU",
+  "PReLU",
+  "ThresholdedReLU",
+  "Softmax",
+  "Dropout",
+  "SpatialDropout1D",
+  "SpatialDropout2D",
+  "GaussianNoise",
+  "GaussianDropout",
+  "AlphaDropout",
+  "Flatten",
+  "Reshape",
+  "Permute",
+  "RepeatVector",
+  "ZeroPadding2D",
+  "Cropping2D",
+  "UpSampling2D",
+  "Concatenate",
+  "Embedding",
+  "Masking",
+  "Rescaling",
+  "CenterCrop",
+  "Resizing",
 ]);
 
 /**
@@ -116,7 +142,11 @@ const NO_WORK = new Set([
  * - reshaping, padding, dropout and activation layers: 0.
  * Returns undefined for a layer type it does not know.
  */
-export function layerMultiplyAdds(layer: tf.layers.Layer, inputShapes: Shape[], outputShape: Shape): number | undefined {
+export function layerMultiplyAdds(
+  layer: tf.layers.Layer,
+  inputShapes: Shape[],
+  outputShape: Shape,
+): number | undefined {
   const custom = layer as unknown as Partial<CountsMultiplyAdds>;
   if (typeof custom.multiplyAdds === "function") return custom.multiplyAdds(inputShapes, outputShape);
   const type = layer.getClassName();
@@ -127,7 +157,8 @@ export function layerMultiplyAdds(layer: tf.layers.Layer, inputShapes: Shape[], 
     case "Conv2D":
     case "Conv1D": {
       channelsLast("layerMultiplyAdds", layer, config);
-      const [kh, kw] = type === "Conv1D" ? [Number((config["kernelSize"] as number[])[0]), 1] : pair(config["kernelSize"], 1);
+      const [kh, kw] =
+        type === "Conv1D" ? [Number((config["kernelSize"] as number[])[0]), 1] : pair(config["kernelSize"], 1);
       const filters = Number(outputShape[outputShape.length - 1]);
       return convMacs(elements(outputShape) / filters, 1, kh, kw, inChannels(), filters);
     }
@@ -143,7 +174,10 @@ export function layerMultiplyAdds(layer: tf.layers.Layer, inputShapes: Shape[], 
       const multiplier = Number(config["depthMultiplier"] ?? 1);
       const filters = Number(outputShape[outputShape.length - 1]);
       const positions = elements(outputShape) / filters;
-      return depthwiseMacs(positions, 1, kh, kw, inChannels(), multiplier) + convMacs(positions, 1, 1, 1, inChannels() * multiplier, filters);
+      return (
+        depthwiseMacs(positions, 1, kh, kw, inChannels(), multiplier) +
+        convMacs(positions, 1, 1, 1, inChannels() * multiplier, filters)
+      );
     }
     case "Conv2DTranspose": {
       channelsLast("layerMultiplyAdds", layer, config);
@@ -161,7 +195,9 @@ export function layerMultiplyAdds(layer: tf.layers.Layer, inputShapes: Shape[], 
       return elements(outputShape) * product(pair(config["poolSize"], 2));
     case "MaxPooling1D":
     case "AveragePooling1D":
-      return elements(outputShape) * product([Number((config["poolSize"] as number[] | number | undefined) ?? 2)].flat());
+      return (
+        elements(outputShape) * product([Number((config["poolSize"] as number[] | number | undefined) ?? 2)].flat())
+      );
     case "GlobalAveragePooling2D":
     case "GlobalMaxPooling2D":
     case "GlobalAveragePooling1D":
@@ -194,7 +230,10 @@ export function layerMultiplyAdds(layer: tf.layers.Layer, inputShapes: Shape[], 
  * Weights a layer will have, from its configuration and input shape alone (no weights are
  * allocated). Covers the layers the course's plans use; throws for others.
  */
-export function layerParamsBeforeBuild(layer: tf.layers.Layer, inputShape: Shape): { params: number; trainableParams: number } {
+export function layerParamsBeforeBuild(
+  layer: tf.layers.Layer,
+  inputShape: Shape,
+): { params: number; trainableParams: number } {
   const custom = layer as unknown as Partial<CountsParamsBeforeBuild>;
   if (typeof custom.paramsBeforeBuild === "function") return custom.paramsBeforeBuild(inputShape);
   const type = layer.getClassName();
@@ -218,7 +257,10 @@ export function layerParamsBeforeBuild(layer: tf.layers.Layer, inputShape: Shape
       channelsLast("layerParamsBeforeBuild", layer, config);
       const [kh, kw] = pair(config["kernelSize"], 1);
       const multiplier = Number(config["depthMultiplier"] ?? 1);
-      return all(depthwiseWeights(kh, kw, inChannels, multiplier, false) + convWeights(1, 1, inChannels * multiplier, Number(config["filters"]), useBias));
+      return all(
+        depthwiseWeights(kh, kw, inChannels, multiplier, false) +
+          convWeights(1, 1, inChannels * multiplier, Number(config["filters"]), useBias),
+      );
     }
     case "Dense":
       return all(denseWeights(inChannels, Number(config["units"]), useBias));
@@ -229,7 +271,16 @@ export function layerParamsBeforeBuild(layer: tf.layers.Layer, inputShape: Shape
     }
     default:
       if (NO_WORK.has(type) && type !== "Embedding" && type !== "PReLU") return { params: 0, trainableParams: 0 };
-      if (["MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Add", "Multiply"].includes(type)) {
+      if (
+        [
+          "MaxPooling2D",
+          "AveragePooling2D",
+          "GlobalAveragePooling2D",
+          "GlobalMaxPooling2D",
+          "Add",
+          "Multiply",
+        ].includes(type)
+      ) {
         return { params: 0, trainableParams: 0 };
       }
       throw new Error(
@@ -241,7 +292,10 @@ export function layerParamsBeforeBuild(layer: tf.layers.Layer, inputShape: Shape
 
 function withoutBatch(shape: Shape, layerName: string): number[] {
   return shape.slice(1).map((d) => {
-    if (d === null) throw new Error(`modelSummary: layer ${layerName} has an unknown output dimension (${describeValue(shape)}); give the model a fixed input size.`);
+    if (d === null)
+      throw new Error(
+        `modelSummary: layer ${layerName} has an unknown output dimension (${describeValue(shape)}); give the model a fixed input size.`,
+      );
     return d;
   });
 }
@@ -258,7 +312,12 @@ function weightCount(weights: tf.LayerVariable[]): number {
   return weights.reduce((sum, w) => sum + product(w.shape), 0);
 }
 
-function totals(name: string, inputShape: number[], rows: ModelSummaryRow[], countedFrom: "built" | "plan"): ModelSummary {
+function totals(
+  name: string,
+  inputShape: number[],
+  rows: ModelSummaryRow[],
+  countedFrom: "built" | "plan",
+): ModelSummary {
   const totalParams = rows.reduce((s, r) => s + r.params, 0);
   const trainableParams = rows.reduce((s, r) => s + r.trainableParams, 0);
   return {
@@ -279,7 +338,9 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
   for (const layer of model.layers) {
     if (layer.getClassName() === "InputLayer") continue;
     // Each application of the layer inside this model costs its multiply-adds once.
-    const own = layer.inboundNodes.filter((node) => node.inboundLayers.length > 0 && node.inboundLayers.every((l) => layerSet.has(l)));
+    const own = layer.inboundNodes.filter(
+      (node) => node.inboundLayers.length > 0 && node.inboundLayers.every((l) => layerSet.has(l)),
+    );
     const nodes = own.length > 0 ? own : layer.inboundNodes.slice(0, 1);
     const output = firstShape(nodes[0]?.outputShapes ?? layer.outputShape);
     if (hasEmptyAxis(output)) throw emptyBuiltLayer(model, layer, firstShape(nodes[0]?.inputShapes ?? []), output);
@@ -287,7 +348,9 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
     let unknown = false;
     for (const node of nodes) {
       const count =
-        layer instanceof tf.LayersModel ? summariseBuilt(layer).totalMultiplyAdds : layerMultiplyAdds(layer, shapeList(node.inputShapes), firstShape(node.outputShapes));
+        layer instanceof tf.LayersModel
+          ? summariseBuilt(layer).totalMultiplyAdds
+          : layerMultiplyAdds(layer, shapeList(node.inputShapes), firstShape(node.outputShapes));
       if (count === undefined) unknown = true;
       else multiplyAdds += count;
     }
@@ -310,7 +373,11 @@ function summariseBuilt(model: tf.LayersModel): ModelSummary {
 /** The error for a layer of a built model whose output has no cells, with the smallest input when the model is a chain. */
 function emptyBuiltLayer(model: tf.LayersModel, layer: tf.layers.Layer, input: Shape, output: Shape): Error {
   const layers = model.layers.filter((l) => l.getClassName() !== "InputLayer");
-  const chain = layers.every((l, i) => i === 0 || l.inboundNodes.every((node) => node.inboundLayers.length === 1 && node.inboundLayers[0] === layers[i - 1]));
+  const chain = layers.every(
+    (l, i) =>
+      i === 0 ||
+      l.inboundNodes.every((node) => node.inboundLayers.length === 1 && node.inboundLayers[0] === layers[i - 1]),
+  );
   const modelInput = model.inputs[0]?.shape ?? [];
   const smallest = chain && modelInput.length === 4 ? smallestSquareInput(layers, Number(modelInput[3])) : undefined;
   return emptyMapError("modelSummary", layer, input, output, smallest, "network");

@@ -23,15 +23,21 @@ const KEYS = optionKeys<DcganOptions>()("latentDim", "filters", "imageSize", "ch
 function resolve(caller: string, options: DcganOptions): Required<DcganOptions> {
   requireOptions<DcganOptions>(caller, options, KEYS, "{ latentDim: 32, filters: 64 }");
   const { latentDim = 32, filters = 64, imageSize = 28, channels = 1, batchNorm = true } = options ?? {};
-  if (typeof batchNorm !== "boolean") throw new Error(`${caller}: batchNorm must be true or false, got ${describeValue(batchNorm)}.`);
+  if (typeof batchNorm !== "boolean")
+    throw new Error(`${caller}: batchNorm must be true or false, got ${describeValue(batchNorm)}.`);
   requireWholeNumber(caller, "latentDim", latentDim, 1, 32);
   requireWholeNumber(caller, "filters", filters, 2, 64);
   requireWholeNumber(caller, "imageSize", imageSize, 4, 28);
   requireWholeNumber(caller, "channels", channels, 1, 1);
   if (imageSize % 4 !== 0) {
-    throw new Error(`${caller}: imageSize must be divisible by 4 (two stride-2 steps), got ${imageSize}. Use 28 for MNIST, or 32.`);
+    throw new Error(
+      `${caller}: imageSize must be divisible by 4 (two stride-2 steps), got ${imageSize}. Use 28 for MNIST, or 32.`,
+    );
   }
-  if (filters % 2 !== 0) throw new Error(`${caller}: filters must be even (the narrow layer has filters / 2), got ${filters}. Try ${filters + 1}.`);
+  if (filters % 2 !== 0)
+    throw new Error(
+      `${caller}: filters must be even (the narrow layer has filters / 2), got ${filters}. Try ${filters + 1}.`,
+    );
   return { latentDim, filters, imageSize, channels, batchNorm };
 }
 
@@ -48,10 +54,21 @@ export function dcganGenerator(options: DcganOptions = {}): tf.Sequential {
   if (batchNorm) model.add(tf.layers.batchNormalization({ name: "g_project_bn" }));
   model.add(tf.layers.leakyReLU({ alpha: 0.2, name: "g_project_act" }));
   model.add(tf.layers.reshape({ targetShape: [side, side, filters], name: "g_reshape" }));
-  model.add(tf.layers.conv2dTranspose({ filters: filters / 2, kernelSize: 4, strides: 2, padding: "same", name: "g_up1" }));
+  model.add(
+    tf.layers.conv2dTranspose({ filters: filters / 2, kernelSize: 4, strides: 2, padding: "same", name: "g_up1" }),
+  );
   if (batchNorm) model.add(tf.layers.batchNormalization({ name: "g_up1_bn" }));
   model.add(tf.layers.leakyReLU({ alpha: 0.2, name: "g_up1_act" }));
-  model.add(tf.layers.conv2dTranspose({ filters: channels, kernelSize: 4, strides: 2, padding: "same", activation: "sigmoid", name: "g_image" }));
+  model.add(
+    tf.layers.conv2dTranspose({
+      filters: channels,
+      kernelSize: 4,
+      strides: 2,
+      padding: "same",
+      activation: "sigmoid",
+      name: "g_image",
+    }),
+  );
   return model;
 }
 
@@ -62,7 +79,16 @@ export function dcganGenerator(options: DcganOptions = {}): tf.Sequential {
 export function dcganDiscriminator(options: DcganOptions = {}): tf.Sequential {
   const { filters, imageSize, channels } = resolve("dcganDiscriminator", options);
   const model = tf.sequential({ name: "discriminator" });
-  model.add(tf.layers.conv2d({ inputShape: [imageSize, imageSize, channels], filters: filters / 2, kernelSize: 4, strides: 2, padding: "same", name: "d_down1" }));
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [imageSize, imageSize, channels],
+      filters: filters / 2,
+      kernelSize: 4,
+      strides: 2,
+      padding: "same",
+      name: "d_down1",
+    }),
+  );
   model.add(tf.layers.leakyReLU({ alpha: 0.2, name: "d_down1_act" }));
   model.add(tf.layers.conv2d({ filters, kernelSize: 4, strides: 2, padding: "same", name: "d_down2" }));
   model.add(tf.layers.leakyReLU({ alpha: 0.2, name: "d_down2_act" }));

@@ -28,7 +28,12 @@ export function createGan(
 ): Gan {
   requireModel("createGan", generator, "generator");
   requireModel("createGan", discriminator, "discriminator");
-  requireOptions<{ learningRate?: number; beta1?: number }>("createGan", options, ["learningRate", "beta1"], "{ learningRate: 2e-4, beta1: 0.5 }");
+  requireOptions<{ learningRate?: number; beta1?: number }>(
+    "createGan",
+    options,
+    ["learningRate", "beta1"],
+    "{ learningRate: 2e-4, beta1: 0.5 }",
+  );
   const { learningRate = 2e-4, beta1 = 0.5 } = options;
   requireNumber("createGan", "learningRate", learningRate, { above: 0, fix: "Try 2e-4." });
   requireNumber("createGan", "beta1", beta1, { min: 0, below: 1, fix: "Try 0.5." });
@@ -37,7 +42,9 @@ export function createGan(
   const dIn = discriminator.inputs[0].shape;
   const dOut = discriminator.outputs[0].shape;
   if (gIn.length !== 2 || typeof gIn[1] !== "number") {
-    throw new Error(`createGan: the generator's input must be noise of shape [batch, latentDim], got ${shapeText(gIn)}. Build it with an inputShape of [latentDim].`);
+    throw new Error(
+      `createGan: the generator's input must be noise of shape [batch, latentDim], got ${shapeText(gIn)}. Build it with an inputShape of [latentDim].`,
+    );
   }
   if (shapeText(gOut) !== shapeText(dIn)) {
     throw new Error(
@@ -46,7 +53,9 @@ export function createGan(
     );
   }
   if (shapeText(dOut) !== "[batch, 1]") {
-    throw new Error(`createGan: the discriminator must give one score per sample, [batch, 1], got ${shapeText(dOut)}. End it with dense({ units: 1 }).`);
+    throw new Error(
+      `createGan: the discriminator must give one score per sample, [batch, 1], got ${shapeText(dOut)}. End it with dense({ units: 1 }).`,
+    );
   }
   return {
     generator,
@@ -96,7 +105,9 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
   }
   const expected = gan.discriminator.inputs[0].shape.slice(1);
   if (realBatch.rank !== expected.length + 1 || expected.some((d, i) => d !== realBatch.shape[i + 1])) {
-    throw new Error(`ganTrainStep: realBatch has shape [${realBatch.shape}] but the discriminator reads [batch, ${expected.join(", ")}]. Reshape the batch to match.`);
+    throw new Error(
+      `ganTrainStep: realBatch has shape [${realBatch.shape}] but the discriminator reads [batch, ${expected.join(", ")}]. Reshape the batch to match.`,
+    );
   }
   const batch = realBatch.shape[0];
   requireOptions<{ seed?: number }>("ganTrainStep", options, ["seed"], "{ seed: 1 }");
@@ -115,7 +126,9 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
         const fakeTargets = tf.zerosLike(fakeLogits); // fake → 0
         realScore = tf.sigmoid(realLogits).mean().dataSync()[0];
         fakeScore = tf.sigmoid(fakeLogits).mean().dataSync()[0];
-        return tf.losses.sigmoidCrossEntropy(realTargets, realLogits).add(tf.losses.sigmoidCrossEntropy(fakeTargets, fakeLogits)) as tf.Scalar;
+        return tf.losses
+          .sigmoidCrossEntropy(realTargets, realLogits)
+          .add(tf.losses.sigmoidCrossEntropy(fakeTargets, fakeLogits)) as tf.Scalar;
       },
       true,
       trainableVariables(gan.discriminator),
@@ -124,7 +137,9 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
     const generatorLoss = gan.generatorOptimizer.minimize(
       () => {
         const noise = latentNoise(batch, gan.latentDim, seed === undefined ? undefined : seed + 1);
-        const fakeLogits = gan.discriminator.apply(gan.generator.apply(noise, { training: true }), { training: true }) as tf.Tensor;
+        const fakeLogits = gan.discriminator.apply(gan.generator.apply(noise, { training: true }), {
+          training: true,
+        }) as tf.Tensor;
         const wantedTargets = tf.onesLike(fakeLogits); // generator wants fake → 1
         return tf.losses.sigmoidCrossEntropy(wantedTargets, fakeLogits) as tf.Scalar;
       },
@@ -143,7 +158,9 @@ export function ganTrainStep(gan: Gan, realBatch: tf.Tensor, options: { seed?: n
 /** Frees both models and both optimizers' state. */
 export function disposeGan(gan: Gan): void {
   if (!gan || !(gan.generator instanceof tf.LayersModel) || !(gan.discriminator instanceof tf.LayersModel)) {
-    throw new Error("disposeGan: gan must come from createGan(generator, discriminator); got something else. Pass the object createGan returned.");
+    throw new Error(
+      "disposeGan: gan must come from createGan(generator, discriminator); got something else. Pass the object createGan returned.",
+    );
   }
   gan.generator.dispose();
   gan.discriminator.dispose();

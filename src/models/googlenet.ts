@@ -5,10 +5,18 @@ import { convBnRelu } from "../layers/conv-bn-relu";
 import { inceptionModule, InceptionModuleOptions } from "../layers/inception";
 import { requireClasses, requireImageShape, requireRate, scaledChannels } from "./model-options";
 
-type Counts = Pick<InceptionModuleOptions, "branch1x1" | "branch3x3Reduce" | "branch3x3" | "branch5x5Reduce" | "branch5x5" | "poolProjection">;
+type Counts = Pick<
+  InceptionModuleOptions,
+  "branch1x1" | "branch3x3Reduce" | "branch3x3" | "branch5x5Reduce" | "branch5x5" | "poolProjection"
+>;
 
 const row = (b1: number, r3: number, b3: number, r5: number, b5: number, pool: number): Counts => ({
-  branch1x1: b1, branch3x3Reduce: r3, branch3x3: b3, branch5x5Reduce: r5, branch5x5: b5, poolProjection: pool,
+  branch1x1: b1,
+  branch3x3Reduce: r3,
+  branch3x3: b3,
+  branch5x5Reduce: r5,
+  branch5x5: b5,
+  poolProjection: pool,
 });
 
 /** The nine inception modules of GoogLeNet (Szegedy et al., 2015, table 1); "pool" marks a stride-2 max pool. */
@@ -44,7 +52,17 @@ export interface GooglenetOptions {
   name?: string;
 }
 
-const KEYS = optionKeys<GooglenetOptions>()("inputShape", "classes", "width", "stem", "stemStrides", "branch5x5Kernel", "reduce", "dropout", "name");
+const KEYS = optionKeys<GooglenetOptions>()(
+  "inputShape",
+  "classes",
+  "width",
+  "stem",
+  "stemStrides",
+  "branch5x5Kernel",
+  "reduce",
+  "dropout",
+  "name",
+);
 
 /**
  * GoogLeNet (Inception v1) in torchvision's variant: every conv bias-free with batch norm, no
@@ -52,9 +70,17 @@ const KEYS = optionKeys<GooglenetOptions>()("inputShape", "classes", "width", "s
  * size and for small trainable versions (width < 1, stem "small").
  */
 export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
-  requireOptions<GooglenetOptions>("googlenet", options, KEYS, '{ stem: "small", width: 0.25 } (or nothing for the published size)');
+  requireOptions<GooglenetOptions>(
+    "googlenet",
+    options,
+    KEYS,
+    '{ stem: "small", width: 0.25 } (or nothing for the published size)',
+  );
   const stem = requireChoice("googlenet", "stem", options.stem ?? "imagenet", ["imagenet", "small"] as const);
-  const inputShape = requireImageShape("googlenet", options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]));
+  const inputShape = requireImageShape(
+    "googlenet",
+    options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]),
+  );
   const classes = requireClasses("googlenet", options.classes ?? (stem === "imagenet" ? 1000 : 10));
   const width = options.width ?? 1;
   const ch = (n: number) => scaledChannels("googlenet", n, width);
@@ -63,10 +89,14 @@ export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
   let x: tf.SymbolicTensor;
   if (stem === "imagenet") {
     x = convBnRelu(input, { filters: ch(64), kernelSize: 7, strides: 2, name: "conv1" });
-    x = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "pool1" }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "pool1" })
+      .apply(x) as tf.SymbolicTensor;
     x = convBnRelu(x, { filters: ch(64), kernelSize: 1, name: "conv2" });
     x = convBnRelu(x, { filters: ch(192), kernelSize: 3, name: "conv3" });
-    x = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "pool2" }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "pool2" })
+      .apply(x) as tf.SymbolicTensor;
   } else {
     const stemStrides = requireChoice("googlenet", "stemStrides", options.stemStrides ?? 1, [1, 2]);
     x = convBnRelu(input, { filters: ch(192), kernelSize: 3, strides: stemStrides, name: "conv1" });
@@ -75,15 +105,24 @@ export function googlenet(options: GooglenetOptions = {}): tf.LayersModel {
   for (const entry of GOOGLENET_MODULES) {
     if (entry === "pool") {
       pools++;
-      x = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: `pool${pools + 2}` }).apply(x) as tf.SymbolicTensor;
+      x = tf.layers
+        .maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: `pool${pools + 2}` })
+        .apply(x) as tf.SymbolicTensor;
       continue;
     }
     const [id, counts] = entry;
     const scaled = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, ch(v)])) as Counts;
-    x = inceptionModule(x, { ...scaled, branch5x5Kernel: options.branch5x5Kernel ?? 3, reduce: options.reduce, name: `inception${id}` });
+    x = inceptionModule(x, {
+      ...scaled,
+      branch5x5Kernel: options.branch5x5Kernel ?? 3,
+      reduce: options.reduce,
+      name: `inception${id}`,
+    });
   }
   x = tf.layers.globalAveragePooling2d({ name: "avgpool" }).apply(x) as tf.SymbolicTensor;
   if (dropout > 0) x = tf.layers.dropout({ rate: dropout, name: "dropout" }).apply(x) as tf.SymbolicTensor;
-  const output = tf.layers.dense({ units: classes, activation: "softmax", name: "classifier" }).apply(x) as tf.SymbolicTensor;
+  const output = tf.layers
+    .dense({ units: classes, activation: "softmax", name: "classifier" })
+    .apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: output, name: options.name ?? "googlenet" });
 }

@@ -15,11 +15,21 @@ export interface InferenceTiming {
  * result back (so the work has really finished). The tensors a run creates are freed after it.
  * Numbers depend on the machine and its load: measure, and report them as measurements.
  */
-export async function measureInference(run: () => tf.Tensor | tf.Tensor[], options: { repeats?: number; warmup?: number } = {}): Promise<InferenceTiming> {
+export async function measureInference(
+  run: () => tf.Tensor | tf.Tensor[],
+  options: { repeats?: number; warmup?: number } = {},
+): Promise<InferenceTiming> {
   if (typeof run !== "function") {
-    throw new Error(`measureInference: run must be a function returning the output tensor(s), got ${typeof run}. Pass e.g. () => model.predict(x) as tf.Tensor.`);
+    throw new Error(
+      `measureInference: run must be a function returning the output tensor(s), got ${typeof run}. Pass e.g. () => model.predict(x) as tf.Tensor.`,
+    );
   }
-  requireOptions<{ repeats?: number; warmup?: number }>("measureInference", options, ["repeats", "warmup"], "{ repeats: 5, warmup: 1 }");
+  requireOptions<{ repeats?: number; warmup?: number }>(
+    "measureInference",
+    options,
+    ["repeats", "warmup"],
+    "{ repeats: 5, warmup: 1 }",
+  );
   const repeats = requireWholeNumber("measureInference", "repeats", options.repeats ?? 5, 1, 5);
   const warmup = requireWholeNumber("measureInference", "warmup", options.warmup ?? 1, 0, 1);
   const once = async (): Promise<number> => {

@@ -12,7 +12,8 @@ export const MODEL_JSON = "model.json";
 export const WEIGHTS_BIN = "weights.bin";
 
 /** How the course's saved base model is rebuilt (printed by every loading error). */
-export const REBUILD_BASE_MODEL = "Rebuild it with `node scripts/train-base-model.js` in the project folder (a few minutes on a CPU; needs `npm run build` first).";
+export const REBUILD_BASE_MODEL =
+  "Rebuild it with `node scripts/train-base-model.js` in the project folder (a few minutes on a CPU; needs `npm run build` first).";
 
 /** Folder of the base network trained on Fashion-MNIST, reused by the transfer-learning lesson. */
 export function baseModelDir(): string {
@@ -35,7 +36,9 @@ export interface SavedModelFiles {
 
 function requireDirectoryArgument(caller: string, directory: unknown): string {
   if (typeof directory !== "string" || directory.trim() === "") {
-    throw new Error(`${caller}: directory must be a folder path (string), got ${describeValue(directory)}. Pass e.g. "datasets/models/my-model".`);
+    throw new Error(
+      `${caller}: directory must be a folder path (string), got ${describeValue(directory)}. Pass e.g. "datasets/models/my-model".`,
+    );
   }
   return path.resolve(directory);
 }
@@ -44,7 +47,10 @@ function requireDirectoryArgument(caller: string, directory: unknown): string {
 function makeFolder(caller: string, dir: string): void {
   for (let part = dir; ; part = path.dirname(part)) {
     if (fs.existsSync(part)) {
-      if (!fs.statSync(part).isDirectory()) throw new Error(`${caller}: cannot create the folder ${dir}: ${part} is a file, not a folder. Save to another path, or move that file.`);
+      if (!fs.statSync(part).isDirectory())
+        throw new Error(
+          `${caller}: cannot create the folder ${dir}: ${part} is a file, not a folder. Save to another path, or move that file.`,
+        );
       break;
     }
     if (path.dirname(part) === part) break;
@@ -52,7 +58,10 @@ function makeFolder(caller: string, dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new Error(`${caller}: cannot create the folder ${dir} (${error instanceof Error ? error.message : String(error)}). Save to a folder you can write to.`, { cause: error });
+    throw new Error(
+      `${caller}: cannot create the folder ${dir} (${error instanceof Error ? error.message : String(error)}). Save to a folder you can write to.`,
+      { cause: error },
+    );
   }
 }
 
@@ -66,20 +75,31 @@ function joinWeightData(data: tf.io.WeightData | undefined): ArrayBuffer {
  * layout tf.io.browserFiles and tfjs-node's file:// handler write). Creates the folder.
  * Never replaces an existing file unless `overwrite: true`.
  */
-export async function saveModelToFile(model: tf.LayersModel, directory: string, options: SaveModelOptions = {}): Promise<SavedModelFiles> {
+export async function saveModelToFile(
+  model: tf.LayersModel,
+  directory: string,
+  options: SaveModelOptions = {},
+): Promise<SavedModelFiles> {
   const caller = "saveModelToFile";
   requireModel(caller, model);
   requireOptions<SaveModelOptions>(caller, options, ["overwrite", "metadata"], "{ overwrite: true }");
   const dir = requireDirectoryArgument(caller, directory);
-  if (options.metadata !== undefined && (typeof options.metadata !== "object" || options.metadata === null || Array.isArray(options.metadata))) {
-    throw new Error(`${caller}: metadata must be a plain object of facts, got ${describeValue(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`);
+  if (
+    options.metadata !== undefined &&
+    (typeof options.metadata !== "object" || options.metadata === null || Array.isArray(options.metadata))
+  ) {
+    throw new Error(
+      `${caller}: metadata must be a plain object of facts, got ${describeValue(options.metadata)}. Pass e.g. {dataset: "Fashion-MNIST", testAccuracy: 0.87}.`,
+    );
   }
   const modelJson = path.join(dir, MODEL_JSON);
   const weights = path.join(dir, WEIGHTS_BIN);
   if (!options.overwrite) {
     for (const file of [modelJson, weights]) {
       if (fs.existsSync(file)) {
-        throw new Error(`${caller}: ${file} already exists and overwrite is off. Pass {overwrite: true} to replace it, or save to another folder.`);
+        throw new Error(
+          `${caller}: ${file} already exists and overwrite is off. Pass {overwrite: true} to replace it, or save to another folder.`,
+        );
       }
     }
   }
@@ -102,7 +122,9 @@ export async function saveModelToFile(model: tf.LayersModel, directory: string, 
       fs.writeFileSync(`${modelJson}.tmp`, JSON.stringify(json));
       fs.renameSync(`${weights}.tmp`, weights);
       fs.renameSync(`${modelJson}.tmp`, modelJson);
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON", weightDataBytes: data.byteLength } };
+      return {
+        modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON", weightDataBytes: data.byteLength },
+      };
     }),
   );
   return { modelJson, weights, weightBytes };
@@ -131,14 +153,22 @@ function readModelJson(caller: string, dir: string, rebuild: string): ModelJsonF
   try {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`${caller}: ${file} is corrupt (not valid JSON: ${error instanceof Error ? error.message : String(error)}). Delete the folder's model files and recreate them. ${rebuild}`, { cause: error });
+    throw new Error(
+      `${caller}: ${file} is corrupt (not valid JSON: ${error instanceof Error ? error.message : String(error)}). Delete the folder's model files and recreate them. ${rebuild}`,
+      { cause: error },
+    );
   }
   const json = parsed as Partial<ModelJsonFile>;
   const manifestOk =
     Array.isArray(json?.weightsManifest) &&
-    json.weightsManifest.every((group) => Array.isArray(group?.paths) && group.paths.every((p) => typeof p === "string") && Array.isArray(group?.weights));
+    json.weightsManifest.every(
+      (group) =>
+        Array.isArray(group?.paths) && group.paths.every((p) => typeof p === "string") && Array.isArray(group?.weights),
+    );
   if (typeof json?.modelTopology !== "object" || json.modelTopology === null || !manifestOk) {
-    throw new Error(`${caller}: ${file} is corrupt: a tfjs model.json needs "modelTopology" (an object) and "weightsManifest" (a list of {paths, weights}). Delete the folder's model files and recreate them. ${rebuild}`);
+    throw new Error(
+      `${caller}: ${file} is corrupt: a tfjs model.json needs "modelTopology" (an object) and "weightsManifest" (a list of {paths, weights}). Delete the folder's model files and recreate them. ${rebuild}`,
+    );
   }
   return json as ModelJsonFile;
 }
@@ -165,22 +195,38 @@ export async function loadModelFromFile(directory: string, options: LoadModelOpt
   const buffers: Buffer[] = [];
   for (const name of json.weightsManifest.flatMap((group) => group.paths)) {
     const file = path.join(dir, name);
-    if (!fs.existsSync(file)) throw new Error(`${caller}: ${MODEL_JSON} lists the weight file ${name}, but ${file} is missing. ${rebuild}`);
+    if (!fs.existsSync(file))
+      throw new Error(`${caller}: ${MODEL_JSON} lists the weight file ${name}, but ${file} is missing. ${rebuild}`);
     buffers.push(fs.readFileSync(file));
   }
   const weightBytes = buffers.reduce((sum, b) => sum + b.length, 0);
   if (weightSpecs.every((spec) => !spec.quantization && BYTES_PER_VALUE[spec.dtype] !== undefined)) {
-    const expected = weightSpecs.reduce((sum, spec) => sum + spec.shape.reduce((n, d) => n * d, 1) * BYTES_PER_VALUE[spec.dtype], 0);
+    const expected = weightSpecs.reduce(
+      (sum, spec) => sum + spec.shape.reduce((n, d) => n * d, 1) * BYTES_PER_VALUE[spec.dtype],
+      0,
+    );
     if (expected !== weightBytes) {
-      throw new Error(`${caller}: the weight files in ${dir} are corrupt: ${MODEL_JSON} describes ${expected} bytes of weights but the files hold ${weightBytes} (truncated or from another model). ${rebuild}`);
+      throw new Error(
+        `${caller}: the weight files in ${dir} are corrupt: ${MODEL_JSON} describes ${expected} bytes of weights but the files hold ${weightBytes} (truncated or from another model). ${rebuild}`,
+      );
     }
   }
   const all = Buffer.concat(buffers);
   const weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
   try {
-    return await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData, userDefinedMetadata: json.userDefinedMetadata }));
+    return await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs,
+        weightData,
+        userDefinedMetadata: json.userDefinedMetadata,
+      }),
+    );
   } catch (error) {
-    throw new Error(`${caller}: the model in ${dir} could not be rebuilt (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); the files are damaged or were written by an incompatible tfjs. ${rebuild}`, { cause: error });
+    throw new Error(
+      `${caller}: the model in ${dir} could not be rebuilt (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); the files are damaged or were written by an incompatible tfjs. ${rebuild}`,
+      { cause: error },
+    );
   }
 }
 

@@ -17,7 +17,13 @@ export interface LeNet5Options {
   classes?: number;
 }
 
-const CLASSIC: Required<LeNet5Options> = { activation: "tanh", pooling: "average", c3: "table", inputSize: 32, classes: 10 };
+const CLASSIC: Required<LeNet5Options> = {
+  activation: "tanh",
+  pooling: "average",
+  c3: "table",
+  inputSize: 32,
+  classes: 10,
+};
 
 /** Options of the modern variant: ReLU, max pooling, fully connected C3. */
 export const LENET5_MODERN: LeNet5Options = { activation: "relu", pooling: "max", c3: "full" };
@@ -45,7 +51,9 @@ export function lenet5Plan(options: LeNet5Options = {}): ModelPlan {
   const o = checked(options);
   const act = o.activation;
   const pool = (name: string) =>
-    o.pooling === "average" ? tf.layers.averagePooling2d({ poolSize: 2, strides: 2, name }) : tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name });
+    o.pooling === "average"
+      ? tf.layers.averagePooling2d({ poolSize: 2, strides: 2, name })
+      : tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name });
   const name = `lenet5_${o.activation}_${o.pooling}_${o.c3}`;
   return checkedPlan("lenet5", {
     name,

@@ -7,7 +7,9 @@ export type ImageShape = [number, number, number];
 /** Throws unless shape is [height, width, channels] of whole numbers ≥ 1; returns it. */
 export function requireImageShape(caller: string, shape: unknown, example = "[28, 28, 1]"): ImageShape {
   if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((v) => Number.isInteger(v) && v >= 1)) {
-    throw new Error(`${caller}: inputShape must be [height, width, channels] of whole numbers ≥ 1, got ${describeValue(shape)}. Pass e.g. inputShape: ${example}.`);
+    throw new Error(
+      `${caller}: inputShape must be [height, width, channels] of whole numbers ≥ 1, got ${describeValue(shape)}. Pass e.g. inputShape: ${example}.`,
+    );
   }
   return shape as ImageShape;
 }
@@ -20,7 +22,9 @@ export function requireClasses(caller: string, classes: unknown): number {
 /** Scales a channel count by a width multiplier, keeping at least one channel. */
 export function scaledChannels(caller: string, channels: number, width: unknown): number {
   if (typeof width !== "number" || !Number.isFinite(width) || width <= 0) {
-    throw new Error(`${caller}: width must be a positive number (a channel multiplier), got ${describeValue(width)}. Pass e.g. width: 0.25 for a quarter of the channels.`);
+    throw new Error(
+      `${caller}: width must be a positive number (a channel multiplier), got ${describeValue(width)}. Pass e.g. width: 0.25 for a quarter of the channels.`,
+    );
   }
   return Math.max(1, Math.round(channels * width));
 }

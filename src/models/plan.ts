@@ -38,7 +38,14 @@ export function checkedPlan(caller: string, plan: ModelPlan): ModelPlan {
   const { shapes, emptyAt } = chainShapes(layers, input);
   if (emptyAt !== undefined) {
     const before = emptyAt === 0 ? input : shapes[emptyAt - 1];
-    throw emptyMapError(caller, layers[emptyAt], before, shapes[emptyAt], smallestSquareInput(plan.makeLayers(), plan.inputShape[2]), "network");
+    throw emptyMapError(
+      caller,
+      layers[emptyAt],
+      before,
+      shapes[emptyAt],
+      smallestSquareInput(plan.makeLayers(), plan.inputShape[2]),
+      "network",
+    );
   }
   return plan;
 }
@@ -51,7 +58,9 @@ export function buildPlan(plan: ModelPlan): tf.Sequential {
         "Pass e.g. lenet5Plan() or vggPlan({ depth: 16 }).",
     );
   }
-  plan.inputShape.forEach((size, i) => requireWholeNumber("buildPlan", `plan.inputShape[${i}]`, size, 1, "Use e.g. [28, 28, 1]."));
+  plan.inputShape.forEach((size, i) =>
+    requireWholeNumber("buildPlan", `plan.inputShape[${i}]`, size, 1, "Use e.g. [28, 28, 1]."),
+  );
   // A Sequential model keeps `model.summary()` and `model.add()` working as learners expect.
   const model = tf.sequential({ name: plan.name });
   model.add(tf.layers.inputLayer({ inputShape: plan.inputShape, name: `${plan.name}_input` }));

@@ -47,24 +47,56 @@ interface ResolvedResnet {
   widths: number[];
 }
 
-const KEYS = optionKeys<ResnetOptions>()("depth", "blocksPerStage", "block", "widths", "stem", "stemFilters", "stemStrides", "inputShape", "classes", "shortcuts", "se", "name");
+const KEYS = optionKeys<ResnetOptions>()(
+  "depth",
+  "blocksPerStage",
+  "block",
+  "widths",
+  "stem",
+  "stemFilters",
+  "stemStrides",
+  "inputShape",
+  "classes",
+  "shortcuts",
+  "se",
+  "name",
+);
 
 function resolve(options: ResnetOptions, caller = "resnet"): ResolvedResnet {
-  requireOptions<ResnetOptions>(caller, options, KEYS, '{ depth: 18 } or { blocksPerStage: [2, 2], widths: [16, 32], stem: "small" }', { required: true });
-  if (options.se !== undefined) requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", { name: "se", required: true });
+  requireOptions<ResnetOptions>(
+    caller,
+    options,
+    KEYS,
+    '{ depth: 18 } or { blocksPerStage: [2, 2], widths: [16, 32], stem: "small" }',
+    { required: true },
+  );
+  if (options.se !== undefined)
+    requireOptions<{ reduction: number }>(caller, options.se, ["reduction"], "{ reduction: 16 }", {
+      name: "se",
+      required: true,
+    });
   const preset = options.depth === undefined ? undefined : RESNET_CONFIGS[options.depth];
   if (options.depth !== undefined && !preset) {
-    throw new Error(`resnet: depth must be one of ${Object.keys(RESNET_CONFIGS).join(", ")}, got ${describeValue(options.depth)}. For another depth pass blocksPerStage instead.`);
+    throw new Error(
+      `resnet: depth must be one of ${Object.keys(RESNET_CONFIGS).join(", ")}, got ${describeValue(options.depth)}. For another depth pass blocksPerStage instead.`,
+    );
   }
   const blocksPerStage = options.blocksPerStage ?? preset?.blocksPerStage;
   if (!Array.isArray(blocksPerStage) || blocksPerStage.length === 0) {
-    throw new Error(`resnet: give depth (18, 34, 50, 101, 152) or blocksPerStage (a non-empty array, e.g. [2, 2, 2]); got blocksPerStage ${describeValue(blocksPerStage)}.`);
+    throw new Error(
+      `resnet: give depth (18, 34, 50, 101, 152) or blocksPerStage (a non-empty array, e.g. [2, 2, 2]); got blocksPerStage ${describeValue(blocksPerStage)}.`,
+    );
   }
   blocksPerStage.forEach((n, i) => requireWholeNumber("resnet", `blocksPerStage[${i}]`, n, 1, 2));
-  const block = requireChoice("resnet", "block", options.block ?? preset?.block ?? "basic", ["basic", "bottleneck"] as const);
+  const block = requireChoice("resnet", "block", options.block ?? preset?.block ?? "basic", [
+    "basic",
+    "bottleneck",
+  ] as const);
   const widths = options.widths ?? [64, 128, 256, 512].slice(0, blocksPerStage.length);
   if (!Array.isArray(widths) || widths.length !== blocksPerStage.length) {
-    throw new Error(`resnet: widths must have one entry per stage (${blocksPerStage.length}), got ${describeValue(widths)}. Pass e.g. widths: [${blocksPerStage.map((_, i) => 16 << i).join(", ")}].`);
+    throw new Error(
+      `resnet: widths must have one entry per stage (${blocksPerStage.length}), got ${describeValue(widths)}. Pass e.g. widths: [${blocksPerStage.map((_, i) => 16 << i).join(", ")}].`,
+    );
   }
   widths.forEach((w, i) => requireWholeNumber("resnet", `widths[${i}]`, w, 1, 16));
   return { block, blocksPerStage: [...blocksPerStage], widths: [...widths] };
@@ -89,9 +121,18 @@ export function resnetDepth(options: ResnetOptions): number {
 export function resnet(options: ResnetOptions): tf.LayersModel {
   const { block, blocksPerStage, widths } = resolve(options);
   const stem = requireChoice("resnet", "stem", options.stem ?? "imagenet", ["imagenet", "small"] as const);
-  const inputShape = requireImageShape("resnet", options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]));
+  const inputShape = requireImageShape(
+    "resnet",
+    options.inputShape ?? (stem === "imagenet" ? [224, 224, 3] : [28, 28, 1]),
+  );
   const classes = requireClasses("resnet", options.classes ?? (stem === "imagenet" ? 1000 : 10));
-  const stemFilters = requireWholeNumber("resnet", "stemFilters", options.stemFilters ?? (stem === "imagenet" ? 64 : widths[0]), 1, 64);
+  const stemFilters = requireWholeNumber(
+    "resnet",
+    "stemFilters",
+    options.stemFilters ?? (stem === "imagenet" ? 64 : widths[0]),
+    1,
+    64,
+  );
   const stemStrides = requireChoice("resnet", "stemStrides", options.stemStrides ?? 1, [1, 2]);
   const shortcut = requireChoice("resnet", "shortcuts", options.shortcuts ?? true, [true, false]);
 
@@ -99,18 +140,28 @@ export function resnet(options: ResnetOptions): tf.LayersModel {
   let x: tf.SymbolicTensor;
   if (stem === "imagenet") {
     x = convBnRelu(input, { filters: stemFilters, kernelSize: 7, strides: 2, name: "stem" });
-    x = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "stem_pool" }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .maxPooling2d({ poolSize: 3, strides: 2, padding: "same", name: "stem_pool" })
+      .apply(x) as tf.SymbolicTensor;
   } else {
     x = convBnRelu(input, { filters: stemFilters, kernelSize: 3, strides: stemStrides, name: "stem" });
   }
   blocksPerStage.forEach((count, stage) => {
     for (let b = 0; b < count; b++) {
-      const blockOptions = { filters: widths[stage], strides: stage > 0 && b === 0 ? 2 : 1, shortcut, se: options.se, name: `s${stage + 1}b${b + 1}` };
+      const blockOptions = {
+        filters: widths[stage],
+        strides: stage > 0 && b === 0 ? 2 : 1,
+        shortcut,
+        se: options.se,
+        name: `s${stage + 1}b${b + 1}`,
+      };
       x = block === "basic" ? residualBlock(x, blockOptions) : bottleneckBlock(x, blockOptions);
     }
   });
   x = tf.layers.globalAveragePooling2d({ name: "pool" }).apply(x) as tf.SymbolicTensor;
-  const output = tf.layers.dense({ units: classes, activation: "softmax", name: "classifier" }).apply(x) as tf.SymbolicTensor;
+  const output = tf.layers
+    .dense({ units: classes, activation: "softmax", name: "classifier" })
+    .apply(x) as tf.SymbolicTensor;
   const kind = `${options.se ? "se-" : ""}${shortcut ? "resnet" : "plain"}`;
   return tf.model({ inputs: input, outputs: output, name: options.name ?? `${kind}${resnetDepth(options)}` });
 }

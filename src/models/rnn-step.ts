@@ -15,20 +15,26 @@ export interface SimpleRnnWeights {
 
 function checkVector(caller: string, name: string, v: unknown, length: number): asserts v is number[] {
   if (!Array.isArray(v) || v.length !== length || v.some((x) => typeof x !== "number" || !Number.isFinite(x))) {
-    throw new Error(`${caller}: ${name} must be an array of ${length} finite numbers, got ${Array.isArray(v) ? `an array of length ${v.length}` : typeof v}. Check it matches the weights' shape.`);
+    throw new Error(
+      `${caller}: ${name} must be an array of ${length} finite numbers, got ${Array.isArray(v) ? `an array of length ${v.length}` : typeof v}. Check it matches the weights' shape.`,
+    );
   }
 }
 
 function checkWeights(caller: string, w: SimpleRnnWeights): { inputSize: number; units: number } {
   if (!w || !Array.isArray(w.kernel) || !Array.isArray(w.recurrentKernel) || !Array.isArray(w.bias)) {
-    throw new Error(`${caller}: weights must be { kernel, recurrentKernel, bias } as number arrays. Read them from a tfjs simpleRNN with layer.getWeights().`);
+    throw new Error(
+      `${caller}: weights must be { kernel, recurrentKernel, bias } as number arrays. Read them from a tfjs simpleRNN with layer.getWeights().`,
+    );
   }
   const units = w.bias.length;
   requireWholeNumber(caller, "weights.bias.length (units)", units, 1, 8);
   const inputSize = w.kernel.length;
   w.kernel.forEach((row, i) => checkVector(caller, `weights.kernel[${i}]`, row, units));
   if (w.recurrentKernel.length !== units) {
-    throw new Error(`${caller}: weights.recurrentKernel has ${w.recurrentKernel.length} rows but there are ${units} units; it must be units × units.`);
+    throw new Error(
+      `${caller}: weights.recurrentKernel has ${w.recurrentKernel.length} rows but there are ${units} units; it must be units × units.`,
+    );
   }
   w.recurrentKernel.forEach((row, i) => checkVector(caller, `weights.recurrentKernel[${i}]`, row, units));
   checkVector(caller, "weights.bias", w.bias, units);

@@ -34,7 +34,16 @@ export interface VggOptions {
 const PUBLISHED = { inputShape: [224, 224, 3], classes: 1000, filters: PUBLISHED_FILTERS, denseUnits: 4096 };
 const SMALL = { inputShape: [28, 28, 1], classes: 10, filters: PUBLISHED_FILTERS.map((f) => f / 8), denseUnits: 128 };
 
-const KEYS = optionKeys<VggOptions>()("depth", "batchNorm", "size", "inputShape", "classes", "filters", "denseUnits", "dropout");
+const KEYS = optionKeys<VggOptions>()(
+  "depth",
+  "batchNorm",
+  "size",
+  "inputShape",
+  "classes",
+  "filters",
+  "denseUnits",
+  "dropout",
+);
 
 function check(o: VggOptions): void {
   const caller = "vgg";
@@ -42,7 +51,8 @@ function check(o: VggOptions): void {
   if (o.depth !== undefined) requireChoice(caller, "depth", o.depth, [11, 13, 16, 19] as const);
   if (o.batchNorm !== undefined) requireBoolean(caller, "batchNorm", o.batchNorm);
   if (o.size !== undefined) requireChoice(caller, "size", o.size, ["published", "small"] as const);
-  if (o.filters !== undefined) requireCounts(caller, "filters", o.filters, 5, "The paper uses [64, 128, 256, 512, 512] (one per stage).");
+  if (o.filters !== undefined)
+    requireCounts(caller, "filters", o.filters, 5, "The paper uses [64, 128, 256, 512, 512] (one per stage).");
   if (o.classes !== undefined) requireWholeNumber(caller, "classes", o.classes, 2);
   if (o.denseUnits !== undefined) requireWholeNumber(caller, "denseUnits", o.denseUnits, 1);
   if (o.dropout !== undefined) requireRate(caller, "dropout", o.dropout, "The paper uses 0.5.");
@@ -68,7 +78,13 @@ export function vggPlan(options: VggOptions = {}): ModelPlan {
     inputShape: [...(options.inputShape ?? base.inputShape)],
     makeLayers: () => [
       ...VGG_CONFIGS[depth].flatMap((convs, i) =>
-        vggBlockLayers({ convs, filters: filters[i], batchNorm, poolPadding: size === "small" ? "same" : "valid", name: `block${i + 1}` }),
+        vggBlockLayers({
+          convs,
+          filters: filters[i],
+          batchNorm,
+          poolPadding: size === "small" ? "same" : "valid",
+          name: `block${i + 1}`,
+        }),
       ),
       tf.layers.flatten({ name: "flatten" }),
       tf.layers.dense({ units: denseUnits, activation: "relu", name: "fc1" }),

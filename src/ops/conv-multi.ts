@@ -28,8 +28,20 @@ export function setUpConv(caller: string, input: unknown, filters: unknown, opti
   checkVolume(caller, "input", input);
   const [kh, kw] = checkFilterBank(caller, filters, input.length);
   const count = (filters as FilterBank).length;
-  const { bias, ...window } = requireOptions<Conv2dMultiOptions>(caller, options, CONV_KEYS, "{ stride: 1, padding: 1, bias: [0, 0] }");
-  if (bias !== undefined) checkFiniteNumbers(caller, "bias", bias, `Pass one number per filter, e.g. bias: [${new Array(count).fill(0).join(", ")}], or leave it out.`, count);
+  const { bias, ...window } = requireOptions<Conv2dMultiOptions>(
+    caller,
+    options,
+    CONV_KEYS,
+    "{ stride: 1, padding: 1, bias: [0, 0] }",
+  );
+  if (bias !== undefined)
+    checkFiniteNumbers(
+      caller,
+      "bias",
+      bias,
+      `Pass one number per filter, e.g. bias: [${new Array(count).fill(0).join(", ")}], or leave it out.`,
+      count,
+    );
   const plan = planWindows(caller, input[0].length, input[0][0].length, kh, kw, window);
   return { kh, kw, bias: bias === undefined ? new Array<number>(count).fill(0) : Array.from(bias), window, plan };
 }
@@ -38,17 +50,23 @@ export function setUpConv(caller: string, input: unknown, filters: unknown, opti
 export function checkFilterBank(caller: string, filters: unknown, channels: number): [number, number] {
   requireWholeNumber(caller, "channels", channels, 1, "Pass the input's channel count.");
   if (!Array.isArray(filters) || filters.length === 0) {
-    throw new Error(`${caller}: filters must be a non-empty array of filters, each number[channel][row][column], got ${describeValue(filters)}. Wrap a single filter f as [f].`);
+    throw new Error(
+      `${caller}: filters must be a non-empty array of filters, each number[channel][row][column], got ${describeValue(filters)}. Wrap a single filter f as [f].`,
+    );
   }
   filters.forEach((filter: unknown, f: number) => checkVolume(caller, `filters[${f}]`, filter));
   const bank = filters as FilterBank;
   const [kh, kw] = [bank[0][0].length, bank[0][0][0].length];
   bank.forEach((filter, f) => {
     if (filter.length !== channels) {
-      throw new Error(`${caller}: filters[${f}] has ${filter.length} channel(s) but the input has ${channels}. Every filter needs one kernel slice per input channel.`);
+      throw new Error(
+        `${caller}: filters[${f}] has ${filter.length} channel(s) but the input has ${channels}. Every filter needs one kernel slice per input channel.`,
+      );
     }
     if (filter[0].length !== kh || filter[0][0].length !== kw) {
-      throw new Error(`${caller}: filters[${f}] is ${filter[0].length}x${filter[0][0].length} but filters[0] is ${kh}x${kw}. All filters of a layer have the same size.`);
+      throw new Error(
+        `${caller}: filters[${f}] is ${filter[0].length}x${filter[0][0].length} but filters[0] is ${kh}x${kw}. All filters of a layer have the same size.`,
+      );
     }
   });
   return [kh, kw];

@@ -69,7 +69,12 @@ export interface CorrelationStep {
 }
 
 /** Every step of correlate2d in order (row by row), with the padded input it slides over. */
-export function correlationSteps(input: Matrix, kernel: Matrix, options: WindowOptions = {}, caller = "correlationSteps"): { padded: Matrix; steps: CorrelationStep[] } {
+export function correlationSteps(
+  input: Matrix,
+  kernel: Matrix,
+  options: WindowOptions = {},
+  caller = "correlationSteps",
+): { padded: Matrix; steps: CorrelationStep[] } {
   requireOptions<WindowOptions>(caller, options, WINDOW_KEYS, WINDOW_EXAMPLE);
   checkMatrix(caller, "input", input);
   checkMatrix(caller, "kernel", kernel);
@@ -80,7 +85,9 @@ export function correlationSteps(input: Matrix, kernel: Matrix, options: WindowO
     for (let outCol = 0; outCol < plan.outWidth; outCol++) {
       const top = outRow * plan.strideY;
       const left = outCol * plan.strideX;
-      const window = kernel.map((row, kRow) => row.map((_, kCol) => padded[top + kRow * plan.dilationY][left + kCol * plan.dilationX]));
+      const window = kernel.map((row, kRow) =>
+        row.map((_, kCol) => padded[top + kRow * plan.dilationY][left + kCol * plan.dilationX]),
+      );
       const products = window.map((row, kRow) => row.map((v, kCol) => v * kernel[kRow][kCol]));
       const sum = products.flat().reduce((a, b) => a + b, 0);
       steps.push({ outRow, outCol, top, left, window, products, sum });

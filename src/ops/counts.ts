@@ -13,18 +13,38 @@ export function convWeights(kh: number, kw: number, inChannels: number, filters:
 }
 
 /** Multiply-adds of a standard convolution: every output cell of every filter costs kh·kw·inChannels. */
-export function convMacs(outHeight: number, outWidth: number, kh: number, kw: number, inChannels: number, filters: number): number {
+export function convMacs(
+  outHeight: number,
+  outWidth: number,
+  kh: number,
+  kw: number,
+  inChannels: number,
+  filters: number,
+): number {
   return outHeight * outWidth * filters * kh * kw * inChannels;
 }
 
 /** Weights of a depthwise convolution: one kh×kw filter per input channel and multiplier, no mixing of channels. */
-export function depthwiseWeights(kh: number, kw: number, inChannels: number, multiplier: number, bias: boolean): number {
+export function depthwiseWeights(
+  kh: number,
+  kw: number,
+  inChannels: number,
+  multiplier: number,
+  bias: boolean,
+): number {
   const outChannels = inChannels * multiplier;
   return kh * kw * outChannels + (bias ? outChannels : 0);
 }
 
 /** Multiply-adds of a depthwise convolution: kh·kw per output cell of each of its inChannels·multiplier maps. */
-export function depthwiseMacs(outHeight: number, outWidth: number, kh: number, kw: number, inChannels: number, multiplier: number): number {
+export function depthwiseMacs(
+  outHeight: number,
+  outWidth: number,
+  kh: number,
+  kw: number,
+  inChannels: number,
+  multiplier: number,
+): number {
   return outHeight * outWidth * inChannels * multiplier * kh * kw;
 }
 
@@ -54,10 +74,17 @@ export interface DenseLayerSize {
 }
 
 const CONV_KEYS = optionKeys<ConvLayerSize>()("kernel", "inChannels", "filters", "bias");
-const CONV_MAC_KEYS = optionKeys<ConvLayerSize & { outHeight: number; outWidth: number }>()(...CONV_KEYS, "outHeight", "outWidth");
+const CONV_MAC_KEYS = optionKeys<ConvLayerSize & { outHeight: number; outWidth: number }>()(
+  ...CONV_KEYS,
+  "outHeight",
+  "outWidth",
+);
 const DENSE_KEYS = optionKeys<DenseLayerSize>()("inputs", "units", "bias");
 
-function convSizes(caller: string, layer: ConvLayerSize): { kh: number; kw: number; inChannels: number; filters: number; bias: boolean } {
+function convSizes(
+  caller: string,
+  layer: ConvLayerSize,
+): { kh: number; kw: number; inChannels: number; filters: number; bias: boolean } {
   const [kh, kw] = requirePair(caller, "kernel", layer.kernel, 1);
   const inChannels = requireWholeNumber(caller, "inChannels", layer.inChannels, 1);
   const filters = requireWholeNumber(caller, "filters", layer.filters, 1);
@@ -68,7 +95,10 @@ function convSizes(caller: string, layer: ConvLayerSize): { kh: number; kw: numb
 /** Weights of a conv layer: kh·kw·inChannels per filter, plus one bias per filter. */
 export function convParameterCount(layer: ConvLayerSize): number {
   const caller = "convParameterCount";
-  requireOptions<ConvLayerSize>(caller, layer, CONV_KEYS, "{ kernel: 3, inChannels: 3, filters: 16 }", { name: "layer", required: true });
+  requireOptions<ConvLayerSize>(caller, layer, CONV_KEYS, "{ kernel: 3, inChannels: 3, filters: 16 }", {
+    name: "layer",
+    required: true,
+  });
   const { kh, kw, inChannels, filters, bias } = convSizes(caller, layer);
   return convWeights(kh, kw, inChannels, filters, bias);
 }
@@ -76,7 +106,13 @@ export function convParameterCount(layer: ConvLayerSize): number {
 /** Multiply-adds of one forward pass of a conv layer on one image: every output cell costs kh·kw·inChannels. */
 export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; outWidth: number }): number {
   const caller = "convMultiplyAdds";
-  requireOptions(caller, layer, CONV_MAC_KEYS, "{ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }", { name: "layer", required: true });
+  requireOptions(
+    caller,
+    layer,
+    CONV_MAC_KEYS,
+    "{ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }",
+    { name: "layer", required: true },
+  );
   const { kh, kw, inChannels, filters } = convSizes(caller, layer);
   const outHeight = requireWholeNumber(caller, "outHeight", layer.outHeight, 1);
   const outWidth = requireWholeNumber(caller, "outWidth", layer.outWidth, 1);
@@ -86,7 +122,10 @@ export function convMultiplyAdds(layer: ConvLayerSize & { outHeight: number; out
 /** Weights of a dense (fully connected) layer: inputs·units, plus one bias per unit. */
 export function denseParameterCount(layer: DenseLayerSize): number {
   const caller = "denseParameterCount";
-  requireOptions<DenseLayerSize>(caller, layer, DENSE_KEYS, "{ inputs: 512, units: 10 }", { name: "layer", required: true });
+  requireOptions<DenseLayerSize>(caller, layer, DENSE_KEYS, "{ inputs: 512, units: 10 }", {
+    name: "layer",
+    required: true,
+  });
   const inputs = requireWholeNumber(caller, "inputs", layer.inputs, 1);
   const units = requireWholeNumber(caller, "units", layer.units, 1);
   return denseWeights(inputs, units, layer.bias === undefined ? true : requireBoolean(caller, "bias", layer.bias));
@@ -118,10 +157,26 @@ export interface ConvCost {
   outputChannels: number;
 }
 
-const COST_KEYS = optionKeys<ConvCostInput>()("height", "width", "inChannels", "outChannels", "kernelSize", "strides", "padding", "bias", "depthMultiplier");
+const COST_KEYS = optionKeys<ConvCostInput>()(
+  "height",
+  "width",
+  "inChannels",
+  "outChannels",
+  "kernelSize",
+  "strides",
+  "padding",
+  "bias",
+  "depthMultiplier",
+);
 
 function readCostInput(caller: string, input: ConvCostInput, needsOut: boolean) {
-  requireOptions<ConvCostInput>(caller, input, COST_KEYS, "{ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }", { name: "input", required: true });
+  requireOptions<ConvCostInput>(
+    caller,
+    input,
+    COST_KEYS,
+    "{ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }",
+    { name: "input", required: true },
+  );
   const height = requireWholeNumber(caller, "height", input.height, 1, 32);
   const width = requireWholeNumber(caller, "width", input.width, 1, 32);
   const inChannels = requireWholeNumber(caller, "inChannels", input.inChannels, 1, 16);
@@ -139,13 +194,32 @@ function readCostInput(caller: string, input: ConvCostInput, needsOut: boolean) 
 /** Standard convolution: every output channel looks at every input channel, k·k·Cin·Cout weights. */
 export function standardConvCost(input: ConvCostInput, caller = "standardConvCost"): ConvCost {
   const { kernel: k, inChannels, outChannels, bias, outputHeight, outputWidth } = readCostInput(caller, input, true);
-  return { params: convWeights(k, k, inChannels, outChannels, bias), multiplyAdds: convMacs(outputHeight, outputWidth, k, k, inChannels, outChannels), outputHeight, outputWidth, outputChannels: outChannels };
+  return {
+    params: convWeights(k, k, inChannels, outChannels, bias),
+    multiplyAdds: convMacs(outputHeight, outputWidth, k, k, inChannels, outChannels),
+    outputHeight,
+    outputWidth,
+    outputChannels: outChannels,
+  };
 }
 
 /** Depthwise convolution: one k×k filter per input channel (times depthMultiplier), no mixing of channels. */
 export function depthwiseConvCost(input: ConvCostInput, caller = "depthwiseConvCost"): ConvCost {
-  const { kernel: k, inChannels, depthMultiplier: m, bias, outputHeight, outputWidth } = readCostInput(caller, input, false);
-  return { params: depthwiseWeights(k, k, inChannels, m, bias), multiplyAdds: depthwiseMacs(outputHeight, outputWidth, k, k, inChannels, m), outputHeight, outputWidth, outputChannels: inChannels * m };
+  const {
+    kernel: k,
+    inChannels,
+    depthMultiplier: m,
+    bias,
+    outputHeight,
+    outputWidth,
+  } = readCostInput(caller, input, false);
+  return {
+    params: depthwiseWeights(k, k, inChannels, m, bias),
+    multiplyAdds: depthwiseMacs(outputHeight, outputWidth, k, k, inChannels, m),
+    outputHeight,
+    outputWidth,
+    outputChannels: inChannels * m,
+  };
 }
 
 /** Pointwise convolution: a 1x1 standard convolution, Cin·Cout weights, mixing channels at each pixel. */
@@ -170,7 +244,10 @@ export function separableConvCost(input: ConvCostInput): SeparableCost {
   const caller = "separableConvCost";
   const standard = standardConvCost(input, caller);
   const depthwise = depthwiseConvCost(input, caller);
-  const pointwise = pointwiseConvCost({ ...input, height: depthwise.outputHeight, width: depthwise.outputWidth, inChannels: depthwise.outputChannels }, caller);
+  const pointwise = pointwiseConvCost(
+    { ...input, height: depthwise.outputHeight, width: depthwise.outputWidth, inChannels: depthwise.outputChannels },
+    caller,
+  );
   const separable: ConvCost = {
     params: depthwise.params + pointwise.params,
     multiplyAdds: depthwise.multiplyAdds + pointwise.multiplyAdds,

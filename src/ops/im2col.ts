@@ -16,7 +16,9 @@ export function im2col(input: Volume, kernelHeight: number, kernelWidth: number,
   requireWholeNumber(caller, "kernelHeight", kernelHeight, 1);
   requireWholeNumber(caller, "kernelWidth", kernelWidth, 1);
   const plan = planWindows(caller, input[0].length, input[0][0].length, kernelHeight, kernelWidth, options);
-  const padded = input.map((channel) => pad2d(channel, { top: plan.padTop, bottom: plan.padBottom, left: plan.padLeft, right: plan.padRight }));
+  const padded = input.map((channel) =>
+    pad2d(channel, { top: plan.padTop, bottom: plan.padBottom, left: plan.padLeft, right: plan.padRight }),
+  );
   const rows: Matrix = [];
   for (let outRow = 0; outRow < plan.outHeight; outRow++) {
     for (let outCol = 0; outCol < plan.outWidth; outCol++) {
@@ -24,7 +26,9 @@ export function im2col(input: Volume, kernelHeight: number, kernelWidth: number,
       for (const channel of padded) {
         for (let kRow = 0; kRow < kernelHeight; kRow++) {
           for (let kCol = 0; kCol < kernelWidth; kCol++) {
-            patch.push(channel[outRow * plan.strideY + kRow * plan.dilationY][outCol * plan.strideX + kCol * plan.dilationX]);
+            patch.push(
+              channel[outRow * plan.strideY + kRow * plan.dilationY][outCol * plan.strideX + kCol * plan.dilationX],
+            );
           }
         }
       }
@@ -39,7 +43,9 @@ export function matrixMultiply(a: Matrix, b: Matrix): Matrix {
   checkMatrix("matrixMultiply", "a", a);
   checkMatrix("matrixMultiply", "b", b);
   if (a[0].length !== b.length) {
-    throw new Error(`matrixMultiply: a is ${a.length}x${a[0].length} and b is ${b.length}x${b[0].length}; a's column count (${a[0].length}) must equal b's row count (${b.length}). Transpose one of them, or check the shapes.`);
+    throw new Error(
+      `matrixMultiply: a is ${a.length}x${a[0].length} and b is ${b.length}x${b[0].length}; a's column count (${a[0].length}) must equal b's row count (${b.length}). Transpose one of them, or check the shapes.`,
+    );
   }
   return a.map((row) => b[0].map((_, j) => row.reduce((sum, v, k) => sum + v * b[k][j], 0)));
 }
@@ -58,6 +64,8 @@ export function conv2dAsMatrixProduct(input: Volume, filters: FilterBank, option
   const product = matrixMultiply(im2col(input, kh, kw, window), filtersAsColumns(filters));
   // Row p of the product is output position p = row·outWidth + col; column f is filter f.
   return filters.map((_, f) =>
-    Array.from({ length: plan.outHeight }, (_, r) => Array.from({ length: plan.outWidth }, (_, c) => product[r * plan.outWidth + c][f] + bias[f])),
+    Array.from({ length: plan.outHeight }, (_, r) =>
+      Array.from({ length: plan.outWidth }, (_, c) => product[r * plan.outWidth + c][f] + bias[f]),
+    ),
   );
 }

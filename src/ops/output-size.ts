@@ -41,10 +41,23 @@ export function effectiveKernelSize(kernel: number, dilation = 1): number {
   return dilation * (kernel - 1) + 1;
 }
 
-const OUTPUT_SIZE_KEYS = optionKeys<OutputSizeOptions>()("input", "kernel", "stride", "padding", "dilation", "rounding");
+const OUTPUT_SIZE_KEYS = optionKeys<OutputSizeOptions>()(
+  "input",
+  "kernel",
+  "stride",
+  "padding",
+  "dilation",
+  "rounding",
+);
 
 function checkOptions(caller: string, options: OutputSizeOptions): Required<OutputSizeOptions> {
-  requireOptions<OutputSizeOptions>(caller, options, OUTPUT_SIZE_KEYS, "{ input: 32, kernel: 3, stride: 1, padding: 1 }", { required: true });
+  requireOptions<OutputSizeOptions>(
+    caller,
+    options,
+    OUTPUT_SIZE_KEYS,
+    "{ input: 32, kernel: 3, stride: 1, padding: 1 }",
+    { required: true },
+  );
   const { input, kernel, stride = 1, padding = 0, dilation = 1, rounding = "exact" } = options;
   requireWholeNumber(caller, "input", input, 1);
   requireWholeNumber(caller, "kernel", kernel, 1);
@@ -52,11 +65,15 @@ function checkOptions(caller: string, options: OutputSizeOptions): Required<Outp
   requireWholeNumber(caller, "dilation", dilation, 1);
   if (padding !== "same" && padding !== "valid") {
     if (typeof padding !== "number" || !Number.isInteger(padding) || padding < 0) {
-      throw new Error(`${caller}: padding must be a whole number ≥ 0, "same" or "valid", got ${describeValue(padding)}. Pass e.g. padding: 1.`);
+      throw new Error(
+        `${caller}: padding must be a whole number ≥ 0, "same" or "valid", got ${describeValue(padding)}. Pass e.g. padding: 1.`,
+      );
     }
   }
   if (rounding !== "exact" && rounding !== "floor") {
-    throw new Error(`${caller}: rounding must be "exact" or "floor", got ${describeValue(rounding)}. Use "floor" to drop leftover rows as PyTorch and Keras do.`);
+    throw new Error(
+      `${caller}: rounding must be "exact" or "floor", got ${describeValue(rounding)}. Use "floor" to drop leftover rows as PyTorch and Keras do.`,
+    );
   }
   return { input, kernel, stride, padding, dilation, rounding };
 }
@@ -69,9 +86,11 @@ function notWholeError(caller: string, n: number, p: number, k: number, s: numbe
   const numerator = n + 2 * p - k;
   const leftover = numerator % s;
   const strides: number[] = [];
-  for (let candidate = 1; candidate <= numerator && strides.length < 6; candidate++) if (numerator % candidate === 0) strides.push(candidate);
+  for (let candidate = 1; candidate <= numerator && strides.length < 6; candidate++)
+    if (numerator % candidate === 0) strides.push(candidate);
   const paddings: number[] = [];
-  for (let candidate = 0; candidate <= k; candidate++) if ((n + 2 * candidate - k) >= 0 && (n + 2 * candidate - k) % s === 0) paddings.push(candidate);
+  for (let candidate = 0; candidate <= k; candidate++)
+    if (n + 2 * candidate - k >= 0 && (n + 2 * candidate - k) % s === 0) paddings.push(candidate);
   const value = Number((numerator / s).toFixed(3));
   return new Error(
     `${caller}: (${n} + 2·${p} − ${kernelText}) / ${s} = ${numerator} / ${s} = ${value} is not a whole number, so the last ${leftover} input row(s) would never be reached by the kernel. ` +
@@ -95,12 +114,18 @@ export function outputSizeDetails(options: OutputSizeOptions): OutputSizeDetails
  * outputSizeDetails with the caller named in its errors; with `axis`, errors also say which axis
  * ("correlate2d, along the width: ..."). The window planner and convOutputShape use it.
  */
-export function sizeAlongAxis(caller: string, options: OutputSizeOptions, axis?: "height" | "width"): OutputSizeDetails {
+export function sizeAlongAxis(
+  caller: string,
+  options: OutputSizeOptions,
+  axis?: "height" | "width",
+): OutputSizeDetails {
   if (axis === undefined) return details(caller, options);
   try {
     return details(caller, options);
   } catch (error) {
-    throw new Error((error as Error).message.replace(`${caller}: `, `${caller}, along the ${axis}: `), { cause: error });
+    throw new Error((error as Error).message.replace(`${caller}: `, `${caller}, along the ${axis}: `), {
+      cause: error,
+    });
   }
 }
 
@@ -112,7 +137,13 @@ function details(caller: string, options: OutputSizeOptions): OutputSizeDetails 
     const size = Math.ceil(n / s);
     const total = Math.max((size - 1) * s + k - n, 0);
     const padBefore = Math.floor(total / 2);
-    return { size, padBefore, padAfter: total - padBefore, effectiveKernel: k, leftover: n + total - k - (size - 1) * s };
+    return {
+      size,
+      padBefore,
+      padAfter: total - padBefore,
+      effectiveKernel: k,
+      leftover: n + total - k - (size - 1) * s,
+    };
   }
   const p = padding === "valid" ? 0 : padding;
   const numerator = n + 2 * p - k;
@@ -124,7 +155,8 @@ function details(caller: string, options: OutputSizeOptions): OutputSizeDetails 
     );
   }
   const leftover = numerator % s;
-  if (leftover !== 0 && padding !== "valid" && rounding === "exact") throw notWholeError(caller, n, p, k, s, kernelText);
+  if (leftover !== 0 && padding !== "valid" && rounding === "exact")
+    throw notWholeError(caller, n, p, k, s, kernelText);
   return { size: Math.floor(numerator / s) + 1, padBefore: p, padAfter: p, effectiveKernel: k, leftover };
 }
 
@@ -144,15 +176,31 @@ export interface ConvOutputShapeOptions {
   rounding?: Rounding;
 }
 
-const CONV_OUTPUT_SHAPE_KEYS = optionKeys<ConvOutputShapeOptions>()("inputShape", "filters", "kernel", "stride", "padding", "dilation", "rounding");
+const CONV_OUTPUT_SHAPE_KEYS = optionKeys<ConvOutputShapeOptions>()(
+  "inputShape",
+  "filters",
+  "kernel",
+  "stride",
+  "padding",
+  "dilation",
+  "rounding",
+);
 
 /** [height, width, filters] of a conv layer's output (HWC), each axis by outputSize. */
 export function convOutputShape(options: ConvOutputShapeOptions): [number, number, number] {
   const caller = "convOutputShape";
-  requireOptions<ConvOutputShapeOptions>(caller, options, CONV_OUTPUT_SHAPE_KEYS, "{ inputShape: [32, 32, 3], filters: 16, kernel: 3 }", { required: true });
+  requireOptions<ConvOutputShapeOptions>(
+    caller,
+    options,
+    CONV_OUTPUT_SHAPE_KEYS,
+    "{ inputShape: [32, 32, 3], filters: 16, kernel: 3 }",
+    { required: true },
+  );
   const shape = options.inputShape;
   if (!Array.isArray(shape) || shape.length !== 3) {
-    throw new Error(`${caller}: inputShape must be [height, width, channels], got ${describeValue(shape)}. Pass e.g. inputShape: [32, 32, 3].`);
+    throw new Error(
+      `${caller}: inputShape must be [height, width, channels], got ${describeValue(shape)}. Pass e.g. inputShape: [32, 32, 3].`,
+    );
   }
   shape.forEach((v, i) => requireWholeNumber(caller, `inputShape[${i}]`, v, 1));
   requireWholeNumber(caller, "filters", options.filters, 1);
@@ -160,7 +208,15 @@ export function convOutputShape(options: ConvOutputShapeOptions): [number, numbe
   const [sh, sw] = requirePair(caller, "stride", options.stride ?? 1);
   const [dh, dw] = requirePair(caller, "dilation", options.dilation ?? 1);
   const common = { padding: options.padding, rounding: options.rounding };
-  const height = sizeAlongAxis(caller, { input: shape[0], kernel: kh, stride: sh, dilation: dh, ...common }, "height").size;
-  const width = sizeAlongAxis(caller, { input: shape[1], kernel: kw, stride: sw, dilation: dw, ...common }, "width").size;
+  const height = sizeAlongAxis(
+    caller,
+    { input: shape[0], kernel: kh, stride: sh, dilation: dh, ...common },
+    "height",
+  ).size;
+  const width = sizeAlongAxis(
+    caller,
+    { input: shape[1], kernel: kw, stride: sw, dilation: dw, ...common },
+    "width",
+  ).size;
   return [height, width, options.filters];
 }

@@ -30,15 +30,22 @@ const REDUCERS: Record<PoolMode, (values: number[]) => number> = {
  * average number inside it. No weights; cells outside the input (padding) are ignored.
  */
 export function pool2d(input: Matrix, mode: PoolMode, options: PoolOptions, caller = "pool2d"): Matrix {
-  if (!(mode in REDUCERS)) throw new Error(`${caller}: mode must be "max", "avg" or "min", got ${describeValue(mode)}.`);
+  if (!(mode in REDUCERS))
+    throw new Error(`${caller}: mode must be "max", "avg" or "min", got ${describeValue(mode)}.`);
   requireOptions<PoolOptions>(caller, options, POOL_KEYS, "{ size: 2 }", { required: true });
   checkMatrix(caller, "input", input);
   const [sizeY, sizeX] = requirePair(caller, "size", options.size, 1);
   const padding = options.padding ?? 0;
   if (typeof padding === "number" && padding > Math.floor(Math.min(sizeY, sizeX) / 2)) {
-    throw new Error(`${caller}: padding ${padding} is more than half the window (${sizeY}x${sizeX}), so some windows would hold no real cell. Use padding ≤ ${Math.floor(Math.min(sizeY, sizeX) / 2)}, or "same".`);
+    throw new Error(
+      `${caller}: padding ${padding} is more than half the window (${sizeY}x${sizeX}), so some windows would hold no real cell. Use padding ≤ ${Math.floor(Math.min(sizeY, sizeX) / 2)}, or "same".`,
+    );
   }
-  const plan = planWindows(caller, input.length, input[0].length, sizeY, sizeX, { stride: options.stride ?? [sizeY, sizeX], padding, rounding: options.rounding });
+  const plan = planWindows(caller, input.length, input[0].length, sizeY, sizeX, {
+    stride: options.stride ?? [sizeY, sizeX],
+    padding,
+    rounding: options.rounding,
+  });
   const reduce = REDUCERS[mode];
   const out = filledMatrix(plan.outHeight, plan.outWidth);
   for (let outRow = 0; outRow < plan.outHeight; outRow++) {
@@ -91,8 +98,12 @@ export function globalAveragePool2d(input: Volume): number[] {
 export function flattenVolume(input: Volume, order: "hwc" | "chw" = "hwc"): number[] {
   checkVolume("flattenVolume", "input", input);
   if (order === "chw") return input.flat(2);
-  if (order !== "hwc") throw new Error(`flattenVolume: order must be "hwc" or "chw", got ${describeValue(order)}. Use "hwc" to match tfjs.`);
+  if (order !== "hwc")
+    throw new Error(
+      `flattenVolume: order must be "hwc" or "chw", got ${describeValue(order)}. Use "hwc" to match tfjs.`,
+    );
   const out: number[] = [];
-  for (let r = 0; r < input[0].length; r++) for (let c = 0; c < input[0][0].length; c++) for (const channel of input) out.push(channel[r][c]);
+  for (let r = 0; r < input[0].length; r++)
+    for (let c = 0; c < input[0][0].length; c++) for (const channel of input) out.push(channel[r][c]);
   return out;
 }

@@ -30,12 +30,17 @@ export interface ReceptiveFieldRow {
 export function receptiveField(layers: ReceptiveFieldLayer[]): ReceptiveFieldRow[] {
   const caller = "receptiveField";
   if (!Array.isArray(layers) || layers.length === 0) {
-    throw new Error(`${caller}: layers must be a non-empty array like [{ kernel: 3 }, { kernel: 2, stride: 2 }], got ${describeValue(layers)}.`);
+    throw new Error(
+      `${caller}: layers must be a non-empty array like [{ kernel: 3 }, { kernel: 2, stride: 2 }], got ${describeValue(layers)}.`,
+    );
   }
   let field = 1;
   let jump = 1;
   return layers.map((layer, i) => {
-    requireOptions<ReceptiveFieldLayer>(caller, layer, LAYER_KEYS, "{ kernel: 3, stride: 1 }", { name: `layers[${i}]`, required: true });
+    requireOptions<ReceptiveFieldLayer>(caller, layer, LAYER_KEYS, "{ kernel: 3, stride: 1 }", {
+      name: `layers[${i}]`,
+      required: true,
+    });
     const { kernel, stride = 1, dilation = 1 } = layer;
     requireWholeNumber(caller, `layers[${i}].kernel`, kernel, 1);
     requireWholeNumber(caller, `layers[${i}].stride`, stride, 1);

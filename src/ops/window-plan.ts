@@ -32,12 +32,28 @@ export interface WindowPlan {
 export const WINDOW_KEYS = optionKeys<WindowOptions>()("stride", "padding", "dilation", "rounding");
 
 /** Output size and padding on both axes, with the checks of outputSize (errors name the caller and the axis). */
-export function planWindows(caller: string, inHeight: number, inWidth: number, kernelHeight: number, kernelWidth: number, options: WindowOptions = {}, defaultStride = 1): WindowPlan {
+export function planWindows(
+  caller: string,
+  inHeight: number,
+  inWidth: number,
+  kernelHeight: number,
+  kernelWidth: number,
+  options: WindowOptions = {},
+  defaultStride = 1,
+): WindowPlan {
   const [strideY, strideX] = requirePair(caller, "stride", options.stride ?? defaultStride, 1);
   const [dilationY, dilationX] = requirePair(caller, "dilation", options.dilation ?? 1, 1);
   const common = { padding: options.padding, rounding: options.rounding };
-  const rows = sizeAlongAxis(caller, { input: inHeight, kernel: kernelHeight, stride: strideY, dilation: dilationY, ...common }, "height");
-  const cols = sizeAlongAxis(caller, { input: inWidth, kernel: kernelWidth, stride: strideX, dilation: dilationX, ...common }, "width");
+  const rows = sizeAlongAxis(
+    caller,
+    { input: inHeight, kernel: kernelHeight, stride: strideY, dilation: dilationY, ...common },
+    "height",
+  );
+  const cols = sizeAlongAxis(
+    caller,
+    { input: inWidth, kernel: kernelWidth, stride: strideX, dilation: dilationX, ...common },
+    "width",
+  );
   return {
     outHeight: rows.size,
     outWidth: cols.size,

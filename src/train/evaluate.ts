@@ -8,7 +8,9 @@ import { checkSplit, checkSplitValues, Split } from "../data/split";
 export function checkModel(caller: string, model: unknown, needsCompile: boolean): tf.LayersModel {
   const checked = requireModel(caller, model);
   if (needsCompile && !checked.optimizer) {
-    throw new Error(`${caller}: the model is not compiled. Call model.compile({ optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"] }) first.`);
+    throw new Error(
+      `${caller}: the model is not compiled. Call model.compile({ optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"] }) first.`,
+    );
   }
   return checked;
 }
@@ -18,11 +20,15 @@ export function checkShapes(caller: string, model: tf.LayersModel, split: Split,
   const want = model.inputs[0].shape.slice(1);
   const got = split.xs.shape.slice(1);
   if (want.some((d, i) => d !== null && d !== got[i])) {
-    throw new Error(`${caller}: ${name}.xs has images of shape [${got.join(", ")}] but the model expects [${want.map((d) => d ?? "any").join(", ")}]. Load the data at the model's input size, or change the model's inputShape.`);
+    throw new Error(
+      `${caller}: ${name}.xs has images of shape [${got.join(", ")}] but the model expects [${want.map((d) => d ?? "any").join(", ")}]. Load the data at the model's input size, or change the model's inputShape.`,
+    );
   }
   const classes = model.outputs[0].shape[model.outputs[0].shape.length - 1];
   if (classes !== null && classes !== split.ys.shape[1]) {
-    throw new Error(`${caller}: ${name}.ys has ${split.ys.shape[1]} classes but the model outputs ${classes}. Make the last Dense layer have ${split.ys.shape[1]} units.`);
+    throw new Error(
+      `${caller}: ${name}.ys has ${split.ys.shape[1]} classes but the model outputs ${classes}. Make the last Dense layer have ${split.ys.shape[1]} units.`,
+    );
   }
 }
 
@@ -35,7 +41,12 @@ export async function predictClasses(model: tf.LayersModel, xs: tf.Tensor4D, bat
   checkModel("predictClasses", model, false);
   checkBatchSize("predictClasses", batchSize);
   requireTensor("predictClasses", "xs", xs, 4, "[N, height, width, channels]");
-  checkFiniteTensor("predictClasses", "xs", xs, "A NaN image gives class 0 without a warning; replace those pixels first.");
+  checkFiniteTensor(
+    "predictClasses",
+    "xs",
+    xs,
+    "A NaN image gives class 0 without a warning; replace those pixels first.",
+  );
   const n = xs.shape[0];
   const out = new Int32Array(n);
   for (let start = 0; start < n; start += batchSize) {
@@ -50,7 +61,9 @@ export async function predictClasses(model: tf.LayersModel, xs: tf.Tensor4D, bat
 /** Fraction of predicted classes that equal the labels. */
 export function accuracyOf(predicted: ArrayLike<number>, labels: ArrayLike<number>): number {
   if (predicted.length !== labels.length || labels.length === 0) {
-    throw new Error(`accuracyOf: predicted has ${predicted.length} entries and labels ${labels.length}; they must be equal and non-zero.`);
+    throw new Error(
+      `accuracyOf: predicted has ${predicted.length} entries and labels ${labels.length}; they must be equal and non-zero.`,
+    );
   }
   let right = 0;
   for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) right++;
@@ -60,7 +73,11 @@ export function accuracyOf(predicted: ArrayLike<number>, labels: ArrayLike<numbe
 /**
  * The model's compiled loss and its accuracy (arg-max equals the label) on a split.
  */
-export async function evaluate(model: tf.LayersModel, split: Split, options: { batchSize?: number } = {}): Promise<{ loss: number; accuracy: number }> {
+export async function evaluate(
+  model: tf.LayersModel,
+  split: Split,
+  options: { batchSize?: number } = {},
+): Promise<{ loss: number; accuracy: number }> {
   checkModel("evaluate", model, true);
   requireOptions<{ batchSize?: number }>("evaluate", options, ["batchSize"], "{ batchSize: 256 }");
   checkSplit("evaluate", "split", split);
@@ -73,7 +90,11 @@ export async function evaluate(model: tf.LayersModel, split: Split, options: { b
 }
 
 /** Compiled loss and metrics on a split, keyed by the model's metric names (loss, acc, …). */
-export async function evaluateMetrics(model: tf.LayersModel, split: Split, batchSize = 256): Promise<Record<string, number>> {
+export async function evaluateMetrics(
+  model: tf.LayersModel,
+  split: Split,
+  batchSize = 256,
+): Promise<Record<string, number>> {
   const result = model.evaluate(split.xs, split.ys, { batchSize });
   const scalars = Array.isArray(result) ? result : [result];
   const values = await Promise.all(scalars.map(async (s) => (await s.data())[0]));
@@ -91,7 +112,11 @@ async function splitLoss(model: tf.LayersModel, split: Split, batchSize: number)
  * Confusion matrix: entry [i][j] counts images of true class i that the model put in class j
  * (rows sum to the number of images of each class).
  */
-export async function confusionMatrix(model: tf.LayersModel, split: Split, options: { batchSize?: number } = {}): Promise<number[][]> {
+export async function confusionMatrix(
+  model: tf.LayersModel,
+  split: Split,
+  options: { batchSize?: number } = {},
+): Promise<number[][]> {
   checkModel("confusionMatrix", model, false);
   requireOptions<{ batchSize?: number }>("confusionMatrix", options, ["batchSize"], "{ batchSize: 256 }");
   checkSplit("confusionMatrix", "split", split);

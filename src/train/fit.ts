@@ -43,7 +43,9 @@ export interface FitOptions {
 function rateHolder(model: tf.LayersModel): { learningRate: number } {
   const optimizer = model.optimizer as unknown as { learningRate?: unknown };
   if (typeof optimizer.learningRate !== "number") {
-    throw new Error(`fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${describeValue(optimizer.learningRate)}. Leave out the learningRate option.`);
+    throw new Error(
+      `fit: learningRate schedules need an optimizer with a numeric learning rate (sgd, momentum, adam, rmsprop…); this one has ${describeValue(optimizer.learningRate)}. Leave out the learningRate option.`,
+    );
   }
   return optimizer as { learningRate: number };
 }
@@ -57,25 +59,47 @@ export interface FitResult {
   seconds: number;
 }
 
-const KEYS = optionKeys<FitOptions>()("epochs", "batchSize", "validation", "chart", "seed", "verbose", "augment", "shuffle", "learningRate");
+const KEYS = optionKeys<FitOptions>()(
+  "epochs",
+  "batchSize",
+  "validation",
+  "chart",
+  "seed",
+  "verbose",
+  "augment",
+  "shuffle",
+  "learningRate",
+);
 
 function checkFitOptions(options: FitOptions): void {
   const caller = "fit";
   requireOptions<FitOptions>(caller, options, KEYS, "{ epochs: 5 }", { required: true });
   requireWholeNumber(caller, "epochs", options.epochs, 1, "Pass e.g. { epochs: 5 }.");
-  if (options.batchSize !== undefined) requireWholeNumber(caller, "batchSize", options.batchSize, 1, "Use e.g. 32 or 64.");
+  if (options.batchSize !== undefined)
+    requireWholeNumber(caller, "batchSize", options.batchSize, 1, "Use e.g. 32 or 64.");
   if (options.seed !== undefined) requireSeed(caller, options.seed);
-  if (options.chart !== undefined && typeof options.chart !== "boolean") requireText(caller, "chart", options.chart, 'Pass true, false or a title such as "training".');
-  for (const name of ["verbose", "shuffle"] as const) if (options[name] !== undefined) requireBoolean(caller, name, options[name]);
+  if (options.chart !== undefined && typeof options.chart !== "boolean")
+    requireText(caller, "chart", options.chart, 'Pass true, false or a title such as "training".');
+  for (const name of ["verbose", "shuffle"] as const)
+    if (options[name] !== undefined) requireBoolean(caller, name, options[name]);
   if (options.learningRate !== undefined && typeof options.learningRate !== "function") {
-    throw new Error(`${caller}: learningRate must be a function (epoch, initialRate) => rate, got ${describeValue(options.learningRate)}.`);
+    throw new Error(
+      `${caller}: learningRate must be a function (epoch, initialRate) => rate, got ${describeValue(options.learningRate)}.`,
+    );
   }
   const augment = options.augment;
   if (augment !== undefined && typeof augment !== "function") checkAugmentOptions(caller, augment, "options.augment");
 }
 
 /** The error for a loss that became NaN or infinite: where it happened and what to try. */
-function divergedError(loss: number, epoch: number, epochs: number, batch: number, batches: number, rate: unknown): Error {
+function divergedError(
+  loss: number,
+  epoch: number,
+  epochs: number,
+  batch: number,
+  batches: number,
+  rate: unknown,
+): Error {
   return new Error(
     `fit: the loss became ${describeValue(loss)} at epoch ${epoch} of ${epochs}, batch ${batch} of ${batches}, so training stopped (every later step would be NaN too). ` +
       `The model's weights are now unusable: build it again, then lower the learning rate${typeof rate === "number" ? ` (it was ${rate})` : ""} or check that the images are scaled to [0, 1].`,
@@ -129,14 +153,18 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
       if (holder && options.learningRate) {
         const rate = options.learningRate(epoch, initialRate);
         if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-          throw new Error(`fit: the learningRate schedule returned ${describeValue(rate)} for epoch ${epoch}; it must return a positive number.`);
+          throw new Error(
+            `fit: the learningRate schedule returned ${describeValue(rate)} for epoch ${epoch}; it must return a positive number.`,
+          );
         }
         holder.learningRate = rate;
         record("lr", rate);
       }
       const batches =
         options.shuffle === false
-          ? Array.from({ length: Math.ceil(n / batchSize) }, (_, b) => Int32Array.from({ length: Math.min(batchSize, n - b * batchSize) }, (_, i) => b * batchSize + i))
+          ? Array.from({ length: Math.ceil(n / batchSize) }, (_, b) =>
+              Int32Array.from({ length: Math.min(batchSize, n - b * batchSize) }, (_, i) => b * batchSize + i),
+            )
           : batchIndices(n, batchSize, nextSeed(rng));
       const sums: number[] = new Array(model.metricsNames.length).fill(0);
       for (const [b, batch] of batches.entries()) {
@@ -155,7 +183,15 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
           tf.dispose([xs, ys]);
         }
         const list = Array.isArray(values) ? values : [values];
-        if (!Number.isFinite(list[0])) throw divergedError(list[0], epoch, options.epochs, b + 1, batches.length, (model.optimizer as unknown as { learningRate?: unknown }).learningRate);
+        if (!Number.isFinite(list[0]))
+          throw divergedError(
+            list[0],
+            epoch,
+            options.epochs,
+            b + 1,
+            batches.length,
+            (model.optimizer as unknown as { learningRate?: unknown }).learningRate,
+          );
         list.forEach((v, i) => (sums[i] += v * size));
       }
       const logs: Record<string, number> = {};
@@ -169,7 +205,9 @@ async function trainLoop(model: tf.LayersModel, train: Split, options: FitOption
       chart?.add(epoch, logs);
       if (verbose) {
         const parts = Object.entries(logs).map(([name, value]) => `${name} ${value.toFixed(4)}`);
-        console.log(`epoch ${epoch}/${options.epochs} — ${parts.join(", ")} (${((Date.now() - epochStart) / 1000).toFixed(1)} s)`);
+        console.log(
+          `epoch ${epoch}/${options.epochs} — ${parts.join(", ")} (${((Date.now() - epochStart) / 1000).toFixed(1)} s)`,
+        );
       }
     }
   } finally {

@@ -8,7 +8,9 @@ export function fullSize(): boolean {
   const value = process.env.CONVNET_FULL;
   if (value === undefined || value === "" || value === "0") return false;
   if (value === "1") return true;
-  throw new Error(`fullSize: CONVNET_FULL is ${describeValue(value)}; it must be "1" (full size) or "0"/unset (default size).`);
+  throw new Error(
+    `fullSize: CONVNET_FULL is ${describeValue(value)}; it must be "1" (full size) or "0"/unset (default size).`,
+  );
 }
 
 /** Picks the default-size or the full-size value of a lesson setting. */

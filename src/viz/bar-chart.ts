@@ -23,12 +23,19 @@ export interface BarChartOptions {
 /** The plotly figure of a bar chart; several series are grouped side by side. */
 export function barChartFigure(series: readonly BarSeries[], options: BarChartOptions): PlotlyFigure {
   const caller = "barChartFigure";
-  checkChartInput(caller, "series", series, '[{ x: ["a", "b"], y: [3, 5] }]', options, ["title", "xTitle", "yTitle", "height", "xStep"]);
+  checkChartInput(caller, "series", series, '[{ x: ["a", "b"], y: [3, 5] }]', options, [
+    "title",
+    "xTitle",
+    "yTitle",
+    "height",
+    "xStep",
+  ]);
   const data = series.map((s, i) => {
     const name = `series[${i}]`;
     checkOptionKeys(caller, name, s, ["name", "x", "y"]);
     if (s.name !== undefined) checkText(caller, `${name}.name`, s.name);
-    if (series.length > 1 && s.name === undefined) throw new Error(`${caller}: ${name} needs a name: with several series the legend must tell them apart.`);
+    if (series.length > 1 && s.name === undefined)
+      throw new Error(`${caller}: ${name} needs a name: with several series the legend must tell them apart.`);
     checkNumbers(caller, `${name}.y`, s.y);
     checkLabels(caller, `${name}.x`, s.x, s.y.length, `${name}.y`);
     return { type: "bar", x: s.x, y: s.y, ...(s.name ? { name: s.name } : {}) };

@@ -15,12 +15,28 @@ export interface HeatmapOptions {
   width?: number;
 }
 
-const KEYS = optionKeys<HeatmapOptions>()("title", "annotate", "colorscale", "xLabels", "yLabels", "xTitle", "yTitle", "height", "width");
+const KEYS = optionKeys<HeatmapOptions>()(
+  "title",
+  "annotate",
+  "colorscale",
+  "xLabels",
+  "yLabels",
+  "xTitle",
+  "yTitle",
+  "height",
+  "width",
+);
 
 function checkLabels(caller: string, name: string, labels: unknown, count: number, what: string): void {
   if (labels === undefined) return;
-  if (!Array.isArray(labels) || labels.length !== count || labels.some((l) => typeof l !== "string" && !(typeof l === "number" && Number.isFinite(l)))) {
-    throw new Error(`${caller}: ${name} must hold one string or number per ${what} (${count}), got ${describeValue(labels)}. Leave it out to number them.`);
+  if (
+    !Array.isArray(labels) ||
+    labels.length !== count ||
+    labels.some((l) => typeof l !== "string" && !(typeof l === "number" && Number.isFinite(l)))
+  ) {
+    throw new Error(
+      `${caller}: ${name} must hold one string or number per ${what} (${count}), got ${describeValue(labels)}. Leave it out to number them.`,
+    );
   }
 }
 
@@ -31,23 +47,37 @@ export type HeatmapCells = (number | null)[][];
 /** Throws unless cells is a non-empty rectangle of finite numbers and nulls (NaN is refused: it usually means a computation went wrong). */
 function checkCells(caller: string, cells: unknown): asserts cells is HeatmapCells {
   // null is the one non-number allowed: check the rest as a matrix with the empty cells set to 0.
-  const filled = Array.isArray(cells) ? cells.map((row: unknown) => (Array.isArray(row) ? row.map((v: unknown) => (v === null ? 0 : v)) : row)) : cells;
+  const filled = Array.isArray(cells)
+    ? cells.map((row: unknown) => (Array.isArray(row) ? row.map((v: unknown) => (v === null ? 0 : v)) : row))
+    : cells;
   try {
     checkMatrix(caller, "matrix", filled);
   } catch (error) {
     const message = (error as Error).message;
-    throw new Error(/ is NaN; /.test(message) ? message.replace("Replace it (e.g. with 0).", "Use null to leave a cell empty.") : message, { cause: error });
+    throw new Error(
+      / is NaN; /.test(message)
+        ? message.replace("Replace it (e.g. with 0).", "Use null to leave a cell empty.")
+        : message,
+      { cause: error },
+    );
   }
 }
 
-export function heatmapFigure(matrix: HeatmapCells, options: HeatmapOptions = {}, caller = "heatmapFigure"): PlotlyFigure {
+export function heatmapFigure(
+  matrix: HeatmapCells,
+  options: HeatmapOptions = {},
+  caller = "heatmapFigure",
+): PlotlyFigure {
   requireOptions<HeatmapOptions>(caller, options, KEYS, '{ title: "kernel", annotate: true }');
   checkCells(caller, matrix);
   const width = matrix[0].length;
   checkLabels(caller, "xLabels", options.xLabels, width, "column");
   checkLabels(caller, "yLabels", options.yLabels, matrix.length, "row");
-  for (const key of ["title", "colorscale", "xTitle", "yTitle"] as const) if (options[key] !== undefined && typeof options[key] !== "string") requireText(caller, key, options[key], `Pass ${key} as text.`);
-  for (const key of ["height", "width"] as const) if (options[key] !== undefined) requireWholeNumber(caller, key, options[key], 50, "Give pixels, e.g. 400.");
+  for (const key of ["title", "colorscale", "xTitle", "yTitle"] as const)
+    if (options[key] !== undefined && typeof options[key] !== "string")
+      requireText(caller, key, options[key], `Pass ${key} as text.`);
+  for (const key of ["height", "width"] as const)
+    if (options[key] !== undefined) requireWholeNumber(caller, key, options[key], 50, "Give pixels, e.g. 400.");
   const annotate = requireBoolean(caller, "annotate", options.annotate ?? (matrix.length <= 12 && width <= 12));
   const trace: Record<string, unknown> = {
     type: "heatmap",
@@ -69,8 +99,16 @@ export function heatmapFigure(matrix: HeatmapCells, options: HeatmapOptions = {}
       height: options.height ?? side,
       width: options.width,
       // Whole-number ticks: cells are indexed by row and column.
-      xaxis: { title: { text: options.xTitle ?? "" }, side: "top", ...(options.xLabels ? { type: "category" } : { dtick: 1 }) },
-      yaxis: { title: { text: options.yTitle ?? "" }, autorange: "reversed", ...(options.yLabels ? { type: "category" } : { dtick: 1 }) },
+      xaxis: {
+        title: { text: options.xTitle ?? "" },
+        side: "top",
+        ...(options.xLabels ? { type: "category" } : { dtick: 1 }),
+      },
+      yaxis: {
+        title: { text: options.yTitle ?? "" },
+        autorange: "reversed",
+        ...(options.yLabels ? { type: "category" } : { dtick: 1 }),
+      },
     },
   };
 }

@@ -13,7 +13,16 @@ export interface KernelPositionsOptions {
 }
 
 // Grey = padding, blue = input cell some position reaches, red = input cell none reaches, orange = under the kernel.
-const COLOURS = [[0, "#d0d0d0"], [0.3, "#d0d0d0"], [0.3, "#6baed6"], [0.6, "#6baed6"], [0.6, "#e34a33"], [0.85, "#e34a33"], [0.85, "#fd8d3c"], [1, "#fd8d3c"]];
+const COLOURS = [
+  [0, "#d0d0d0"],
+  [0.3, "#d0d0d0"],
+  [0.3, "#6baed6"],
+  [0.6, "#6baed6"],
+  [0.6, "#e34a33"],
+  [0.85, "#e34a33"],
+  [0.85, "#fd8d3c"],
+  [1, "#fd8d3c"],
+];
 
 /**
  * A figure with the padded input line on top and one row per kernel position under it; the title
@@ -23,7 +32,10 @@ export function kernelPositionsFigure(options: KernelPositionsOptions): PlotlyFi
   const caller = "kernelPositionsFigure";
   checkOptionKeys(caller, "options", options, ["input", "kernel", "stride", "padding"]);
   const { input: n, kernel: k, stride: s = 1, padding: p = 0 } = options ?? ({} as KernelPositionsOptions);
-  if (typeof p !== "number") throw new Error(`${caller}: padding must be a whole number of zeros per side, got ${JSON.stringify(p)}. Pass e.g. padding: 1.`);
+  if (typeof p !== "number")
+    throw new Error(
+      `${caller}: padding must be a whole number of zeros per side, got ${JSON.stringify(p)}. Pass e.g. padding: 1.`,
+    );
   // outputSizeDetails checks input, kernel, stride and padding and names what is wrong.
   const details = outputSizeDetails({ input: n, kernel: k, stride: s, padding: p, rounding: "floor" });
   const width = n + 2 * p;
@@ -43,7 +55,15 @@ export function kernelPositionsFigure(options: KernelPositionsOptions): PlotlyFi
     height: 120 + 32 * (rows.length + 1),
   });
   // Cells off the kernel stay empty (null), so only the kernel's cells are coloured in each row.
-  Object.assign(figure.data[0], { z: [inputRow, ...rows], zmin: 0, zmax: 2, showscale: false, xgap: 2, ygap: 2, colorscale: COLOURS });
+  Object.assign(figure.data[0], {
+    z: [inputRow, ...rows],
+    zmin: 0,
+    zmax: 2,
+    showscale: false,
+    xgap: 2,
+    ygap: 2,
+    colorscale: COLOURS,
+  });
   figure.layout = { ...figure.layout, margin: { l: 110, r: 20, t: 80, b: 20 } }; // room for the row labels
   return figure;
 }

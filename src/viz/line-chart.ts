@@ -41,10 +41,19 @@ const OPTION_KEYS = ["title", "xTitle", "yTitle", "height", "width", "logY", "yR
 /** The plotly figure of one or more lines; checks every series and option first. */
 export function lineChartFigure(series: readonly LineSeries[], options: LineChartOptions): PlotlyFigure {
   const caller = "lineChartFigure";
-  checkChartInput(caller, "series", series, '[{ name: "loss", x: [1, 2, 3], y: [0.9, 0.5, 0.3] }]', options, OPTION_KEYS);
+  checkChartInput(
+    caller,
+    "series",
+    series,
+    '[{ name: "loss", x: [1, 2, 3], y: [0.9, 0.5, 0.3] }]',
+    options,
+    OPTION_KEYS,
+  );
   if (options.yRange !== undefined) checkNumbers(caller, "options.yRange", options.yRange);
   if (options.yRange !== undefined && (options.yRange.length !== 2 || options.yRange[0] >= options.yRange[1])) {
-    throw new Error(`${caller}: options.yRange must be [low, high] with low < high, got ${JSON.stringify(options.yRange)}. Pass e.g. yRange: [0, 1].`);
+    throw new Error(
+      `${caller}: options.yRange must be [low, high] with low < high, got ${JSON.stringify(options.yRange)}. Pass e.g. yRange: [0, 1].`,
+    );
   }
   checkOptionKeys(caller, "options.marker", options.marker, ["x", "label"]);
   const data = series.map((s, i) => {
@@ -73,11 +82,27 @@ export function lineChartFigure(series: readonly LineSeries[], options: LineChar
       height: options.height ?? 380,
       ...(options.width ? { width: options.width } : {}),
       xaxis: { title: { text: options.xTitle ?? "" }, ...(options.xStep ? { dtick: options.xStep } : {}) },
-      yaxis: { title: { text: options.yTitle ?? "" }, ...(options.logY ? { type: "log" } : {}), ...(options.yRange ? { range: [...options.yRange] } : {}) },
+      yaxis: {
+        title: { text: options.yTitle ?? "" },
+        ...(options.logY ? { type: "log" } : {}),
+        ...(options.yRange ? { range: [...options.yRange] } : {}),
+      },
       ...(marker
         ? {
-            shapes: [{ type: "line", x0: marker.x, x1: marker.x, yref: "paper", y0: 0, y1: 1, line: { dash: "dot", color: "gray" } }],
-            annotations: marker.label ? [{ x: marker.x, y: 1, yref: "paper", text: marker.label, showarrow: false, xanchor: "left" }] : [],
+            shapes: [
+              {
+                type: "line",
+                x0: marker.x,
+                x1: marker.x,
+                yref: "paper",
+                y0: 0,
+                y1: 1,
+                line: { dash: "dot", color: "gray" },
+              },
+            ],
+            annotations: marker.label
+              ? [{ x: marker.x, y: 1, yref: "paper", text: marker.label, showarrow: false, xanchor: "left" }]
+              : [],
           }
         : {}),
     },

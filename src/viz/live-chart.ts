@@ -32,14 +32,21 @@ export class LiveChart {
   constructor(private readonly options: LiveChartOptions = {}) {
     const caller = "LiveChart";
     requireOptions<LiveChartOptions>(caller, options, KEYS, '{ title: "training", panels: { loss: "loss" } }');
-    if (options.title !== undefined && typeof options.title !== "string") requireText(caller, "title", options.title, "Pass the chart's title as text.");
+    if (options.title !== undefined && typeof options.title !== "string")
+      requireText(caller, "title", options.title, "Pass the chart's title as text.");
     if (options.xLabel !== undefined) requireText(caller, "xLabel", options.xLabel, 'Pass e.g. xLabel: "epoch".');
     if (options.panels !== undefined) {
-      if (options.panels === null || typeof options.panels !== "object") throw new Error(`${caller}: panels must map series names to panel names, got ${describeValue(options.panels)}. Pass e.g. { loss: "loss", acc: "accuracy" }.`);
-      for (const [series, panel] of Object.entries(options.panels)) requireText(caller, `panels.${series}`, panel, "Give the panel's name.");
+      if (options.panels === null || typeof options.panels !== "object")
+        throw new Error(
+          `${caller}: panels must map series names to panel names, got ${describeValue(options.panels)}. Pass e.g. { loss: "loss", acc: "accuracy" }.`,
+        );
+      for (const [series, panel] of Object.entries(options.panels))
+        requireText(caller, `panels.${series}`, panel, "Give the panel's name.");
     }
-    if (options.throttleMs !== undefined) requireNumber(caller, "throttleMs", options.throttleMs, { min: 0, example: 250 });
-    if (options.height !== undefined) requireWholeNumber(caller, "height", options.height, 100, "Give pixels, e.g. 360.");
+    if (options.throttleMs !== undefined)
+      requireNumber(caller, "throttleMs", options.throttleMs, { min: 0, example: 250 });
+    if (options.height !== undefined)
+      requireWholeNumber(caller, "height", options.height, 100, "Give pixels, e.g. 360.");
     ensurePlotlyLoaded(currentDisplay());
     this.sink = newUpdatableDisplay();
     this.draw();
@@ -49,12 +56,19 @@ export class LiveChart {
   add(x: number, values: Record<string, number>): void {
     requireNumber("LiveChart.add", "x", x, { fix: "Pass the epoch or step number." });
     if (values === null || typeof values !== "object" || Array.isArray(values)) {
-      throw new Error(`LiveChart.add: values must be an object of series values like { loss: 0.5 }, got ${describeValue(values)}.`);
+      throw new Error(
+        `LiveChart.add: values must be an object of series values like { loss: 0.5 }, got ${describeValue(values)}.`,
+      );
     }
     for (const [name, y] of Object.entries(values)) {
       if (typeof y !== "number" || !Number.isFinite(y)) {
-        const fix = typeof y === "number" ? "A NaN or infinite loss means training diverged: lower the learning rate or check the data." : "Pass plain numbers (use (await t.data())[0] for a tensor).";
-        throw new Error(`LiveChart.add: the value of "${name}" at x = ${x} is ${describeValue(y)}; it must be a finite number. ${fix}`);
+        const fix =
+          typeof y === "number"
+            ? "A NaN or infinite loss means training diverged: lower the learning rate or check the data."
+            : "Pass plain numbers (use (await t.data())[0] for a tensor).";
+        throw new Error(
+          `LiveChart.add: the value of "${name}" at x = ${x} is ${describeValue(y)}; it must be a finite number. ${fix}`,
+        );
       }
       const s = this.series.get(name) ?? { x: [], y: [] };
       s.x.push(x);

@@ -34,12 +34,31 @@ export function modelSummaryTableRows(summary: ModelSummary): TableRow[] {
 }
 
 /** A plotly figure with two bar charts: parameters per layer (top) and multiply-adds per layer (bottom). */
-export function modelSummaryFigure(summary: ModelSummary, title?: string): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
+export function modelSummaryFigure(
+  summary: ModelSummary,
+  title?: string,
+): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
   const names = summary.rows.map((r) => r.name);
   return {
     data: [
-      { type: "bar", name: "parameters", x: names, y: summary.rows.map((r) => r.params), xaxis: "x", yaxis: "y", marker: { color: "#1f77b4" } },
-      { type: "bar", name: "multiply-adds", x: names, y: summary.rows.map((r) => r.multiplyAdds), xaxis: "x2", yaxis: "y2", marker: { color: "#ff7f0e" } },
+      {
+        type: "bar",
+        name: "parameters",
+        x: names,
+        y: summary.rows.map((r) => r.params),
+        xaxis: "x",
+        yaxis: "y",
+        marker: { color: "#1f77b4" },
+      },
+      {
+        type: "bar",
+        name: "multiply-adds",
+        x: names,
+        y: summary.rows.map((r) => r.multiplyAdds),
+        xaxis: "x2",
+        yaxis: "y2",
+        marker: { color: "#ff7f0e" },
+      },
     ],
     layout: {
       title: { text: title ?? `${summary.name}: where the parameters and the compute are` },
@@ -61,9 +80,13 @@ export interface ShowModelSummaryOptions {
 }
 
 /** Shows the summary table and (by default) a bar chart of parameters and compute per layer; returns the summary. */
-export function showModelSummary(model: tf.LayersModel | ModelPlan, options: ShowModelSummaryOptions = {}): ModelSummary {
+export function showModelSummary(
+  model: tf.LayersModel | ModelPlan,
+  options: ShowModelSummaryOptions = {},
+): ModelSummary {
   requireOptions<ShowModelSummaryOptions>("showModelSummary", options, ["title", "chart"], '{ title: "LeNet-5" }');
-  if (options.title !== undefined) requireText("showModelSummary", "title", options.title, 'Pass e.g. { title: "LeNet-5" }.');
+  if (options.title !== undefined)
+    requireText("showModelSummary", "title", options.title, 'Pass e.g. { title: "LeNet-5" }.');
   if (options.chart !== undefined) requireBoolean("showModelSummary", "chart", options.chart);
   const summary = modelSummary(model);
   const title = options.title ?? summary.name;

@@ -53,7 +53,12 @@ export function normaliseTitles(layout: Record<string, unknown>): Record<string,
   if (typeof out["title"] === "string") out["title"] = { text: out["title"] };
   for (const key of Object.keys(out)) {
     const axis = out[key];
-    if (/^[xy]axis\d*$/.test(key) && axis && typeof axis === "object" && typeof (axis as Record<string, unknown>)["title"] === "string") {
+    if (
+      /^[xy]axis\d*$/.test(key) &&
+      axis &&
+      typeof axis === "object" &&
+      typeof (axis as Record<string, unknown>)["title"] === "string"
+    ) {
       out[key] = { ...(axis as Record<string, unknown>), title: { text: (axis as Record<string, unknown>)["title"] } };
     }
   }

@@ -19,9 +19,16 @@ export interface PoolingWindowsOptions {
 export function poolingWindowsFigure(matrix: number[][], options: PoolingWindowsOptions): PlotlyFigure {
   const caller = "poolingWindowsFigure";
   checkOptionKeys(caller, "options", options, ["size", "stride", "title", "colorscale", "height"]);
-  if (options === undefined) throw new Error(`${caller}: options must give the window size and a title, e.g. { size: 2, title: "2 × 2 windows" }.`);
+  if (options === undefined)
+    throw new Error(
+      `${caller}: options must give the window size and a title, e.g. { size: 2, title: "2 × 2 windows" }.`,
+    );
   checkText(caller, "options.title", options.title);
-  const figure = heatmapFigure(matrix, { title: options.title, colorscale: options.colorscale, height: options.height });
+  const figure = heatmapFigure(matrix, {
+    title: options.title,
+    colorscale: options.colorscale,
+    height: options.height,
+  });
   const stride = options.stride ?? options.size;
   // outputSize checks size and stride, and refuses windows that do not fit the map exactly.
   const rows = outputSize({ input: matrix.length, kernel: options.size, stride });
@@ -31,7 +38,14 @@ export function poolingWindowsFigure(matrix: number[][], options: PoolingWindows
     for (let c = 0; c < columns; c++) {
       const top = r * stride;
       const left = c * stride;
-      shapes.push({ type: "rect", x0: left - 0.5, x1: left + options.size - 0.5, y0: top - 0.5, y1: top + options.size - 0.5, line: { color: "orange", width: 4 } });
+      shapes.push({
+        type: "rect",
+        x0: left - 0.5,
+        x1: left + options.size - 0.5,
+        y0: top - 0.5,
+        y1: top + options.size - 0.5,
+        line: { color: "orange", width: 4 },
+      });
     }
   }
   figure.layout = { ...figure.layout, shapes };

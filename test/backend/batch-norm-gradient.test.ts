@@ -26,7 +26,13 @@ const CASES: Case[] = [
 function gradients(c: Case, config: tf.GradConfig): tf.Tensor[] {
   tf.registerGradient(config);
   return tf.tidy(() => {
-    const x = tf.tensor(randomValues(c.x.reduce((a, b) => a * b, 1), 1), c.x);
+    const x = tf.tensor(
+      randomValues(
+        c.x.reduce((a, b) => a * b, 1),
+        1,
+      ),
+      c.x,
+    );
     const size = c.stats.reduce((a, b) => a * b, 1);
     const mean = tf.tensor(randomValues(size, 2), c.stats);
     const variance = tf.add(tf.square(tf.tensor(randomValues(size, 3), c.stats)), 0.5);
@@ -56,7 +62,10 @@ for (const backend of ["cpu", "wasm"] as const) {
           const a = await got[i]!.data();
           const b = await want[i]!.data();
           const scale = Math.max(1, ...Array.from(b, Math.abs));
-          assert.ok(maxAbsDiff(a, b) <= 1e-5 * scale, `${JSON.stringify(c)} gradient ${i}: differs by ${maxAbsDiff(a, b)}`);
+          assert.ok(
+            maxAbsDiff(a, b) <= 1e-5 * scale,
+            `${JSON.stringify(c)} gradient ${i}: differs by ${maxAbsDiff(a, b)}`,
+          );
         }
         tf.dispose([...want, ...got]);
       }

@@ -9,7 +9,11 @@ import { projectRoot } from "../helpers";
 const script = path.join(projectRoot, "scripts", "build-native.js");
 
 function run(args: string[], env: Record<string, string | undefined> = {}): { status: number | null; out: string } {
-  const child = spawnSync(process.execPath, [script, ...args], { encoding: "utf8", env: { ...process.env, CONVNET_NATIVE: "", ...env }, timeout: 60_000 });
+  const child = spawnSync(process.execPath, [script, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CONVNET_NATIVE: "", ...env },
+    timeout: 60_000,
+  });
   return { status: child.status, out: `${child.stdout}${child.stderr}` };
 }
 
@@ -23,11 +27,17 @@ test("without a compiler it skips in one line that says what is missing and how 
   const { status, out } = run(["--force"], { CXX: "no-such-compiler" });
   assert.equal(status, 0);
   assert.equal(out.trim().split("\n").length, 1);
-  assert.match(out, /^convnet-lab: native accelerator skipped: no C\+\+ compiler found \(tried no-such-compiler; set CXX to choose one\) \(on Debian\/Ubuntu: sudo apt-get install g\+\+ libdnnl-dev, then npm run build:native\); wasm alone is used\.$/m);
+  assert.match(
+    out,
+    /^convnet-lab: native accelerator skipped: no C\+\+ compiler found \(tried no-such-compiler; set CXX to choose one\) \(on Debian\/Ubuntu: sudo apt-get install g\+\+ libdnnl-dev, then npm run build:native\); wasm alone is used\.$/m,
+  );
 });
 
 test("when it is required (--require or CONVNET_NATIVE=1), a failed build fails the command", () => {
-  for (const [args, env] of [[["--force", "--require"], {}], [["--force"], { CONVNET_NATIVE: "1" }]] as const) {
+  for (const [args, env] of [
+    [["--force", "--require"], {}],
+    [["--force"], { CONVNET_NATIVE: "1" }],
+  ] as const) {
     const { status, out } = run([...args], { CXX: "no-such-compiler", ...env });
     assert.equal(status, 1);
     assert.match(out, /the native accelerator was required but could not be built: no C\+\+ compiler found/);
@@ -35,11 +45,20 @@ test("when it is required (--require or CONVNET_NATIVE=1), a failed build fails 
 });
 
 test("CONVNET_NATIVE=0 skips the build and says so; bad options and values are refused with the rule", () => {
-  assert.match(run(["--force"], { CONVNET_NATIVE: "0" }).out, /native accelerator skipped \(CONVNET_NATIVE=0\); wasm alone is used\./);
+  assert.match(
+    run(["--force"], { CONVNET_NATIVE: "0" }).out,
+    /native accelerator skipped \(CONVNET_NATIVE=0\); wasm alone is used\./,
+  );
   const badOption = run(["--froce"]);
   assert.equal(badOption.status, 2);
-  assert.match(badOption.out, /build-native: unknown option "--froce"; the options are --force, --require, --quiet, --debian-packages\./);
+  assert.match(
+    badOption.out,
+    /^build-native: unknown option "--froce"; did you mean --force\? Known options: --force, --require, --quiet, --debian-packages, --help\./,
+  );
   const badValue = run([], { CONVNET_NATIVE: "yes" });
   assert.equal(badValue.status, 2);
-  assert.match(badValue.out, /CONVNET_NATIVE is "yes", but it must be "0" \(skip the native accelerator\) or "1" \(require it\)\. Unset it/);
+  assert.match(
+    badValue.out,
+    /CONVNET_NATIVE is "yes", but it must be "0" \(skip the native accelerator\) or "1" \(require it\)\. Unset it/,
+  );
 });

@@ -3,7 +3,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { test } from "node:test";
-import * as tf from "@tensorflow/tfjs";
 import { projectRoot, useBackend } from "../helpers";
 import { initBackend } from "../../src/backend";
 import { NATIVE_ADDON_PATH } from "../../src/backend/native/addon";

@@ -45,7 +45,16 @@ for (const backend of ["cpu", "wasm"] as const) {
       const size = c.shape.reduce((a, b) => a * b, 1);
       const x = tf.tensor(randomValues(size, 5), c.shape);
       const outShape = tf.sum(x, c.axis, c.keepDims).shape;
-      const r = tf.tensor(randomValues(Math.max(1, outShape.reduce((a, b) => a * b, 1)), 6), outShape);
+      const r = tf.tensor(
+        randomValues(
+          Math.max(
+            1,
+            outShape.reduce((a, b) => a * b, 1),
+          ),
+          6,
+        ),
+        outShape,
+      );
       const axes = tf.util.parseAxisParam(c.axis ?? null!, c.shape);
       for (const mean of [false, true]) {
         const reduce = (t: tf.Tensor) => (mean ? tf.mean(t, c.axis, c.keepDims) : tf.sum(t, c.axis, c.keepDims));
@@ -53,7 +62,12 @@ for (const backend of ["cpu", "wasm"] as const) {
         assert.deepEqual(g.shape, c.shape);
         const want = expectedGradient(c.shape, axes, Array.from(await r.data()), mean);
         const got = Array.from(await g.data());
-        got.forEach((v, i) => assert.ok(Math.abs(v - want[i]!) <= 1e-6 * Math.max(1, Math.abs(want[i]!)), `${mean ? "mean" : "sum"} ${JSON.stringify(c)} element ${i}: ${v} vs ${want[i]}`));
+        got.forEach((v, i) =>
+          assert.ok(
+            Math.abs(v - want[i]!) <= 1e-6 * Math.max(1, Math.abs(want[i]!)),
+            `${mean ? "mean" : "sum"} ${JSON.stringify(c)} element ${i}: ${v} vs ${want[i]}`,
+          ),
+        );
         g.dispose();
       }
       tf.dispose([x, r]);

@@ -3,7 +3,13 @@ import * as assert from "node:assert/strict";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import * as tf from "@tensorflow/tfjs";
-import { describeBackend, initBackend, registerWasmTrainingKernels, wasmTrainingKernelList, wasmTrainingKernelsRegistered } from "../../src/backend";
+import {
+  describeBackend,
+  initBackend,
+  registerWasmTrainingKernels,
+  wasmTrainingKernelList,
+  wasmTrainingKernelsRegistered,
+} from "../../src/backend";
 
 test("initBackend on wasm registers our kernels once, silently, and reports that convnets can train", async () => {
   const warnings: string[] = [];
@@ -22,7 +28,15 @@ test("initBackend on wasm registers our kernels once, silently, and reports that
   assert.deepEqual(warnings, []);
   assert.ok(wasmTrainingKernelsRegistered());
   const names = wasmTrainingKernelList().map((k) => k.kernelName);
-  for (const needed of ["Conv2DBackpropFilter", "Conv2DBackpropInput", "DepthwiseConv2dNativeBackpropFilter", "DepthwiseConv2dNativeBackpropInput", "UnsortedSegmentSum", "Tile", "MaxPoolGrad"]) {
+  for (const needed of [
+    "Conv2DBackpropFilter",
+    "Conv2DBackpropInput",
+    "DepthwiseConv2dNativeBackpropFilter",
+    "DepthwiseConv2dNativeBackpropInput",
+    "UnsortedSegmentSum",
+    "Tile",
+    "MaxPoolGrad",
+  ]) {
     assert.ok(names.includes(needed), `${needed} is in the list`);
     assert.ok(tf.getKernel(needed, "wasm") !== undefined, `${needed} is registered for wasm`);
   }
@@ -47,5 +61,8 @@ test("an empty CONVNET_BACKEND means automatic choice, not a backend named ''", 
     if (saved === undefined) delete process.env.CONVNET_BACKEND;
     else process.env.CONVNET_BACKEND = saved;
   }
-  await assert.rejects(() => initBackend({ backend: "gpu" as never, quiet: true }), /backend "gpu" is not one of tensorflow, wasm, cpu/);
+  await assert.rejects(
+    () => initBackend({ backend: "gpu" as never, quiet: true }),
+    /backend "gpu" is not one of tensorflow, wasm, cpu/,
+  );
 });

@@ -7,7 +7,11 @@ import { wasmThreadCount } from "../../src/backend/wasm-threads";
 const backendIndex = path.resolve(__dirname, "..", "..", "src", "backend", "index.js");
 
 /** Starts wasm in a fresh Node process (threads are fixed at start-up) and reports what it got. */
-function startInChild(threads: string): { status: number | null; report: { threads: number; fallbacks: string[]; sum: number } | undefined; stderr: string } {
+function startInChild(threads: string): {
+  status: number | null;
+  report: { threads: number; fallbacks: string[]; sum: number } | undefined;
+  stderr: string;
+} {
   const script = `
     const tf = require("@tensorflow/tfjs");
     require(${JSON.stringify(backendIndex)}).initBackend({ backend: "wasm", native: false, quiet: true }).then((info) => {
@@ -30,7 +34,11 @@ const EXPECTED_SUM = 2 * 14 * 14 * 4 * 72;
 
 test("wasm starts with 2 threads under Node when asked, computes correctly and lets the process exit", () => {
   const { status, report, stderr } = startInChild("2");
-  assert.equal(status, 0, `the child exited by itself (a referenced worker would hang it until the timeout): ${stderr}`);
+  assert.equal(
+    status,
+    0,
+    `the child exited by itself (a referenced worker would hang it until the timeout): ${stderr}`,
+  );
   assert.ok(report, `the child printed its report: ${stderr}`);
   assert.deepEqual(report.fallbacks, []);
   assert.equal(report.threads, 2);
@@ -46,7 +54,10 @@ test("CONVNET_WASM_THREADS=1 keeps wasm on one thread", () => {
 
 test("a bad thread count is refused with the value, the rule and a fix", () => {
   for (const bad of [0, 9, 1.5, -2]) {
-    assert.throws(() => wasmThreadCount(bad), new RegExp(`wasmThreads is ${bad}, but it must be a whole number from 1 to 8.*Use 1`));
+    assert.throws(
+      () => wasmThreadCount(bad),
+      new RegExp(`wasmThreads is ${bad}, but it must be a whole number from 1 to 8.*Use 1`),
+    );
   }
   const saved = process.env.CONVNET_WASM_THREADS;
   process.env.CONVNET_WASM_THREADS = "many";

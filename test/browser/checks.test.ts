@@ -7,7 +7,14 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { plotlyFigureHtml } from "../../src/viz/plotly";
 import { browserSkip, startChromium, Browser } from "./chromium";
-import { recordRequests, networkRequests, figureProblems, imageProblems, liveChartProblems, glyphProblems } from "./page-checks";
+import {
+  recordRequests,
+  networkRequests,
+  figureProblems,
+  imageProblems,
+  liveChartProblems,
+  glyphProblems,
+} from "./page-checks";
 import { tempDir } from "../helpers";
 
 const figure = { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }] };
@@ -35,7 +42,10 @@ describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
   }
 
   test("a figure draws when the page has the plotly bundle", async () => {
-    const page = await load("with-bundle.html", `<script src="${pathToFileURL(bundle).href}"></script>${plotlyFigureHtml(figure, "fig")}`);
+    const page = await load(
+      "with-bundle.html",
+      `<script src="${pathToFileURL(bundle).href}"></script>${plotlyFigureHtml(figure, "fig")}`,
+    );
     assert.deepEqual(await figureProblems(page), []);
     await page.close();
   });
@@ -55,7 +65,8 @@ describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
   });
 
   test("the image check reports an image that does not load, and passes a good one", async () => {
-    const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const png =
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
     const page = await load("images.html", `<img src="${png}"><img src="missing.png">`);
     const problems = await imageProblems(page);
     assert.equal(problems.length, 1, problems.join("\n"));
@@ -64,7 +75,8 @@ describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
   });
 
   test("the live-chart check wants one chart with several points, and reports one point or two copies", async () => {
-    const live = (x: number[], id: string) => plotlyFigureHtml({ data: [{ type: "scatter", x, y: x }], layout: { title: "live" } }, id);
+    const live = (x: number[], id: string) =>
+      plotlyFigureHtml({ data: [{ type: "scatter", x, y: x }], layout: { title: "live" } }, id);
     const script = `<script src="${pathToFileURL(bundle).href}"></script>`;
     let page = await load("live-good.html", `${script}${live([0, 1, 2], "a")}`);
     await figureProblems(page);
@@ -95,7 +107,10 @@ describe("browser checks", { skip: browserSkip(), timeout: 5 * 60_000 }, () => {
   test("the request log catches a page that loads from the network", async () => {
     const requests = recordRequests(browser.context);
     // Port 9 on loopback refuses at once; the request is still made and logged.
-    const page = await load("network.html", `<img src="http://127.0.0.1:9/pixel.png"><script src="http://127.0.0.1:9/lib.js"></script>`);
+    const page = await load(
+      "network.html",
+      `<img src="http://127.0.0.1:9/pixel.png"><script src="http://127.0.0.1:9/lib.js"></script>`,
+    );
     await page.waitForTimeout(500);
     const leaving = networkRequests(requests);
     assert.ok(leaving.includes("http://127.0.0.1:9/pixel.png"), `not logged: ${requests.join(", ")}`);

@@ -72,7 +72,10 @@ export async function startChromium(): Promise<Browser> {
 
 /** Where screenshots go (test artifacts; out/ is a build folder). */
 export function screenshotPath(name: string): string {
-  if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshotPath: name ${JSON.stringify(name)} must be a plain file name (letters, digits, '.', '-', '_'). Pass e.g. "site-index".`);
+  if (!/^[\w.-]+$/.test(name))
+    throw new Error(
+      `screenshotPath: name ${JSON.stringify(name)} must be a plain file name (letters, digits, '.', '-', '_'). Pass e.g. "site-index".`,
+    );
   const dir = path.resolve(__dirname, "..", "..", "..", "out", "screenshots");
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);

@@ -10,7 +10,9 @@ export interface KernelMessage {
   status?: string;
 }
 
-function decodeFrame(payload: string | Buffer): { header?: { msg_type?: string }; content?: { status?: string } } | null {
+function decodeFrame(
+  payload: string | Buffer,
+): { header?: { msg_type?: string }; content?: { status?: string } } | null {
   try {
     if (typeof payload === "string") return JSON.parse(payload);
     // v1.kernel.websocket.jupyter.org: uint64 count, uint64 offsets, then channel, header, parent, metadata, content.
@@ -67,7 +69,13 @@ interface Session {
  * notebookPath; returns that kernel's name. (The server's own execution_state can stay "starting":
  * it may miss the kernel's first status messages.)
  */
-export async function waitForIdleKernel(page: Page, base: string, token: string, notebookPath: string, timeoutMs = 90_000): Promise<string> {
+export async function waitForIdleKernel(
+  page: Page,
+  base: string,
+  token: string,
+  notebookPath: string,
+  timeoutMs = 90_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = "no session yet";
   while (Date.now() < deadline) {
@@ -95,7 +103,10 @@ let workspaces = 0;
  */
 export async function openInLab(page: Page, base: string, token: string, notebookPath: string): Promise<void> {
   const workspace = `convnet-test-${process.pid}-${++workspaces}`;
-  await page.goto(`${base}/lab/workspaces/${workspace}/tree/${notebookPath}?token=${token}`, { waitUntil: "load", timeout: 60_000 });
+  await page.goto(`${base}/lab/workspaces/${workspace}/tree/${notebookPath}?token=${token}`, {
+    waitUntil: "load",
+    timeout: 60_000,
+  });
   await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first().waitFor({ timeout: 60_000 });
 }
 
@@ -106,7 +117,12 @@ export async function menu(page: Page, top: string, item: RegExp): Promise<void>
 }
 
 /** Runs all cells through Run → Run All Cells; resolves when `expected` execute replies arrived. */
-export async function runAllCells(page: Page, messages: KernelMessage[], expected: number, timeoutMs: number): Promise<KernelMessage[]> {
+export async function runAllCells(
+  page: Page,
+  messages: KernelMessage[],
+  expected: number,
+  timeoutMs: number,
+): Promise<KernelMessage[]> {
   const start = messages.length;
   await menu(page, "Run", /^Run All Cells$/);
   const deadline = Date.now() + timeoutMs;
@@ -121,7 +137,9 @@ export async function runAllCells(page: Page, messages: KernelMessage[], expecte
 export async function saveInLab(page: Page): Promise<void> {
   await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) [data-command="docmanager:save"]').first().click();
   // Lab marks an unsaved document's tab with jp-mod-dirty.
-  await page.waitForFunction(() => !document.querySelector(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty"), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty"), undefined, {
+    timeout: 30_000,
+  });
 }
 
 /** Runs a command from Lab's command palette by its label (e.g. "Trust Notebook"). */
@@ -130,5 +148,8 @@ export async function paletteCommand(page: Page, label: string): Promise<void> {
   const input = page.locator(".lm-CommandPalette-input");
   await input.waitFor({ timeout: 10_000 });
   await input.fill(label);
-  await page.locator(".lm-CommandPalette-item", { hasText: new RegExp(`^${label}`) }).first().click();
+  await page
+    .locator(".lm-CommandPalette-item", { hasText: new RegExp(`^${label}`) })
+    .first()
+    .click();
 }

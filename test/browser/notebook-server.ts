@@ -35,7 +35,9 @@ interface ScriptsLib {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { JUPYTER_HELP } = require(path.resolve(__dirname, "..", "..", "..", "scripts", "setup-packages.js")) as { JUPYTER_HELP: string };
+const { JUPYTER_HELP } = require(path.resolve(__dirname, "..", "..", "..", "scripts", "setup-packages.js")) as {
+  JUPYTER_HELP: string;
+};
 
 /** Throws a clear error when the classic Notebook is not installed. */
 export function requireClassicNotebook(): void {
@@ -97,21 +99,43 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Starts `jupyter notebook` serving notebookDir; resolves when its API answers. */
-export async function startNotebookServer(notebookDir: string, lib: ScriptsLib, startTimeoutMs = 90_000): Promise<NotebookServer> {
+export async function startNotebookServer(
+  notebookDir: string,
+  lib: ScriptsLib,
+  startTimeoutMs = 90_000,
+): Promise<NotebookServer> {
   requireClassicNotebook();
-  const classic: JupyterChoice = { ui: "notebook", kind: "classic", command: "jupyter", args: ["notebook"], describe: "the classic Jupyter Notebook" };
+  const classic: JupyterChoice = {
+    ui: "notebook",
+    kind: "classic",
+    command: "jupyter",
+    args: ["notebook"],
+    describe: "the classic Jupyter Notebook",
+  };
   return startServer(classic, notebookDir, lib, startTimeoutMs, "startNotebookServer");
 }
 
 /** Starts the JupyterLab that `npm start` would open, serving notebookDir; resolves when its API answers. */
-export async function startLabServer(notebookDir: string, lib: ScriptsLib, startTimeoutMs = 90_000): Promise<NotebookServer & { jupyter: JupyterChoice }> {
+export async function startLabServer(
+  notebookDir: string,
+  lib: ScriptsLib,
+  startTimeoutMs = 90_000,
+): Promise<NotebookServer & { jupyter: JupyterChoice }> {
   const lab = requireLab(lib);
   return { ...(await startServer(lab, notebookDir, lib, startTimeoutMs, "startLabServer")), jupyter: lab };
 }
 
-async function startServer(jupyter: JupyterChoice, notebookDir: string, lib: ScriptsLib, startTimeoutMs: number, caller: string): Promise<NotebookServer> {
+async function startServer(
+  jupyter: JupyterChoice,
+  notebookDir: string,
+  lib: ScriptsLib,
+  startTimeoutMs: number,
+  caller: string,
+): Promise<NotebookServer> {
   if (!fs.existsSync(notebookDir) || !fs.statSync(notebookDir).isDirectory()) {
-    throw new Error(`${caller}: notebookDir ${JSON.stringify(notebookDir)} is not a folder. Pass the project's notebooks/ folder.`);
+    throw new Error(
+      `${caller}: notebookDir ${JSON.stringify(notebookDir)} is not a folder. Pass the project's notebooks/ folder.`,
+    );
   }
   lib.ensureBuilt();
   lib.registerKernel();
@@ -120,7 +144,11 @@ async function startServer(jupyter: JupyterChoice, notebookDir: string, lib: Scr
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "convnet-jupyter-"));
   // Lab's settings and workspaces in the scratch folder: a test never sees (or changes) a learner's open tabs.
   const labState = path.join(scratch, "lab");
-  const env = lib.jupyterEnv({ JUPYTER_CONFIG_DIR: path.join(scratch, "config"), JUPYTER_RUNTIME_DIR: path.join(scratch, "runtime"), CONVNET_LAB_STATE: labState });
+  const env = lib.jupyterEnv({
+    JUPYTER_CONFIG_DIR: path.join(scratch, "config"),
+    JUPYTER_RUNTIME_DIR: path.join(scratch, "runtime"),
+    CONVNET_LAB_STATE: labState,
+  });
   const app = jupyter.kind === "classic" ? "NotebookApp" : "ServerApp";
   const args = [
     ...jupyter.args,
@@ -130,11 +158,21 @@ async function startServer(jupyter: JupyterChoice, notebookDir: string, lib: Scr
     `--${app}.port_retries=0`,
     `--${app}.token=${token}`,
     jupyter.kind === "classic" ? `--NotebookApp.notebook_dir=${notebookDir}` : `--ServerApp.root_dir=${notebookDir}`,
-    ...(jupyter.kind === "pip" ? [`--LabApp.user_settings_dir=${path.join(labState, "user-settings")}`, `--LabApp.workspaces_dir=${path.join(labState, "workspaces")}`] : []),
+    ...(jupyter.kind === "pip"
+      ? [
+          `--LabApp.user_settings_dir=${path.join(labState, "user-settings")}`,
+          `--LabApp.workspaces_dir=${path.join(labState, "workspaces")}`,
+        ]
+      : []),
     ...(process.getuid && process.getuid() === 0 ? ["--allow-root"] : []),
   ];
   // Its own process group, so stop() also reaches the kernels it started.
-  const child = spawn(jupyter.command, args, { env, cwd: notebookDir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(jupyter.command, args, {
+    env,
+    cwd: notebookDir,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
@@ -147,7 +185,8 @@ async function startServer(jupyter: JupyterChoice, notebookDir: string, lib: Scr
     try {
       const kernels = await request("GET", `${url}/api/kernels?token=${token}`);
       if (kernels.status === 200) {
-        for (const k of JSON.parse(kernels.body) as { id: string }[]) await request("DELETE", `${url}/api/kernels/${k.id}?token=${token}`).catch(() => undefined);
+        for (const k of JSON.parse(kernels.body) as { id: string }[])
+          await request("DELETE", `${url}/api/kernels/${k.id}?token=${token}`).catch(() => undefined);
       }
     } catch {
       // the server may already be gone

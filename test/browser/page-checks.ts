@@ -19,7 +19,10 @@ export function networkRequests(urls: string[]): string[] {
  * content), up to timeoutMs; returns one problem per figure that did not, or if the page has
  * fewer than minFigures figures.
  */
-export async function figureProblems(page: Page, options: { minFigures?: number; timeoutMs?: number } = {}): Promise<string[]> {
+export async function figureProblems(
+  page: Page,
+  options: { minFigures?: number; timeoutMs?: number } = {},
+): Promise<string[]> {
   const { minFigures = 1, timeoutMs = 20_000 } = options;
   const selector = "div.convnet-plot, div.js-plotly-plot";
   const drawn = () =>
@@ -37,15 +40,20 @@ export async function figureProblems(page: Page, options: { minFigures?: number;
     await page.waitForTimeout(250);
     figures = await drawn();
   }
-  const problems = figures.filter((f) => !f.ok).map((f) => `figure ${f.id} did not draw (no svg.main-svg)${f.text ? `; it says: ${f.text}` : ""}`);
-  if (figures.length < minFigures) problems.push(`expected at least ${minFigures} plotly figure(s), found ${figures.length}`);
+  const problems = figures
+    .filter((f) => !f.ok)
+    .map((f) => `figure ${f.id} did not draw (no svg.main-svg)${f.text ? `; it says: ${f.text}` : ""}`);
+  if (figures.length < minFigures)
+    problems.push(`expected at least ${minFigures} plotly figure(s), found ${figures.length}`);
   return problems;
 }
 
 /** Every <img> that has not loaded or has no pixels (naturalWidth 0). */
 export async function imageProblems(page: Page, options: { minImages?: number } = {}): Promise<string[]> {
   const { minImages = 0 } = options;
-  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete), undefined, { timeout: 20_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => Array.from(document.images).every((img) => img.complete), undefined, { timeout: 20_000 })
+    .catch(() => undefined);
   const images = await page.evaluate(() =>
     Array.from(document.images).map((img) => ({ src: img.src.slice(0, 80), ok: img.complete && img.naturalWidth > 0 })),
   );
@@ -65,7 +73,8 @@ export async function liveChartProblems(page: Page, title: string): Promise<stri
       .filter((div) => div.layout?.title?.text === wanted)
       .map((div) => (div.data ?? []).reduce((n, trace) => n + (trace.x?.length ?? 0), 0));
   }, title);
-  if (charts.length !== 1) return [`expected exactly one live chart titled ${JSON.stringify(title)}, found ${charts.length}`];
+  if (charts.length !== 1)
+    return [`expected exactly one live chart titled ${JSON.stringify(title)}, found ${charts.length}`];
   return charts[0] > 1 ? [] : [`the live chart ${JSON.stringify(title)} holds ${charts[0]} point(s); it never updated`];
 }
 
@@ -74,7 +83,11 @@ export async function liveChartProblems(page: Page, title: string): Promise<stri
  * character, drawn in that element's font, must differ from the missing-glyph box (tofu) and
  * from each other. Returns problems (empty = fine) and the fonts Chromium used for the text.
  */
-export async function glyphProblems(page: Page, selector: string, text: string): Promise<{ problems: string[]; fonts: string[] }> {
+export async function glyphProblems(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<{ problems: string[]; fonts: string[] }> {
   const found = await page.evaluate(
     ({ selector, text }) => {
       const host = document.querySelector(selector);
@@ -116,10 +129,12 @@ export async function glyphProblems(page: Page, selector: string, text: string):
   const problems: string[] = [];
   for (const g of found.glyphs) {
     if (g.ink === 0) problems.push(`${JSON.stringify(g.c)} draws nothing in ${found.font}`);
-    else if (g.signature === found.tofu.signature) problems.push(`${JSON.stringify(g.c)} draws as the missing-glyph box (tofu) in ${found.font}`);
+    else if (g.signature === found.tofu.signature)
+      problems.push(`${JSON.stringify(g.c)} draws as the missing-glyph box (tofu) in ${found.font}`);
   }
   const distinct = new Set(found.glyphs.map((g) => g.signature)).size;
-  if (found.glyphs.length > 1 && distinct === 1) problems.push(`every character of ${JSON.stringify(text)} draws the same shape (tofu) in ${found.font}`);
+  if (found.glyphs.length > 1 && distinct === 1)
+    problems.push(`every character of ${JSON.stringify(text)} draws the same shape (tofu) in ${found.font}`);
   // Which fonts Chromium really used for the probe (CDP), for the report.
   let fonts: string[];
   try {
@@ -127,7 +142,10 @@ export async function glyphProblems(page: Page, selector: string, text: string):
     await cdp.send("DOM.enable");
     await cdp.send("CSS.enable");
     const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
-    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "[data-convnet-glyph-probe]" });
+    const { nodeId } = await cdp.send("DOM.querySelector", {
+      nodeId: root.nodeId,
+      selector: "[data-convnet-glyph-probe]",
+    });
     const { fonts: used } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
     fonts = used.map((f: { familyName: string; glyphCount: number }) => `${f.familyName} (${f.glyphCount} glyphs)`);
     await cdp.detach();

@@ -18,13 +18,19 @@ function withEnv(name: string, value: string | undefined, fn: () => void): void 
 
 test("a missing Chromium is an error that says how to install it or skip", () => {
   withEnv("CONVNET_CHROMIUM", "/nonexistent/chromium", () => {
-    assert.throws(() => requireChromium(), /No Chromium found \(looked at \/nonexistent\/chromium\).*apt-get install chromium.*CONVNET_SKIP_BROWSER=1/);
+    assert.throws(
+      () => requireChromium(),
+      /No Chromium found \(looked at \/nonexistent\/chromium\).*apt-get install chromium.*CONVNET_SKIP_BROWSER=1/,
+    );
   });
 });
 
 test("a missing classic Notebook is an error that says how to install it or skip", () => {
   withEnv("PATH", "/nonexistent", () => {
-    assert.throws(() => requireClassicNotebook(), /classic Jupyter Notebook is not installed[\s\S]*apt-get install -y jupyter-notebook[\s\S]*CONVNET_SKIP_BROWSER=1/);
+    assert.throws(
+      () => requireClassicNotebook(),
+      /classic Jupyter Notebook is not installed[\s\S]*apt-get install -y jupyter-notebook[\s\S]*CONVNET_SKIP_BROWSER=1/,
+    );
   });
 });
 

@@ -6,15 +6,24 @@ import * as path from "path";
 import { projectRoot, tempDir } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
-const { parseArgs } = require(path.join(projectRoot, "scripts", "cli.js")) as { parseArgs(spec: unknown, argv: string[]): unknown };
+const { parseArgs } = require(path.join(projectRoot, "scripts", "cli.js")) as {
+  parseArgs(spec: unknown, argv: string[]): unknown;
+};
 const { SPEC, siteOptions, openSiteFolder } = require(path.join(projectRoot, "scripts", "site", "options.js")) as {
   SPEC: unknown;
   siteOptions(args: unknown): { lessons: string[]; out: string; glossary: string };
   openSiteFolder(out: string): { dir: string; manifestName: string; write(rel: string, content: string): string };
 };
-const { rewriteLinks, networkReferences, shareBundle, shareStyles, missingLocalFiles } = require(path.join(projectRoot, "scripts", "site", "postprocess.js")) as {
+const { rewriteLinks, networkReferences, shareBundle, shareStyles, missingLocalFiles } = require(
+  path.join(projectRoot, "scripts", "site", "postprocess.js"),
+) as {
   missingLocalFiles(html: string, pageDir: string): string[];
-  shareStyles(html: string, save: (name: string, css: string) => void, href: (name: string) => string, minLength?: number): { html: string; shared: number };
+  shareStyles(
+    html: string,
+    save: (name: string, css: string) => void,
+    href: (name: string) => string,
+    minLength?: number,
+  ): { html: string; shared: number };
   rewriteLinks(html: string, targets: Map<string, string>, pageDir: string): { html: string; unresolved: string[] };
   networkReferences(html: string): string[];
   shareBundle(html: string, bundleHtml: string, src: string): { html: string; replaced: number };
@@ -36,7 +45,10 @@ test("options: lessons, --out and --glossary; unknown or empty options are named
   assert.deepEqual(options.lessons, ["00", "02-convolution"]);
   assert.equal(options.out, "/tmp/x");
   assert.equal(parseSiteArgs([]).out, path.join(projectRoot, "out", "site"));
-  assert.throws(() => parseSiteArgs(["--outt", "x"]), /unknown option "--outt"; did you mean --out\? Known options: --out DIR, --glossary FILE/);
+  assert.throws(
+    () => parseSiteArgs(["--outt", "x"]),
+    /unknown option "--outt"; did you mean --out\? Known options: --out DIR, --glossary FILE/,
+  );
   assert.throws(() => parseSiteArgs(["--out"]), /--out needs a value \(DIR\), got nothing/);
   assert.throws(() => parseSiteArgs(["--out", "--glossary", "g.md"]), /--out needs a value \(DIR\), got "--glossary"/);
 });
@@ -48,8 +60,14 @@ test("the output folder: a user's folder is never used, project folders are refu
   assert.throws(() => openSiteFolder(dir), /is not empty and was not made by build-site/);
   assert.equal(fs.readFileSync(userFile, "utf8"), "mine");
   assert.throws(() => openSiteFolder(projectRoot), /holds the project itself/);
-  assert.throws(() => openSiteFolder(path.join(projectRoot, "notebooks")), /inside .*notebooks, which holds the project's sources/);
-  assert.throws(() => openSiteFolder(path.join(projectRoot, "src", "site")), /inside .*src, which holds the project's sources/);
+  assert.throws(
+    () => openSiteFolder(path.join(projectRoot, "notebooks")),
+    /inside .*notebooks, which holds the project's sources/,
+  );
+  assert.throws(
+    () => openSiteFolder(path.join(projectRoot, "src", "site")),
+    /inside .*src, which holds the project's sources/,
+  );
   assert.equal(fs.existsSync(path.join(projectRoot, "src", "site")), false);
   assert.throws(() => openSiteFolder("relative/site"), /must be an absolute folder path/);
 
@@ -68,7 +86,8 @@ test("links to lessons and the glossary become links to site pages", () => {
     ["glossary.md", "glossary.html"],
     ["02-convolution.ipynb", "lessons/02-convolution.html"],
   ]);
-  const html = '<a href="glossary.md">g</a> <a href="02-convolution.ipynb#padding">p</a> <a href="https://example.org/x.md">e</a> <a href="#top">t</a> <a href="05-missing.ipynb">m</a>';
+  const html =
+    '<a href="glossary.md">g</a> <a href="02-convolution.ipynb#padding">p</a> <a href="https://example.org/x.md">e</a> <a href="#top">t</a> <a href="05-missing.ipynb">m</a>';
   const fromLesson = rewriteLinks(html, targets, "lessons");
   assert.match(fromLesson.html, /href="\.\.\/glossary\.html"/);
   assert.match(fromLesson.html, /href="02-convolution\.html#padding"/);
@@ -102,7 +121,10 @@ test("every inline copy of the plotly bundle is replaced by one local script", (
   const bundle = `<script type="text/javascript">${"x".repeat(2000)}</script>`;
   const result = shareBundle(`<p>a</p>${bundle}<p>b</p>${bundle}`, bundle, "../assets/plotly.js");
   assert.equal(result.replaced, 2);
-  assert.equal(result.html, '<p>a</p><script type="text/javascript" src="../assets/plotly.js"></script><p>b</p><script type="text/javascript" src="../assets/plotly.js"></script>');
+  assert.equal(
+    result.html,
+    '<p>a</p><script type="text/javascript" src="../assets/plotly.js"></script><p>b</p><script type="text/javascript" src="../assets/plotly.js"></script>',
+  );
   assert.throws(() => shareBundle("x", "", "y"), /bundleHtml must be the bundle's <script> element/);
 });
 
@@ -110,19 +132,33 @@ test("large inline styles move to one shared stylesheet; small ones stay", () =>
   const big = ".jp-Cell { color: red }".repeat(10);
   const saved = new Map<string, string>();
   const page = `<style type="text/css">${big}</style><style type="text/css">.small{}</style>`;
-  const result = shareStyles(page, (name, css) => saved.set(name, css), (name) => `../assets/${name}`, 100);
+  const result = shareStyles(
+    page,
+    (name, css) => saved.set(name, css),
+    (name) => `../assets/${name}`,
+    100,
+  );
   assert.equal(result.shared, 1);
   const [[name, css]] = [...saved];
   assert.equal(css, big);
   assert.equal(result.html, `<link rel="stylesheet" href="../assets/${name}"><style type="text/css">.small{}</style>`);
-  assert.equal(shareStyles(page, () => undefined, (n) => n, 100).html, result.html.replace(`../assets/${name}`, name));
+  assert.equal(
+    shareStyles(
+      page,
+      () => undefined,
+      (n) => n,
+      100,
+    ).html,
+    result.html.replace(`../assets/${name}`, name),
+  );
 });
 
 test("references to local files that do not exist are found", () => {
   const dir = tmp();
   fs.mkdirSync(path.join(dir, "assets"));
   fs.writeFileSync(path.join(dir, "assets", "site.css"), "");
-  const html = '<link rel="stylesheet" href="assets/site.css"><img src="images/nope.png"><script src="assets/gone.js?x=1"></script><img src="data:image/png;base64,AA"><img src="http://x.org/a.png">';
+  const html =
+    '<link rel="stylesheet" href="assets/site.css"><img src="images/nope.png"><script src="assets/gone.js?x=1"></script><img src="data:image/png;base64,AA"><img src="http://x.org/a.png">';
   assert.deepEqual(missingLocalFiles(html, dir), ["images/nope.png", "assets/gone.js?x=1"]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -140,8 +176,13 @@ test("the index lists lessons in order with links, and marks a lesson that faile
     { title: "00 · Welcome", summary: "Start here.", href: "lessons/00-welcome.html" },
     { title: "01 · Images", summary: "", href: "lessons/01-images.html", failed: true },
   ]);
-  assert.ok(md.indexOf("[00 · Welcome](lessons/00-welcome.html)") < md.indexOf("[01 · Images](lessons/01-images.html)"));
+  assert.ok(
+    md.indexOf("[00 · Welcome](lessons/00-welcome.html)") < md.indexOf("[01 · Images](lessons/01-images.html)"),
+  );
   assert.match(md, /Start here\./);
   assert.match(md, /01-images\.html\) <span class="convnet-lesson-failed">/);
-  assert.throws(() => indexMarkdown([{ title: "", summary: "", href: "x.html" }]), /lesson\.title must be a non-empty string/);
+  assert.throws(
+    () => indexMarkdown([{ title: "", summary: "", href: "x.html" }]),
+    /lesson\.title must be a non-empty string/,
+  );
 });

@@ -21,7 +21,11 @@ interface Manifest {
 }
 
 const existingSite = process.env.CONVNET_SITE_DIR ? path.resolve(process.env.CONVNET_SITE_DIR) : null;
-const skip = browserSkip() || (!existingSite && process.env.CONVNET_SKIP_NOTEBOOKS === "1" ? "notebook execution skipped (CONVNET_SKIP_NOTEBOOKS=1)" : false);
+const skip =
+  browserSkip() ||
+  (!existingSite && process.env.CONVNET_SKIP_NOTEBOOKS === "1"
+    ? "notebook execution skipped (CONVNET_SKIP_NOTEBOOKS=1)"
+    : false);
 const siteDir = existingSite ?? path.join(projectRoot, "out", "test-site");
 const fixture = path.join(projectRoot, "test", "browser", "fixtures", "99-site-fixture.ipynb");
 const welcome = path.join(projectRoot, "notebooks", "00-welcome.ipynb");
@@ -35,10 +39,17 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
   before(async () => {
     requireChromium(); // fail early and clearly, before spending time on the build
     if (existingSite) {
-      assert.ok(fs.existsSync(path.join(siteDir, "site.json")), `CONVNET_SITE_DIR=${siteDir} has no site.json; build it first with npm run site.`);
+      assert.ok(
+        fs.existsSync(path.join(siteDir, "site.json")),
+        `CONVNET_SITE_DIR=${siteDir} has no site.json; build it first with npm run site.`,
+      );
     } else {
       const lessons = [...(fs.existsSync(welcome) ? [welcome] : []), fixture];
-      const build = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "build-site.js"), ...lessons, "--out", siteDir], { encoding: "utf8", cwd: projectRoot });
+      const build = spawnSync(
+        process.execPath,
+        [path.join(projectRoot, "scripts", "build-site.js"), ...lessons, "--out", siteDir],
+        { encoding: "utf8", cwd: projectRoot },
+      );
       assert.equal(build.status, 0, `build-site failed:\n${build.stdout}\n${build.stderr}`);
     }
     manifest = JSON.parse(fs.readFileSync(path.join(siteDir, "site.json"), "utf8")) as Manifest;
@@ -60,7 +71,9 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
 
   /** Every relative link of the open page points at a file of the site. */
   async function brokenLinks(): Promise<string[]> {
-    const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("a[href]")).map((a) => (a as HTMLAnchorElement).href),
+    );
     return hrefs
       .filter((href) => href.startsWith("file:"))
       .map((href) => fileURLToPath(href.split("#")[0].split("?")[0]))
@@ -70,11 +83,22 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
 
   test("the index lists every lesson with its title, and the glossary is linked", async () => {
     await open("index.html");
-    const links = await page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => ({ text: a.textContent ?? "", href: a.getAttribute("href") ?? "" })));
+    const links = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("a[href]")).map((a) => ({
+        text: a.textContent ?? "",
+        href: a.getAttribute("href") ?? "",
+      })),
+    );
     for (const lesson of manifest.lessons) {
-      assert.ok(links.some((l) => l.href === lesson.page && l.text.includes(lesson.title)), `index has no link to ${lesson.page} titled ${lesson.title}`);
+      assert.ok(
+        links.some((l) => l.href === lesson.page && l.text.includes(lesson.title)),
+        `index has no link to ${lesson.page} titled ${lesson.title}`,
+      );
     }
-    assert.ok(links.some((l) => l.href === "glossary.html"), "index does not link the glossary");
+    assert.ok(
+      links.some((l) => l.href === "glossary.html"),
+      "index does not link the glossary",
+    );
     assert.deepEqual(await brokenLinks(), []);
     await page.screenshot({ path: screenshotPath("site-index") });
   });
@@ -82,7 +106,8 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
   test("the glossary page shows the English–Korean terms", async () => {
     await open("glossary.html");
     const text = await page.evaluate(() => document.body.innerText);
-    for (const term of ["합성곱", "convolution", "패딩", "stride", "수용 영역", "은닉 상태"]) assert.ok(text.includes(term), `glossary lacks ${term}`);
+    for (const term of ["합성곱", "convolution", "패딩", "stride", "수용 영역", "은닉 상태"])
+      assert.ok(text.includes(term), `glossary lacks ${term}`);
     assert.ok((await page.locator("table").count()) > 0, "glossary has no table");
     await page.screenshot({ path: screenshotPath("site-glossary") });
     assert.deepEqual(await brokenLinks(), []);
@@ -96,7 +121,11 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
       const isFixture = lesson.name === "99-site-fixture";
       // Every figure div written into the page must draw (the fixture has two).
       const written = fs.readFileSync(path.join(siteDir, lesson.page), "utf8").split('class="convnet-plot"').length - 1;
-      assert.deepEqual(await figureProblems(page, { minFigures: Math.max(written, isFixture ? 2 : 0) }), [], `${lesson.page}: figures`);
+      assert.deepEqual(
+        await figureProblems(page, { minFigures: Math.max(written, isFixture ? 2 : 0) }),
+        [],
+        `${lesson.page}: figures`,
+      );
       assert.deepEqual(await imageProblems(page, { minImages: isFixture ? 1 : 0 }), [], `${lesson.page}: images`);
       assert.deepEqual(await brokenLinks(), [], `${lesson.page}: broken links`);
       await page.locator("div.convnet-plot").first().scrollIntoViewIfNeeded();
@@ -124,7 +153,11 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
       await open(lessons[i].page);
       const nav = await page.evaluate(() => {
         const href = (sel: string) => (document.querySelector(sel) as HTMLAnchorElement | null)?.href ?? null;
-        return { prev: href(".convnet-nav-top a[rel=prev]"), next: href(".convnet-nav-top a[rel=next]"), index: href(".convnet-nav-top a[rel=index]") };
+        return {
+          prev: href(".convnet-nav-top a[rel=prev]"),
+          next: href(".convnet-nav-top a[rel=next]"),
+          index: href(".convnet-nav-top a[rel=index]"),
+        };
       });
       assert.equal(nav.prev, i > 0 ? url(lessons[i - 1].page) : null, `${lessons[i].name}: previous link`);
       assert.equal(nav.next, i + 1 < lessons.length ? url(lessons[i + 1].page) : null, `${lessons[i].name}: next link`);
@@ -145,7 +178,10 @@ describe("course site in a browser", { skip, timeout: 15 * 60_000 }, () => {
   });
 
   test("no page requested anything from the network", () => {
-    assert.ok(requests.some((r) => r.endsWith("/assets/plotly-cartesian.min.js")), `the request log missed the local plotly bundle, so it cannot be trusted: ${requests.slice(0, 10).join(", ")}`);
+    assert.ok(
+      requests.some((r) => r.endsWith("/assets/plotly-cartesian.min.js")),
+      `the request log missed the local plotly bundle, so it cannot be trusted: ${requests.slice(0, 10).join(", ")}`,
+    );
     assert.deepEqual(networkRequests(requests), []);
   });
 });

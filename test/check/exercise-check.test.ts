@@ -30,13 +30,45 @@ test("checkExercise shows its verdict and never throws for a wrong answer", () =
 });
 
 test("ids are checked: format, duplicates and unknown ids", () => {
-  assert.throws(() => defineExercise({ id: "3.1", title: "x", hint: "", verify: () => null }), /must look like "03\.2"/);
-  assert.throws(() => defineExercise({ id: "99.1", title: "x", hint: "", verify: () => null }), /already used by "six times seven"/);
+  assert.throws(
+    () => defineExercise({ id: "3.1", title: "x", hint: "", verify: () => null }),
+    /must look like "03\.2"/,
+  );
+  assert.throws(
+    () => defineExercise({ id: "99.1", title: "x", hint: "", verify: () => null }),
+    /already used by "six times seven"/,
+  );
   assert.throws(() => judge("98.7", 1), /no exercise has id "98\.7"/);
 });
 
 test("arrayDifferenceNote finds the first differing element", () => {
-  assert.equal(arrayDifferenceNote("out", [[1, 2], [3, 4]], [[1, 2], [3, 4]]), null);
-  assert.match(arrayDifferenceNote("out", [[1, 2], [3, 5]], [[1, 2], [3, 4]]) ?? "", /out\[1\]\[1\] is 5/);
+  assert.equal(
+    arrayDifferenceNote(
+      "out",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ),
+    null,
+  );
+  assert.match(
+    arrayDifferenceNote(
+      "out",
+      [
+        [1, 2],
+        [3, 5],
+      ],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ) ?? "",
+    /out\[1\]\[1\] is 5/,
+  );
   assert.match(arrayDifferenceNote("out", [1], [1, 2]) ?? "", /has length 1, expected 2/);
 });

@@ -6,7 +6,19 @@ import * as path from "path";
 import { projectRoot } from "../helpers";
 
 /** The folders of src/, lowest first: a file may import its own folder and the folders before it. */
-const ORDER = ["core", "backend", "ops", "data", "layers", "models", "viz", "train", "detection", "inspect", "exercises"];
+const ORDER = [
+  "core",
+  "backend",
+  "ops",
+  "data",
+  "layers",
+  "models",
+  "viz",
+  "train",
+  "detection",
+  "inspect",
+  "exercises",
+];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -28,7 +40,11 @@ test("no file of src/ imports a folder above its own", () => {
       if (ORDER.indexOf(target) > ORDER.indexOf(folder)) upward.push(`${path.relative(src, file)} imports ${match[1]}`);
     }
   }
-  assert.deepEqual([...unknownFolders], [], "every folder of src/ has a place in the order (add new ones to ORDER and CONTRIBUTING.md)");
+  assert.deepEqual(
+    [...unknownFolders],
+    [],
+    "every folder of src/ has a place in the order (add new ones to ORDER and CONTRIBUTING.md)",
+  );
   assert.deepEqual(upward, []);
 });
 
@@ -36,5 +52,8 @@ test("CONTRIBUTING.md lists the same order", () => {
   const text = fs.readFileSync(path.join(projectRoot, "CONTRIBUTING.md"), "utf8");
   const line = text.split("\n").find((l) => l.includes("`core`") && l.includes("`exercises`"));
   assert.ok(line, "CONTRIBUTING.md has a line naming the folder order");
-  assert.deepEqual([...line.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((name) => ORDER.includes(name)), ORDER);
+  assert.deepEqual(
+    [...line.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((name) => ORDER.includes(name)),
+    ORDER,
+  );
 });

@@ -42,17 +42,34 @@ test("transformImages: a 90° rotation of a known 4x4 image matches the hand-rot
 
 test("transformImages: flip mirrors left-right; shifts move content by whole pixels", async () => {
   await useBackend("cpu");
-  assert.deepEqual(await rowsOf(transformImages(image(A), [{ flip: true }])), A.map((r) => [...r].reverse()));
-  assert.deepEqual(await rowsOf(transformImages(image(A), [{ shiftY: -1 }], { fillMode: "constant", fillValue: -1 })), [A[1], A[2], A[3], [-1, -1, -1, -1]]);
+  assert.deepEqual(
+    await rowsOf(transformImages(image(A), [{ flip: true }])),
+    A.map((r) => [...r].reverse()),
+  );
+  assert.deepEqual(await rowsOf(transformImages(image(A), [{ shiftY: -1 }], { fillMode: "constant", fillValue: -1 })), [
+    A[1],
+    A[2],
+    A[3],
+    [-1, -1, -1, -1],
+  ]);
 });
 
 test("transformImages: the four fill modes, on a row shifted right by two pixels", async () => {
   await useBackend("cpu");
   // Input row a b c d = 1 2 3 4. Output x reads input x − 2; outside, each mode extends the row:
   // constant k k | a b c d, nearest a a | a b c d, reflect b a | a b c d, wrap c d | a b c d.
-  const expected: Record<FillMode, number[]> = { constant: [7, 7, 1, 2], nearest: [1, 1, 1, 2], reflect: [2, 1, 1, 2], wrap: [3, 4, 1, 2] };
+  const expected: Record<FillMode, number[]> = {
+    constant: [7, 7, 1, 2],
+    nearest: [1, 1, 1, 2],
+    reflect: [2, 1, 1, 2],
+    wrap: [3, 4, 1, 2],
+  };
   for (const fillMode of Object.keys(expected) as FillMode[]) {
-    const out = transformImages(image([[1, 2, 3, 4]]), [{ shiftX: 2 }], { fillMode, fillValue: 7, interpolation: "nearest" });
+    const out = transformImages(image([[1, 2, 3, 4]]), [{ shiftX: 2 }], {
+      fillMode,
+      fillValue: 7,
+      interpolation: "nearest",
+    });
     assert.deepEqual((await rowsOf(out))[0], expected[fillMode], fillMode);
   }
 });
@@ -62,7 +79,10 @@ test("identity: zero rotation, shift, shear and unit zoom change nothing, in eve
   const batch = tf.randomUniform([3, 9, 7, 3], 0, 1, "float32", 11) as tf.Tensor4D;
   for (const fillMode of ["constant", "nearest", "reflect", "wrap"] as FillMode[]) {
     for (const interpolation of ["nearest", "bilinear"] as const) {
-      const out = transformImages(batch, [{ rotation: 0, shiftX: 0, shiftY: 0, shear: 0, zoom: 1 }, {}, {}], { fillMode, interpolation });
+      const out = transformImages(batch, [{ rotation: 0, shiftX: 0, shiftY: 0, shear: 0, zoom: 1 }, {}, {}], {
+        fillMode,
+        interpolation,
+      });
       assert.deepEqual(out.shape, batch.shape);
       assert.equal(maxAbsDiff(await out.data(), await batch.data()), 0, `${fillMode}/${interpolation}`);
     }
@@ -74,9 +94,18 @@ test("identity: zero rotation, shift, shear and unit zoom change nothing, in eve
 test("flip twice is the identity, and one flip is tf.reverse along the width", async () => {
   await useBackend("cpu");
   const batch = tf.randomUniform([2, 5, 6, 3], 0, 1, "float32", 4) as tf.Tensor4D;
-  const twice = transformImages(transformImages(batch, [{ flip: true }, { flip: true }]), [{ flip: true }, { flip: true }]);
+  const twice = transformImages(transformImages(batch, [{ flip: true }, { flip: true }]), [
+    { flip: true },
+    { flip: true },
+  ]);
   assert.equal(maxAbsDiff(await twice.data(), await batch.data()), 0);
-  assert.equal(maxAbsDiff(await tf.reverse(batch, 2).data(), await transformImages(batch, [{ flip: true }, { flip: true }]).data()), 0);
+  assert.equal(
+    maxAbsDiff(
+      await tf.reverse(batch, 2).data(),
+      await transformImages(batch, [{ flip: true }, { flip: true }]).data(),
+    ),
+    0,
+  );
 });
 
 test("augmentImages: same seed, same images; another seed, other images; shape kept; no leak", async () => {
@@ -98,9 +127,15 @@ test("augmentation options are validated with the rule and a fix", async () => {
   await useBackend("cpu");
   const batch = tf.zeros([1, 4, 4, 1]) as tf.Tensor4D;
   assert.throws(() => augmentImages(batch, { rotation: -5 }), /rotation must be a finite number from 0 to 180, got -5/);
-  assert.throws(() => augmentImages(batch, { widthShift: 2 }), /widthShift must be a finite number from 0 to 0\.99, got 2\. Give a fraction/);
+  assert.throws(
+    () => augmentImages(batch, { widthShift: 2 }),
+    /widthShift must be a finite number from 0 to 0\.99, got 2\. Give a fraction/,
+  );
   assert.throws(() => augmentImages(batch, { zoom: [1.2, 0.8] }), /zoom\[1\] must be a finite number from 1\.2/);
-  assert.throws(() => augmentImages(batch, { fillMode: "mirror" as FillMode }), /fillMode must be one of constant, nearest, reflect, wrap, got "mirror"/);
+  assert.throws(
+    () => augmentImages(batch, { fillMode: "mirror" as FillMode }),
+    /fillMode must be one of constant, nearest, reflect, wrap, got "mirror"/,
+  );
   assert.throws(() => augmentImages(tf.zeros([4, 4, 1]) as unknown as tf.Tensor4D), /images must be a 4-D tensor/);
   assert.throws(() => transformImages(batch, []), /one entry per image \(1\), got 0/);
   batch.dispose();

@@ -17,11 +17,20 @@ test("createRng: same seed, same sequence; values in [0, 1); another seed differ
 
 test("permutation and batchIndices: every index exactly once, batch sizes 4, 4, 2", () => {
   const order = permutation(10, 3);
-  assert.deepEqual([...order].sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(
+    [...order].sort((x, y) => x - y),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
   assert.notDeepEqual([...order], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   const batches = batchIndices(10, 4, 3);
-  assert.deepEqual(batches.map((b) => b.length), [4, 4, 2]);
-  assert.deepEqual(batches.flatMap((b) => [...b]), [...order]);
+  assert.deepEqual(
+    batches.map((b) => b.length),
+    [4, 4, 2],
+  );
+  assert.deepEqual(
+    batches.flatMap((b) => [...b]),
+    [...order],
+  );
   assert.throws(() => batchIndices(10, 0, 1), /batchSize must be a whole number ≥ 1, got 0/);
 });
 
@@ -36,7 +45,9 @@ test("takeExamples / firstExamples: pick images and labels together, without lea
   assert.deepEqual(Array.from(await picked.ys.data()), [0, 1, 0, 1, 0, 0]);
   const first = firstExamples(split, 2);
   assert.deepEqual([...first.labels], [0, 1]);
-  await expectNoLeak(() => tf.dispose(Object.values(takeExamples(split, [1])).filter((v) => v instanceof tf.Tensor) as tf.Tensor[]));
+  await expectNoLeak(() =>
+    tf.dispose(Object.values(takeExamples(split, [1])).filter((v) => v instanceof tf.Tensor) as tf.Tensor[]),
+  );
   assert.throws(() => takeExamples(split, [5]), /indices\[0\] must be a whole number from 0 to 4, got 5/);
   assert.throws(() => firstExamples(split, 6), /count must be a whole number from 1 to 5/);
   tf.dispose([split.xs, split.ys, picked.xs, picked.ys, first.xs, first.ys]);

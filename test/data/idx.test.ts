@@ -6,11 +6,8 @@ import { gunzipIfNeeded, parseIdx } from "../../src/data/idx";
 // A tiny IDX file built by hand: magic 00 00 08 (uint8) 03 (three dimensions), then 2, 2, 3
 // as big-endian uint32, then 12 pixel bytes.
 const HAND_BUILT = Uint8Array.from([
-  0x00, 0x00, 0x08, 0x03,
-  0x00, 0x00, 0x00, 0x02,
-  0x00, 0x00, 0x00, 0x02,
-  0x00, 0x00, 0x00, 0x03,
-  0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255,
+  0x00, 0x00, 0x08, 0x03, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x03, 0, 1, 2, 3, 4, 5, 250,
+  251, 252, 253, 254, 255,
 ]);
 
 test("parseIdx: reads the shape and bytes of a hand-built uint8 file", () => {
@@ -34,7 +31,10 @@ test("parseIdx: a label file (1-D uint8) as in MNIST", () => {
 });
 
 test("parseIdx: truncated, overlong and foreign files are refused with a clear message", () => {
-  assert.throws(() => parseIdx(HAND_BUILT.subarray(0, HAND_BUILT.length - 1), "tiny.idx"), /tiny\.idx is truncated: shape \[2, 2, 3\] of uint8 needs 28 bytes, found 27/);
+  assert.throws(
+    () => parseIdx(HAND_BUILT.subarray(0, HAND_BUILT.length - 1), "tiny.idx"),
+    /tiny\.idx is truncated: shape \[2, 2, 3\] of uint8 needs 28 bytes, found 27/,
+  );
   assert.throws(() => parseIdx(HAND_BUILT.subarray(0, 10)), /header alone needs 16/);
   assert.throws(() => parseIdx(HAND_BUILT.subarray(0, 2)), /fewer than the 4-byte IDX header/);
   assert.throws(() => parseIdx(Uint8Array.from([...HAND_BUILT, 0])), /longer than its header says/);
@@ -46,5 +46,8 @@ test("gunzipIfNeeded: unpacks gzip, passes plain bytes through, and names a dama
   const packed = zlib.gzipSync(HAND_BUILT);
   assert.deepEqual([...gunzipIfNeeded(packed, "a.gz")], [...HAND_BUILT]);
   assert.equal(gunzipIfNeeded(HAND_BUILT, "a"), HAND_BUILT);
-  assert.throws(() => gunzipIfNeeded(packed.subarray(0, packed.length - 6), "b.gz"), /b\.gz is a damaged gzip file .*truncated/);
+  assert.throws(
+    () => gunzipIfNeeded(packed.subarray(0, packed.length - 6), "b.gz"),
+    /b\.gz is a damaged gzip file .*truncated/,
+  );
 });

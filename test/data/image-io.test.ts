@@ -4,7 +4,19 @@ import * as fs from "fs";
 import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { Jimp } from "jimp";
-import { channelImage, channelMatrix, cropImage, imageToTensor, imageToVolume, loadImage, resizeImage, saveImage, splitChannels, tensorToImage, toGrayscale } from "../../src/data/image-io";
+import {
+  channelImage,
+  channelMatrix,
+  cropImage,
+  imageToTensor,
+  imageToVolume,
+  loadImage,
+  resizeImage,
+  saveImage,
+  splitChannels,
+  tensorToImage,
+  toGrayscale,
+} from "../../src/data/image-io";
 import { PixelImage } from "../../src/core/image";
 import { expectNoLeak, projectRoot, useBackend, tempDir } from "../helpers";
 
@@ -46,7 +58,10 @@ test("saveImage writes a PNG that loads back the same, and never replaces a file
   await saveImage(file, image);
   assert.deepEqual(Array.from((await loadImage(file)).data), image.data);
   fs.writeFileSync(path.join(dir, "mine.png"), "precious");
-  await assert.rejects(() => saveImage(path.join(dir, "mine.png"), image), /already exists and was left alone.*overwrite: true/);
+  await assert.rejects(
+    () => saveImage(path.join(dir, "mine.png"), image),
+    /already exists and was left alone.*overwrite: true/,
+  );
   assert.equal(fs.readFileSync(path.join(dir, "mine.png"), "utf8"), "precious");
   await saveImage(file, { ...image, data: new Array(12).fill(0) }, { overwrite: true });
   assert.equal((await loadImage(file)).data[0], 0);
@@ -54,7 +69,12 @@ test("saveImage writes a PNG that loads back the same, and never replaces a file
 });
 
 test("resizeImage halves a constant image to the same constant; cropImage cuts by hand", async () => {
-  const flat: PixelImage = { width: 4, height: 2, channels: 3, data: new Array(24).fill(0).map((_, i) => [10, 20, 30][i % 3]) };
+  const flat: PixelImage = {
+    width: 4,
+    height: 2,
+    channels: 3,
+    data: new Array(24).fill(0).map((_, i) => [10, 20, 30][i % 3]),
+  };
   const small = await resizeImage(flat, { width: 2, height: 1 });
   assert.deepEqual([small.width, small.height, small.channels], [2, 1, 3]);
   assert.deepEqual(Array.from(small.data), [10, 20, 30, 10, 20, 30]);
@@ -62,7 +82,10 @@ test("resizeImage halves a constant image to the same constant; cropImage cuts b
   assert.deepEqual(Array.from(cropImage(gray, { x: 1, y: 1, width: 2, height: 2 }).data), [5, 6, 8, 9]);
   assert.throws(() => cropImage(gray, { x: 2, y: 0, width: 2, height: 1 }), /goes outside the 3x3 image/);
   await assert.rejects(() => resizeImage(gray, { width: 0, height: 1 }), /width must be a whole number ≥ 1, got 0/);
-  await assert.rejects(() => resizeImage({ ...gray, data: [300, 0, 0, 0, 0, 0, 0, 0, 0] }, { width: 1, height: 1 }), /value 300 at index 0 is outside 0–255/);
+  await assert.rejects(
+    () => resizeImage({ ...gray, data: [300, 0, 0, 0, 0, 0, 0, 0, 0] }, { width: 1, height: 1 }),
+    /value 300 at index 0 is outside 0–255/,
+  );
 });
 
 test("imageToTensor / tensorToImage round-trip and agree with tf ops; channel split by hand", async () => {
@@ -76,19 +99,41 @@ test("imageToTensor / tensorToImage round-trip and agree with tf ops; channel sp
     assert.deepEqual(Array.from(channelImage(image, 1).data), Array.from(green.dataSync()));
     tf.dispose([t, green]);
   });
-  assert.deepEqual(splitChannels(image).map((c) => Array.from(c.data)), [[1, 4], [2, 5], [3, 6]]);
+  assert.deepEqual(
+    splitChannels(image).map((c) => Array.from(c.data)),
+    [
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ],
+  );
   assert.deepEqual(channelMatrix(image, 2), [[3, 6]]);
   assert.deepEqual(imageToVolume(image), [[[1, 4]], [[2, 5]], [[3, 6]]]);
   assert.ok(Math.abs(toGrayscale(image).data[0] - (0.299 * 1 + 0.587 * 2 + 0.114 * 3)) < 1e-6);
 });
 
 test("image-io rejects bad input with the argument's name and a fix", async () => {
-  await assert.rejects(() => loadImage("no/such/photo.jpg"), /loadImage: no file at "no\/such\/photo\.jpg".*Check the path/);
-  await assert.rejects(() => loadImage("x.png", { channels: 2 as 3 }), /channels must be 1 \(gray\), 3 \(RGB\) or 4 \(RGBA\), got 2/);
-  assert.throws(() => imageToTensor({ width: 2, height: 2, channels: 3, data: [1, 2, 3] }), /data has 3 values but 2x2x3 needs 12/);
-  assert.throws(() => channelImage({ width: 1, height: 1, channels: 3, data: [1, 2, 3] }, 3), /channel must be a whole number from 0 to 2/);
+  await assert.rejects(
+    () => loadImage("no/such/photo.jpg"),
+    /loadImage: no file at "no\/such\/photo\.jpg".*Check the path/,
+  );
+  await assert.rejects(
+    () => loadImage("x.png", { channels: 2 as 3 }),
+    /channels must be 1 \(gray\), 3 \(RGB\) or 4 \(RGBA\), got 2/,
+  );
+  assert.throws(
+    () => imageToTensor({ width: 2, height: 2, channels: 3, data: [1, 2, 3] }),
+    /data has 3 values but 2x2x3 needs 12/,
+  );
+  assert.throws(
+    () => channelImage({ width: 1, height: 1, channels: 3, data: [1, 2, 3] }, 3),
+    /channel must be a whole number from 0 to 2/,
+  );
   await useBackend("cpu");
   const batch = tf.zeros([1, 2, 2, 3]);
-  assert.throws(() => tensorToImage(batch), /shape must be \[height, width\] or \[height, width, 1\|3\|4\], got \[1, 2, 2, 3\]/);
+  assert.throws(
+    () => tensorToImage(batch),
+    /shape must be \[height, width\] or \[height, width, 1\|3\|4\], got \[1, 2, 2, 3\]/,
+  );
   batch.dispose();
 });

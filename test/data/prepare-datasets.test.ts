@@ -6,7 +6,9 @@ import { projectRoot } from "../helpers";
 
 type Report = Record<string, { ok: boolean; message: string }>;
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { prepareDatasets } = require(path.join(projectRoot, "scripts", "prepare-datasets.js")) as { prepareDatasets(options: { quiet: boolean }): Report };
+const { prepareDatasets } = require(path.join(projectRoot, "scripts", "prepare-datasets.js")) as {
+  prepareDatasets(options: { quiet: boolean }): Report;
+};
 
 test("prepare-datasets: reports MNIST present, and Fashion-MNIST as installed or with the apt command", () => {
   const report = prepareDatasets({ quiet: true });

@@ -19,11 +19,18 @@ import { expectNoLeak, useBackend } from "../helpers";
 
 test("slidingWindows: windows of 2 over [1..5], counted and written out by hand", () => {
   const w = slidingWindows([1, 2, 3, 4, 5], 2);
-  assert.deepEqual(w.inputs, [[1, 2], [2, 3], [3, 4]]);
+  assert.deepEqual(w.inputs, [
+    [1, 2],
+    [2, 3],
+    [3, 4],
+  ]);
   assert.deepEqual(w.targets, [3, 4, 5]);
   assert.deepEqual(w.targetIndices, [2, 3, 4]);
   const two = slidingWindows([1, 2, 3, 4, 5], 2, 2); // target two steps after the window's end
-  assert.deepEqual(two.inputs, [[1, 2], [2, 3]]);
+  assert.deepEqual(two.inputs, [
+    [1, 2],
+    [2, 3],
+  ]);
   assert.deepEqual(two.targets, [4, 5]);
   assert.deepEqual(two.targetIndices, [3, 4]);
 });
@@ -32,7 +39,10 @@ test("slidingWindows: edge cases — exactly one window, window of 1, and too sh
   assert.deepEqual(slidingWindows([7, 8, 9], 2).inputs, [[7, 8]]); // 3 = 2 + 1 values: one window
   assert.deepEqual(slidingWindows([7, 8, 9], 1).inputs, [[7], [8]]);
   assert.deepEqual(slidingWindows(new Float32Array([1, 2, 3]), 2).targets, [3]);
-  assert.throws(() => slidingWindows([1, 2], 2), /series of 2 values has no window of 2 values.*needs at least windowLength \+ horizon = 3/);
+  assert.throws(
+    () => slidingWindows([1, 2], 2),
+    /series of 2 values has no window of 2 values.*needs at least windowLength \+ horizon = 3/,
+  );
   assert.throws(() => slidingWindows([1, 2, 3], 0), /windowLength must be a whole number ≥ 1, got 0/);
   assert.throws(() => slidingWindows([1, 2, 3], 1, 1.5), /horizon must be a whole number ≥ 1, got 1.5/);
   assert.throws(() => slidingWindows([1, NaN, 3], 1), /series\[1\] is NaN/);
@@ -45,7 +55,10 @@ test("splitWindowsByTime / concatWindows: split at the target's index", () => {
   assert.deepEqual(train.targets, [3, 4]);
   assert.deepEqual(held.inputs, [[3, 4]]);
   assert.deepEqual(held.targetIndices, [4]);
-  assert.throws(() => splitWindowsByTime(w, 0), /firstTestIndex 0 leaves the train split empty: the targets lie at positions \d+ to \d+\. Pick a firstTestIndex from/);
+  assert.throws(
+    () => splitWindowsByTime(w, 0),
+    /firstTestIndex 0 leaves the train split empty: the targets lie at positions \d+ to \d+\. Pick a firstTestIndex from/,
+  );
   const both = concatWindows([train, held]);
   assert.deepEqual(both.targets, [3, 4, 5]);
   assert.throws(() => splitWindowsByTime(w, -1), /firstTestIndex must be a whole number ≥ 0, got -1/);
@@ -54,8 +67,18 @@ test("splitWindowsByTime / concatWindows: split at the target's index", () => {
 });
 
 test("scaleByLastValue and lastValueForecast, by hand", () => {
-  const s = scaleByLastValue({ inputs: [[2, 4], [3, 6]], targets: [6, 3], targetIndices: [2, 3] });
-  assert.deepEqual(s.inputs, [[0.5, 1], [0.5, 1]]);
+  const s = scaleByLastValue({
+    inputs: [
+      [2, 4],
+      [3, 6],
+    ],
+    targets: [6, 3],
+    targetIndices: [2, 3],
+  });
+  assert.deepEqual(s.inputs, [
+    [0.5, 1],
+    [0.5, 1],
+  ]);
   assert.deepEqual(s.targets, [1.5, 0.5]);
   assert.deepEqual(s.scales, [4, 6]);
   assert.deepEqual(lastValueForecast(slidingWindows([1, 2, 3, 4, 5], 2)), [2, 3, 4]);
@@ -72,7 +95,10 @@ test("forecast errors: MAE and RMSE by hand", () => {
 test("parseCsv: quotes, escaped quotes, CRLF, blank lines; ragged rows rejected", () => {
   const t = parseCsv('a,b\r\n1,"x, y"\r\n\r\n2,"say ""hi"""\n');
   assert.deepEqual(t.header, ["a", "b"]);
-  assert.deepEqual(t.rows, [["1", "x, y"], ["2", 'say "hi"']]);
+  assert.deepEqual(t.rows, [
+    ["1", "x, y"],
+    ["2", 'say "hi"'],
+  ]);
   assert.equal(csvColumn(t, "b"), 1);
   assert.throws(() => csvColumn(t, "c"), /column "c" is not in the header \[a, b\]/);
   assert.throws(() => parseCsv("a,b\n1,2,3\n"), /line 2 has 3 fields but the header has 2/);
@@ -82,7 +108,10 @@ test("parseCsv: quotes, escaped quotes, CRLF, blank lines; ragged rows rejected"
 
 test("loadStockPrices: five symbols; counts and first/last rows as in the file", () => {
   const all = loadStockPrices();
-  assert.deepEqual(all.map((s) => s.symbol), ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"]);
+  assert.deepEqual(
+    all.map((s) => s.symbol),
+    ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"],
+  );
   const msft = all[0];
   assert.equal(msft.prices.length, 123); // Jan 2000 … Mar 2010 = 10 × 12 + 3 months
   assert.equal(msft.months[0], "2000-01");
@@ -98,13 +127,18 @@ test("loadStockPrices: five symbols; counts and first/last rows as in the file",
 });
 
 test("normalizeText and loadJargonText", () => {
-  assert.equal(normalizeText("   a\u2019b\n   c\n\n   d\u2014e \u201cf\u201d"), "a'b c\nd-e \"f\"");
+  assert.equal(normalizeText("   a\u2019b\n   c\n\n   d\u2014e \u201cf\u201d"), 'a\'b c\nd-e "f"');
   const text = loadJargonText({ normalize: true });
-  assert.ok(text.startsWith("Chapter 1. Hacker Slang and Hacker Culture\nThis document is a collection of slang terms"));
+  assert.ok(
+    text.startsWith("Chapter 1. Hacker Slang and Hacker Culture\nThis document is a collection of slang terms"),
+  );
   assert.ok(/^[\n -~]+$/.test(text), "only ASCII letters, punctuation, spaces and newlines remain");
   assert.ok(loadJargonText().includes("\u2018hacker culture\u2019"), "the raw file keeps its typographic quotes");
   assert.throws(() => normalizeText(3 as unknown as string), /text must be a string, got number/);
-  assert.throws(() => loadJargonText({ normalize: "yes" as unknown as boolean }), /normalize must be one of true, false, got "yes"/);
+  assert.throws(
+    () => loadJargonText({ normalize: "yes" as unknown as boolean }),
+    /normalize must be one of true, false, got "yes"/,
+  );
 });
 
 test("CharVocabulary: 'hello' has the alphabet e, h, l, o", () => {
@@ -122,11 +156,31 @@ test("CharVocabulary: 'hello' has the alphabet e, h, l, o", () => {
 test("oneHotSequences: shape and the positions of the ones; no leak", async () => {
   await useBackend("cpu");
   await expectNoLeak(async () => {
-    const x = oneHotSequences([[1, 0], [2, 2]], 3);
+    const x = oneHotSequences(
+      [
+        [1, 0],
+        [2, 2],
+      ],
+      3,
+    );
     assert.deepEqual(x.shape, [2, 2, 3]);
-    assert.deepEqual(await x.array(), [[[0, 1, 0], [1, 0, 0]], [[0, 0, 1], [0, 0, 1]]]);
+    assert.deepEqual(await x.array(), [
+      [
+        [0, 1, 0],
+        [1, 0, 0],
+      ],
+      [
+        [0, 0, 1],
+        [0, 0, 1],
+      ],
+    ]);
     const h = buildCharVocabulary("hello").oneHot(["he"]);
-    assert.deepEqual(await h.array(), [[[0, 1, 0, 0], [1, 0, 0, 0]]]);
+    assert.deepEqual(await h.array(), [
+      [
+        [0, 1, 0, 0],
+        [1, 0, 0, 0],
+      ],
+    ]);
     tf.dispose([x, h]);
   });
   assert.throws(() => oneHotSequences([[0, 3]], 3), /sequences\[0\]\[1\] must be a whole number from 0 to 2, got 3/);
@@ -135,10 +189,26 @@ test("oneHotSequences: shape and the positions of the ones; no leak", async () =
 });
 
 test("nextCharWindows: target is the input shifted by one", () => {
-  assert.deepEqual(nextCharWindows([0, 1, 2, 3, 4], 2), { inputs: [[0, 1], [2, 3]], targets: [[1, 2], [3, 4]] });
-  assert.deepEqual(nextCharWindows([0, 1, 2, 3, 4], 2, 1).inputs, [[0, 1], [1, 2], [2, 3]]);
+  assert.deepEqual(nextCharWindows([0, 1, 2, 3, 4], 2), {
+    inputs: [
+      [0, 1],
+      [2, 3],
+    ],
+    targets: [
+      [1, 2],
+      [3, 4],
+    ],
+  });
+  assert.deepEqual(nextCharWindows([0, 1, 2, 3, 4], 2, 1).inputs, [
+    [0, 1],
+    [1, 2],
+    [2, 3],
+  ]);
   assert.deepEqual(nextCharWindows([5, 6], 1), { inputs: [[5]], targets: [[6]] });
-  assert.throws(() => nextCharWindows([0, 1], 2), /2 ids are too few for one window of 2 plus its next character \(needs 3\)/);
+  assert.throws(
+    () => nextCharWindows([0, 1], 2),
+    /2 ids are too few for one window of 2 plus its next character \(needs 3\)/,
+  );
   assert.throws(() => nextCharWindows([0, 1, 2], 1, 0), /step must be a whole number ≥ 1, got 0/);
 });
 

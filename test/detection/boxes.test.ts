@@ -33,8 +33,17 @@ test("boxFromCenter: centre (10, 20), size 4×6 → corners (8, 17)-(12, 23)", (
 });
 
 test("bad boxes are rejected with the argument's name, the rule and a fix", () => {
-  assert.throws(() => iou({ x1: 3, y1: 0, x2: 1, y2: 2 }, { x1: 0, y1: 0, x2: 1, y2: 1 }), /iou: a = .* corners swapped.*x1 ≤ x2.*Swap them/);
-  assert.throws(() => iou({ x1: 0, y1: 0, x2: 1, y2: 1 }, { x1: 0, y1: 0, x2: 1, y2: NaN }), /iou: b\.y2 must be a finite number, got NaN/);
-  assert.throws(() => iou(null as never, { x1: 0, y1: 0, x2: 1, y2: 1 }), /iou: a must be a box \{x1, y1, x2, y2\}, got null/);
+  assert.throws(
+    () => iou({ x1: 3, y1: 0, x2: 1, y2: 2 }, { x1: 0, y1: 0, x2: 1, y2: 1 }),
+    /iou: a = .* corners swapped.*x1 ≤ x2.*Swap them/,
+  );
+  assert.throws(
+    () => iou({ x1: 0, y1: 0, x2: 1, y2: 1 }, { x1: 0, y1: 0, x2: 1, y2: NaN }),
+    /iou: b\.y2 must be a finite number, got NaN/,
+  );
+  assert.throws(
+    () => iou(null as never, { x1: 0, y1: 0, x2: 1, y2: 1 }),
+    /iou: a must be a box \{x1, y1, x2, y2\}, got null/,
+  );
   assert.throws(() => boxFromCenter(0, 0, -1, 2), /boxFromCenter: width and height must be ≥ 0, got w = -1/);
 });

@@ -32,7 +32,7 @@ test("nonMaxSuppression: a hand-worked example", () => {
 
 function randomBoxes(count: number, seed: number): { boxes: Box[]; scores: number[] } {
   let s = seed;
-  const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const boxes: Box[] = [];
   const scores: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -66,8 +66,14 @@ test("nonMaxSuppression agrees with tf.image.nonMaxSuppression on random boxes",
 
 test("nonMaxSuppression: bad input is rejected with a clear message", () => {
   const box = { x1: 0, y1: 0, x2: 1, y2: 1 };
-  assert.throws(() => nonMaxSuppression([box, box], [0.5]), /scores must be an array with one number per box \(2\), got 1 scores/);
-  assert.throws(() => nonMaxSuppression([box], [0.5], { iouThreshold: 1.5 }), /iouThreshold must be a finite number from 0 to 1, got 1\.5/);
+  assert.throws(
+    () => nonMaxSuppression([box, box], [0.5]),
+    /scores must be an array with one number per box \(2\), got 1 scores/,
+  );
+  assert.throws(
+    () => nonMaxSuppression([box], [0.5], { iouThreshold: 1.5 }),
+    /iouThreshold must be a finite number from 0 to 1, got 1\.5/,
+  );
   assert.throws(() => nonMaxSuppression([box], [NaN]), /scores\[0\] must be a finite number/);
   assert.throws(() => nonMaxSuppression([{ x1: 2, y1: 0, x2: 1, y2: 1 }], [1]), /boxes\[0\] = .* corners swapped/);
   assert.throws(() => nonMaxSuppression([box], [1], { maxBoxes: 1.5 }), /maxBoxes must be a whole number ≥ 0, got 1.5/);

@@ -8,15 +8,24 @@ import { expectNoLeak, useBackend } from "../helpers";
 
 test("pixelAccuracy and maskIoU: hand-computed 2×3 masks", async () => {
   await useBackend("cpu");
-  const truth = tf.tensor2d([[1, 1, 0], [0, 0, 0]]);
-  const predicted = tf.tensor2d([[0.9, 0.2, 0.7], [0.1, 0.4, 0.3]]); // thresholded: [[1,0,1],[0,0,0]]
+  const truth = tf.tensor2d([
+    [1, 1, 0],
+    [0, 0, 0],
+  ]);
+  const predicted = tf.tensor2d([
+    [0.9, 0.2, 0.7],
+    [0.1, 0.4, 0.3],
+  ]); // thresholded: [[1,0,1],[0,0,0]]
   // Agreement: (0,0) yes, (0,1) no, (0,2) no, row 1 all yes → 4 of 6.
   assert.ok(Math.abs((await expectNoLeak(() => pixelAccuracy(predicted, truth))) - 4 / 6) < 1e-6);
   // Intersection {(0,0)} = 1; union {(0,0), (0,1), (0,2)} = 3.
   assert.ok(Math.abs((await expectNoLeak(() => maskIoU(predicted, truth))) - 1 / 3) < 1e-6);
   const empty = tf.zeros([2, 3]);
   assert.equal(maskIoU(empty, empty), 1, "two empty masks agree");
-  assert.throws(() => pixelAccuracy(predicted, tf.zeros([3, 2])), /predicted has shape \[2, 3\] but truth has shape \[3, 2\]/);
+  assert.throws(
+    () => pixelAccuracy(predicted, tf.zeros([3, 2])),
+    /predicted has shape \[2, 3\] but truth has shape \[3, 2\]/,
+  );
   assert.throws(() => maskIoU(predicted, truth, 2), /threshold must be a finite number from 0 to 1, got 2/);
   tf.dispose([truth, predicted, empty]);
 });
@@ -66,7 +75,8 @@ test("drawBoxes: outlines in the box colour, inside untouched", () => {
   const image = { width: 5, height: 4, channels: 1 as const, data: new Float32Array(20).fill(0.5) };
   const drawn = drawBoxes(image, [{ x1: 1, y1: 1, x2: 4, y2: 4 }], { colours: [[1, 0, 0]] });
   assert.equal(drawn.channels, 3);
-  const at = (x: number, y: number) => Array.from(drawn.data as Float32Array).slice((y * 5 + x) * 3, (y * 5 + x) * 3 + 3);
+  const at = (x: number, y: number) =>
+    Array.from(drawn.data as Float32Array).slice((y * 5 + x) * 3, (y * 5 + x) * 3 + 3);
   assert.deepEqual(at(1, 1), [1, 0, 0]); // corner on the outline
   assert.deepEqual(at(3, 3), [1, 0, 0]); // last pixel inside x2 = 4, y2 = 4
   assert.deepEqual(at(2, 2), [0.5, 0.5, 0.5]); // inside the outline

@@ -28,7 +28,11 @@ test("transposedConvOutputSize matches tf.layers.conv2dTranspose output shapes",
           const layer = tf.layers.conv2dTranspose({ filters: 1, kernelSize: kernel, strides: stride, padding });
           const x = tf.zeros([1, input, input, 1]);
           const y = layer.apply(x) as tf.Tensor;
-          assert.equal(transposedConvOutputSize({ input, kernel, stride, padding }), y.shape[1], `in ${input} k ${kernel} s ${stride} ${padding}`);
+          assert.equal(
+            transposedConvOutputSize({ input, kernel, stride, padding }),
+            y.shape[1],
+            `in ${input} k ${kernel} s ${stride} ${padding}`,
+          );
           tf.dispose([x, y]);
           layer.dispose();
         }
@@ -50,23 +54,48 @@ test("transposedConvOutputSize inverts the convolution output-size formula (chec
     const x = tf.zeros([1, out, out, 1]) as tf.Tensor4D;
     const w = tf.zeros([kernel, kernel, 1, 1]) as tf.Tensor4D;
     const y = tf.conv2d(x, w, stride, padding);
-    assert.equal(y.shape[1], input, `${JSON.stringify({ input, kernel, stride, padding, outputPadding })} gives ${out}`);
+    assert.equal(
+      y.shape[1],
+      input,
+      `${JSON.stringify({ input, kernel, stride, padding, outputPadding })} gives ${out}`,
+    );
     tf.dispose([x, w, y]);
   }
 });
 
 test("transposedConv2d: a hand-computed scatter", () => {
   // Input [[1, 2]], kernel [[1, 1], [1, 1]], stride 2: each value paints a 2×2 block, no overlap.
-  assert.deepEqual(transposedConv2d([[1, 2]], [[1, 1], [1, 1]], { stride: 2 }), [
-    [1, 1, 2, 2],
-    [1, 1, 2, 2],
-  ]);
+  assert.deepEqual(
+    transposedConv2d(
+      [[1, 2]],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      { stride: 2 },
+    ),
+    [
+      [1, 1, 2, 2],
+      [1, 1, 2, 2],
+    ],
+  );
   // Input [[1, 2]], kernel [[1, 10, 100]], stride 1: paintings overlap and add.
   // out = [1, 10, 100, 0] + [0, 2, 20, 200] = [1, 12, 120, 200] (height 1 + 1 − 1 = 1).
   assert.deepEqual(transposedConv2d([[1, 2]], [[1, 10, 100]]), [[1, 12, 120, 200]]);
   // Padding cuts rows and columns from each border: input [[2]] with a 3×3 kernel paints
   // 2·kernel (3×3); padding 1 keeps (1 − 1) − 2 + 3 = 1 value, the centre 2·5 = 10.
-  assert.deepEqual(transposedConv2d([[2]], [[1, 2, 3], [4, 5, 6], [7, 8, 9]], { padding: 1 }), [[10]]);
+  assert.deepEqual(
+    transposedConv2d(
+      [[2]],
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      { padding: 1 },
+    ),
+    [[10]],
+  );
 });
 
 test("transposedConv2d agrees with tf.conv2dTranspose", async () => {
@@ -98,9 +127,21 @@ test("transposedConv2d agrees with tf.conv2dTranspose", async () => {
 
 test("transposed convolution: bad input is rejected with a clear message", () => {
   assert.throws(() => transposedConvOutputSize({ input: 0, kernel: 3 }), /input must be a whole number ≥ 1, got 0/);
-  assert.throws(() => transposedConvOutputSize({ input: 4, kernel: 3, stride: 2, outputPadding: 2 }), /outputPadding must be smaller than stride, got outputPadding = 2 with stride = 2/);
-  assert.throws(() => transposedConvOutputSize({ input: 1, kernel: 1, padding: 1 }), /\(1 − 1\)·1 − 2·1 \+ 1 \+ 0 = -1 is not a positive size/);
-  assert.throws(() => transposedConvOutputSize({ input: 4, kernel: 3, padding: "full" as "same" }), /padding must be a whole number ≥ 0, got "full"/);
-  assert.throws(() => transposedConvOutputSize({ input: 4, kernel: 3, padding: "same", outputPadding: 1 }), /outputPadding \(1\) only applies to a numeric padding/);
+  assert.throws(
+    () => transposedConvOutputSize({ input: 4, kernel: 3, stride: 2, outputPadding: 2 }),
+    /outputPadding must be smaller than stride, got outputPadding = 2 with stride = 2/,
+  );
+  assert.throws(
+    () => transposedConvOutputSize({ input: 1, kernel: 1, padding: 1 }),
+    /\(1 − 1\)·1 − 2·1 \+ 1 \+ 0 = -1 is not a positive size/,
+  );
+  assert.throws(
+    () => transposedConvOutputSize({ input: 4, kernel: 3, padding: "full" as "same" }),
+    /padding must be a whole number ≥ 0, got "full"/,
+  );
+  assert.throws(
+    () => transposedConvOutputSize({ input: 4, kernel: 3, padding: "same", outputPadding: 1 }),
+    /outputPadding \(1\) only applies to a numeric padding/,
+  );
   assert.throws(() => transposedConv2d([[1]], [[1, 2], [3]]), /kernel row 1 has 1 values but row 0 has 2/);
 });

@@ -5,21 +5,40 @@ import { upsampleBilinear, upsampleNearest } from "../../src/detection/upsamplin
 import { maxAbsDiff, useBackend } from "../helpers";
 
 test("upsampleNearest: each value becomes a factor × factor block", () => {
-  assert.deepEqual(upsampleNearest([[1, 2], [3, 4]], 2), [
-    [1, 1, 2, 2],
-    [1, 1, 2, 2],
-    [3, 3, 4, 4],
-    [3, 3, 4, 4],
+  assert.deepEqual(
+    upsampleNearest(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      2,
+    ),
+    [
+      [1, 1, 2, 2],
+      [1, 1, 2, 2],
+      [3, 3, 4, 4],
+      [3, 3, 4, 4],
+    ],
+  );
+  assert.deepEqual(upsampleNearest([[5]], 3), [
+    [5, 5, 5],
+    [5, 5, 5],
+    [5, 5, 5],
   ]);
-  assert.deepEqual(upsampleNearest([[5]], 3), [[5, 5, 5], [5, 5, 5], [5, 5, 5]]);
 });
 
 test("upsampleBilinear: a hand-computed row", () => {
   // Row [0, 4], factor 2, half-pixel centres: sources (i + 0.5)/2 − 0.5 = −0.25, 0.25, 0.75, 1.25,
   // clamped to 0, 0.25, 0.75, 1 → values 0, 1, 3, 4.
-  assert.deepEqual(upsampleBilinear([[0, 4]], 2), [[0, 1, 3, 4], [0, 1, 3, 4]]);
+  assert.deepEqual(upsampleBilinear([[0, 4]], 2), [
+    [0, 1, 3, 4],
+    [0, 1, 3, 4],
+  ]);
   // Top-left alignment: sources i/2 = 0, 0.5, 1, 1.5 → clamped 0, 0.5, 1, 1 → 0, 2, 4, 4.
-  assert.deepEqual(upsampleBilinear([[0, 4]], 2, { halfPixelCenters: false }), [[0, 2, 4, 4], [0, 2, 4, 4]]);
+  assert.deepEqual(upsampleBilinear([[0, 4]], 2, { halfPixelCenters: false }), [
+    [0, 2, 4, 4],
+    [0, 2, 4, 4],
+  ]);
 });
 
 test("upsampling agrees with tf.image.resizeNearestNeighbor / resizeBilinear", async () => {
@@ -36,7 +55,10 @@ test("upsampling agrees with tf.image.resizeNearestNeighbor / resizeBilinear", a
     assert.equal(maxAbsDiff(upsampleNearest(matrix, factor).flat(), await nearest.data()), 0);
     for (const half of [true, false]) {
       const bilinear = tf.image.resizeBilinear(input, size, false, half);
-      const diff = maxAbsDiff(upsampleBilinear(matrix, factor, { halfPixelCenters: half }).flat(), await bilinear.data());
+      const diff = maxAbsDiff(
+        upsampleBilinear(matrix, factor, { halfPixelCenters: half }).flat(),
+        await bilinear.data(),
+      );
       assert.ok(diff < 1e-5, `factor ${factor}, halfPixelCenters ${half}: max difference ${diff}`);
       bilinear.dispose();
     }

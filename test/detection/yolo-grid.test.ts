@@ -35,7 +35,10 @@ test("decodeYoloGrid: two slots per cell, sorted by score; tensors give the same
   // Class probabilities (0.6, 0.4): class 0, scores 0.3 and 0.54.
   const grid = [[[0.5, 0.5, 0.1, 0.1, 0.5, 0.1, 0.9, 0.2, 0.2, 0.9, 0.6, 0.4]]];
   const detections = decodeYoloGrid(grid, two);
-  assert.deepEqual(detections.map((d) => d.slot), [1, 0]);
+  assert.deepEqual(
+    detections.map((d) => d.slot),
+    [1, 0],
+  );
   assert.ok(Math.abs(detections[0].score - 0.54) < 1e-12 && Math.abs(detections[1].score - 0.3) < 1e-12);
   // Slot 1: centre (10, 90), size 20 × 20 → (0, 80)-(20, 100).
   assert.deepEqual(detections[0].box, { x1: 0, y1: 80, x2: 20, y2: 100 });
@@ -69,10 +72,25 @@ test("YOLO grid: bad input is rejected with a clear message", () => {
   assert.throws(() => decodeYoloGrid([[[1, 2, 3]]], layout), /grid must have shape \[2, 2, 7\].*has 1 rows/);
   const short = emptyGrid();
   short[1][1] = [0, 0, 0];
-  assert.throws(() => decodeYoloGrid(short, layout), /grid cell \(1, 1\) must hold 7 numbers.*got 3.*boxesPerCell and numClasses/);
-  assert.throws(() => decodeYoloGrid(emptyGrid(), { ...layout, gridSize: 0 }), /layout.gridSize must be a whole number ≥ 1, got 0/);
-  assert.throws(() => encodeYoloGrid([{ box: { x1: 0, y1: 0, x2: 10, y2: 10 }, classIndex: 2 }], layout), /classIndex is 2, but there are only 2 classes/);
-  assert.throws(() => encodeYoloGrid([{ box: { x1: 150, y1: 0, x2: 160, y2: 10 }, classIndex: 0 }], layout), /centre \(155, 5\) outside the 100×100 image/);
+  assert.throws(
+    () => decodeYoloGrid(short, layout),
+    /grid cell \(1, 1\) must hold 7 numbers.*got 3.*boxesPerCell and numClasses/,
+  );
+  assert.throws(
+    () => decodeYoloGrid(emptyGrid(), { ...layout, gridSize: 0 }),
+    /layout.gridSize must be a whole number ≥ 1, got 0/,
+  );
+  assert.throws(
+    () => encodeYoloGrid([{ box: { x1: 0, y1: 0, x2: 10, y2: 10 }, classIndex: 2 }], layout),
+    /classIndex is 2, but there are only 2 classes/,
+  );
+  assert.throws(
+    () => encodeYoloGrid([{ box: { x1: 150, y1: 0, x2: 160, y2: 10 }, classIndex: 0 }], layout),
+    /centre \(155, 5\) outside the 100×100 image/,
+  );
   const same = { box: { x1: 0, y1: 0, x2: 10, y2: 10 }, classIndex: 0 };
-  assert.throws(() => encodeYoloGrid([same, same], layout), /cell \(0, 0\) already holds 1 object.*Raise boxesPerCell or gridSize/);
+  assert.throws(
+    () => encodeYoloGrid([same, same], layout),
+    /cell \(0, 0\) already holds 1 object.*Raise boxesPerCell or gridSize/,
+  );
 });

@@ -5,9 +5,19 @@ import * as assert from "node:assert/strict";
 import { defineExercise, Exercise } from "../../src/exercises/check";
 import { perturb, solutionProblems, Solutions } from "./solution-checks";
 
-const square = defineExercise<number>({ id: "98.1", title: "square of 7", hint: "7 × 7", verify: (a) => (a === 49 ? null : `${a} is not 7²`) });
+const square = defineExercise<number>({
+  id: "98.1",
+  title: "square of 7",
+  hint: "7 × 7",
+  verify: (a) => (a === 49 ? null : `${a} is not 7²`),
+});
 const lenient = defineExercise<unknown>({ id: "98.2", title: "accepts anything", hint: "", verify: () => null });
-const shape = defineExercise<number[]>({ id: "98.3", title: "output shape", hint: "", verify: (a) => (JSON.stringify(a) === "[4,4,8]" ? null : "wrong shape") });
+const shape = defineExercise<number[]>({
+  id: "98.3",
+  title: "output shape",
+  hint: "",
+  verify: (a) => (JSON.stringify(a) === "[4,4,8]" ? null : "wrong shape"),
+});
 const all = [square, lenient, shape] as Exercise<unknown>[];
 
 test("correct solutions pass", async () => {
@@ -17,9 +27,24 @@ test("correct solutions pass", async () => {
 
 test("a missing solutions file, a missing solution and a wrong solution are reported", async () => {
   assert.match((await solutionProblems([square] as Exercise<unknown>[], () => null)).join("\n"), /no solutions file/);
-  assert.match((await solutionProblems([square] as Exercise<unknown>[], () => ({}))).join("\n"), /has no solution for it/);
-  assert.match((await solutionProblems([square] as Exercise<unknown>[], () => ({ "98.1": () => 48 }))).join("\n"), /judged wrong/);
-  assert.match((await solutionProblems([square] as Exercise<unknown>[], () => ({ "98.1": async () => { throw new Error("boom"); } }))).join("\n"), /threw: boom/);
+  assert.match(
+    (await solutionProblems([square] as Exercise<unknown>[], () => ({}))).join("\n"),
+    /has no solution for it/,
+  );
+  assert.match(
+    (await solutionProblems([square] as Exercise<unknown>[], () => ({ "98.1": () => 48 }))).join("\n"),
+    /judged wrong/,
+  );
+  assert.match(
+    (
+      await solutionProblems([square] as Exercise<unknown>[], () => ({
+        "98.1": async () => {
+          throw new Error("boom");
+        },
+      }))
+    ).join("\n"),
+    /threw: boom/,
+  );
 });
 
 test("a checker that accepts a wrong answer is reported", async () => {
@@ -29,7 +54,10 @@ test("a checker that accepts a wrong answer is reported", async () => {
 });
 
 test("a solution for an unregistered id is reported", async () => {
-  const problems = await solutionProblems([square] as Exercise<unknown>[], () => ({ "98.1": () => 49, "98.9": () => 1 }));
+  const problems = await solutionProblems([square] as Exercise<unknown>[], () => ({
+    "98.1": () => 49,
+    "98.9": () => 1,
+  }));
   assert.match(problems.join("\n"), /98\.9, which is not a registered exercise/);
 });
 
@@ -40,7 +68,16 @@ test("perturb changes exactly one value", () => {
   assert.equal(perturb("same"), "same (wrong)");
   assert.equal(perturb(true), false);
   assert.deepEqual(perturb([1, 2, 3]), [3, 2, 3]);
-  assert.deepEqual(perturb([[1, 2], [3, 4]]), [[3, 2], [3, 4]]);
+  assert.deepEqual(
+    perturb([
+      [1, 2],
+      [3, 4],
+    ]),
+    [
+      [3, 2],
+      [3, 4],
+    ],
+  );
   assert.deepEqual(perturb({ height: 5, width: 5 }), { height: 11, width: 5 });
   assert.deepEqual(perturb([]), [0]);
   assert.deepEqual(Array.from(perturb(new Float32Array([0.5, 1])) as Float32Array), [2, 1]);

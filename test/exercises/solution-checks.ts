@@ -25,18 +25,23 @@ export function perturb(value: unknown): unknown {
     const [key, first] = entries[0];
     return { ...(value as Record<string, unknown>), [key]: perturb(first) };
   }
-  throw new Error(`perturb: cannot derive a wrong answer from a ${typeof value}; return a number, string, boolean, array or plain object from the solution.`);
+  throw new Error(
+    `perturb: cannot derive a wrong answer from a ${typeof value}; return a number, string, boolean, array or plain object from the solution.`,
+  );
 }
 
 /** The solutions of lesson NN from `dir` (compiled solutions/NN.js), or null when the lesson has none. */
 export function loadSolutions(dir: string, lesson: string): Solutions | null {
-  if (!/^\d\d$/.test(lesson)) throw new Error(`loadSolutions: lesson must be two digits like "03", got ${JSON.stringify(lesson)}.`);
+  if (!/^\d\d$/.test(lesson))
+    throw new Error(`loadSolutions: lesson must be two digits like "03", got ${JSON.stringify(lesson)}.`);
   const file = path.join(dir, `${lesson}.js`);
   if (!fs.existsSync(file)) return null;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const module = require(file) as { solutions?: unknown };
   if (module.solutions === null || typeof module.solutions !== "object") {
-    throw new Error(`${file} must export \`solutions: Record<string, () => unknown>\`, but exports ${Object.keys(module).join(", ") || "nothing"}.`);
+    throw new Error(
+      `${file} must export \`solutions: Record<string, () => unknown>\`, but exports ${Object.keys(module).join(", ") || "nothing"}.`,
+    );
   }
   return module.solutions as Solutions;
 }
@@ -46,7 +51,10 @@ export function loadSolutions(dir: string, lesson: string): Solutions | null {
  * a solution judged wrong, a wrong answer (derived from the solution) judged correct, a
  * missing answer not reported as unanswered, and a solution for an id that is not registered.
  */
-export async function solutionProblems(exercises: Exercise<unknown>[], load: (lesson: string) => Solutions | null): Promise<string[]> {
+export async function solutionProblems(
+  exercises: Exercise<unknown>[],
+  load: (lesson: string) => Solutions | null,
+): Promise<string[]> {
   const problems: string[] = [];
   const lessons = new Map<string, Solutions | null>();
   const registered = new Set(exercises.map((e) => e.id));
@@ -55,23 +63,30 @@ export async function solutionProblems(exercises: Exercise<unknown>[], load: (le
     if (!lessons.has(lesson)) lessons.set(lesson, load(lesson));
     const solutions = lessons.get(lesson);
     if (!solutions) {
-      problems.push(`exercise ${exercise.id}: lesson ${lesson} has no solutions file (solutions/${lesson}.ts exporting \`solutions\`)`);
+      problems.push(
+        `exercise ${exercise.id}: lesson ${lesson} has no solutions file (solutions/${lesson}.ts exporting \`solutions\`)`,
+      );
       continue;
     }
     const solve = solutions[exercise.id];
     if (typeof solve !== "function") {
-      problems.push(`exercise ${exercise.id}: solutions/${lesson}.ts has no solution for it (add "${exercise.id}": () => answer)`);
+      problems.push(
+        `exercise ${exercise.id}: solutions/${lesson}.ts has no solution for it (add "${exercise.id}": () => answer)`,
+      );
       continue;
     }
     let answer: unknown;
     try {
       answer = await solve();
     } catch (error) {
-      problems.push(`exercise ${exercise.id}: the solution threw: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `exercise ${exercise.id}: the solution threw: ${error instanceof Error ? error.message : String(error)}`,
+      );
       continue;
     }
     const right = judge(exercise.id, answer);
-    if (right.result !== "correct") problems.push(`exercise ${exercise.id}: the solution is judged ${right.result}: ${right.message}`);
+    if (right.result !== "correct")
+      problems.push(`exercise ${exercise.id}: the solution is judged ${right.result}: ${right.message}`);
     let wrongAnswer: unknown;
     try {
       wrongAnswer = perturb(answer);
@@ -80,13 +95,20 @@ export async function solutionProblems(exercises: Exercise<unknown>[], load: (le
       continue;
     }
     const wrong = judge(exercise.id, wrongAnswer);
-    if (wrong.result !== "wrong") problems.push(`exercise ${exercise.id}: the wrong answer ${JSON.stringify(wrongAnswer)} is judged ${wrong.result}`);
+    if (wrong.result !== "wrong")
+      problems.push(
+        `exercise ${exercise.id}: the wrong answer ${JSON.stringify(wrongAnswer)} is judged ${wrong.result}`,
+      );
     const missing = judge(exercise.id, undefined);
-    if (missing.result !== "unanswered") problems.push(`exercise ${exercise.id}: a missing answer (undefined) is judged ${missing.result}`);
+    if (missing.result !== "unanswered")
+      problems.push(`exercise ${exercise.id}: a missing answer (undefined) is judged ${missing.result}`);
   }
   for (const [lesson, solutions] of lessons) {
     for (const id of Object.keys(solutions ?? {})) {
-      if (!registered.has(id)) problems.push(`solutions/${lesson}.ts has a solution for ${id}, which is not a registered exercise (typo, or a removed exercise?)`);
+      if (!registered.has(id))
+        problems.push(
+          `solutions/${lesson}.ts has a solution for ${id}, which is not a registered exercise (typo, or a removed exercise?)`,
+        );
     }
   }
   return problems;

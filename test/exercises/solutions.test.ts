@@ -16,8 +16,12 @@ const sourceSolutions = path.join(projectRoot, "solutions");
 /** The source of every code cell of every lesson, with the notebook it comes from. */
 function codeCells(): { notebook: string; source: string }[] {
   return listNotebooks().flatMap((notebook) => {
-    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-    return nb.cells.filter((cell) => cell.cell_type === "code").map((cell) => ({ notebook, source: Array.isArray(cell.source) ? cell.source.join("") : cell.source }));
+    const nb = JSON.parse(fs.readFileSync(notebook, "utf8")) as {
+      cells: { cell_type: string; source: string | string[] }[];
+    };
+    return nb.cells
+      .filter((cell) => cell.cell_type === "code")
+      .map((cell) => ({ notebook, source: Array.isArray(cell.source) ? cell.source.join("") : cell.source }));
   });
 }
 
@@ -27,7 +31,9 @@ test("every exercise has a solution judged correct, and a wrong answer is judged
     if (!fs.existsSync(path.join(sourceSolutions, `${lesson}.ts`))) return null;
     return loadSolutions(compiledSolutions, lesson);
   });
-  t.diagnostic(`${exercises.length} exercises checked: ${exercises.map((e) => e.id).join(", ") || "(none registered yet)"}`);
+  t.diagnostic(
+    `${exercises.length} exercises checked: ${exercises.map((e) => e.id).join(", ") || "(none registered yet)"}`,
+  );
   assert.deepEqual(problems, [], `${exercises.length} exercises checked`);
 });
 
@@ -35,7 +41,11 @@ test("every solutions file belongs to a lesson with exercises", () => {
   const lessonsWithExercises = new Set(allExercises().map((e) => e.id.slice(0, 2)));
   const files = fs.readdirSync(sourceSolutions).filter((f) => /^\d\d\.ts$/.test(f));
   const orphans = files.filter((f) => !lessonsWithExercises.has(f.slice(0, 2)));
-  assert.deepEqual(orphans, [], "solutions for lessons that register no exercise (is the lesson imported in src/exercises/index.ts?)");
+  assert.deepEqual(
+    orphans,
+    [],
+    "solutions for lessons that register no exercise (is the lesson imported in src/exercises/index.ts?)",
+  );
 });
 
 test("every exercise id a lesson checks is registered", () => {
@@ -54,7 +64,8 @@ test("every lesson names the answer of exercise NN.M answerNN_M", () => {
   for (const { notebook, source } of codeCells()) {
     for (const m of source.matchAll(/checkExercise\(\s*["'`](\d\d)\.(\d+)["'`]\s*,\s*([^)\s]+)\s*\)/g)) {
       const wanted = `answer${m[1]}_${m[2]}`;
-      if (m[3] !== wanted) misnamed.push(`${path.basename(notebook)} checks ${m[1]}.${m[2]} with ${m[3]} (name it ${wanted})`);
+      if (m[3] !== wanted)
+        misnamed.push(`${path.basename(notebook)} checks ${m[1]}.${m[2]} with ${m[3]} (name it ${wanted})`);
     }
   }
   assert.deepEqual(misnamed, []);

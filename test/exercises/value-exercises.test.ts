@@ -6,8 +6,23 @@ import { defineValueExercises, judge } from "../../src/exercises/check";
 
 let calls = 0;
 defineValueExercises([
-  { id: "97.1", title: "seven squared", hint: "7 · 7", answerName: "your square", expected: () => (calls++, 7 * 7), tolerance: 0 },
-  { id: "97.2", title: "a shape", hint: "", answerName: "your shape", expected: () => [4, 4, 8], tolerance: 0, form: "give [height, width, channels]." },
+  {
+    id: "97.1",
+    title: "seven squared",
+    hint: "7 · 7",
+    answerName: "your square",
+    expected: () => (calls++, 7 * 7),
+    tolerance: 0,
+  },
+  {
+    id: "97.2",
+    title: "a shape",
+    hint: "",
+    answerName: "your shape",
+    expected: () => [4, 4, 8],
+    tolerance: 0,
+    form: "give [height, width, channels].",
+  },
   { id: "97.3", title: "a third", hint: "", answerName: "your fraction", expected: () => 1 / 3, tolerance: 1e-3 },
 ]);
 

@@ -31,5 +31,8 @@ test("a forced backend is used, and an unknown name is refused with the allowed 
   const cpu = await initBackend({ backend: "cpu", quiet: true });
   assert.equal(cpu.name, "cpu");
   assert.equal(cpu.canTrain, true);
-  await assert.rejects(initBackend({ backend: "gpu" as "cpu", quiet: true }), /backend "gpu" is not one of tensorflow, wasm, cpu/);
+  await assert.rejects(
+    initBackend({ backend: "gpu" as "cpu", quiet: true }),
+    /backend "gpu" is not one of tensorflow, wasm, cpu/,
+  );
 });

@@ -9,10 +9,12 @@ import { expectNoLeak, maxAbsDiff, useBackend } from "../helpers";
 
 async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> {
   let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    }),
+  );
   return tf.loadLayersModel(tf.io.fromMemory(saved!));
 }
 
@@ -29,7 +31,9 @@ test("LRN layer matches the AlexNet formula computed by hand", async () => {
   await expectNoLeak(() => (layer.apply(x) as tf.Tensor).dispose());
   const y = layer.apply(x) as tf.Tensor;
   assert.ok(maxAbsDiff(await y.data(), easy) < 1e-6);
-  assert.ok(maxAbsDiff(localResponseNormPixel([1, 2, 3, 4], { depthRadius: 1, bias: 1, alpha: 0.5, beta: 1 }), easy) < 1e-12);
+  assert.ok(
+    maxAbsDiff(localResponseNormPixel([1, 2, 3, 4], { depthRadius: 1, bias: 1, alpha: 0.5, beta: 1 }), easy) < 1e-12,
+  );
   tf.dispose([x, y]);
 
   // AlexNet's settings (n = 5, k = 2, α = 1e-4, β = 0.75) on channels 10, 20, …, 60 at two pixels.
@@ -52,7 +56,12 @@ test("LRN layer matches the AlexNet formula computed by hand", async () => {
 
 test("LRN layer: no weights, shape kept, saved and loaded by name", async () => {
   await useBackend("cpu");
-  const model = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 7, kernelSize: 3 }), new LocalResponseNormalization({ name: "lrn" })] });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 7, kernelSize: 3 }),
+      new LocalResponseNormalization({ name: "lrn" }),
+    ],
+  });
   assert.equal(model.getLayer("lrn").countParams(), 0);
   assert.deepEqual(model.outputs[0].shape, [null, 4, 4, 7]);
   const restored = await roundTrip(model);
@@ -67,7 +76,10 @@ test("LRN layer: no weights, shape kept, saved and loaded by name", async () => 
 });
 
 test("LRN: bad settings are rejected, naming the argument", () => {
-  assert.throws(() => new LocalResponseNormalization({ depthRadius: -1 }), /depthRadius must be a whole number ≥ 0, got -1/);
+  assert.throws(
+    () => new LocalResponseNormalization({ depthRadius: -1 }),
+    /depthRadius must be a whole number ≥ 0, got -1/,
+  );
   assert.throws(() => new LocalResponseNormalization({ bias: 0 }), /bias must be a finite number > 0, got 0/);
   assert.throws(() => new LocalResponseNormalization({ beta: Number.NaN }), /beta must be a finite number ≥ 0/);
   assert.throws(() => localResponseNormPixel([]), /values is empty; pass one number per channel/);
@@ -92,7 +104,10 @@ test("ConnectionTableConv2D equals a dense conv whose unconnected kernel slices 
       c++;
     }
   });
-  const reference = tf.add(tf.conv2d(x, tf.tensor4d(full, [5, 5, 6, 16]), 1, "valid"), tf.tensor1d(bias as Float32Array));
+  const reference = tf.add(
+    tf.conv2d(x, tf.tensor4d(full, [5, 5, 6, 16]), 1, "valid"),
+    tf.tensor1d(bias as Float32Array),
+  );
   assert.ok(maxAbsDiff(await y.data(), await reference.data()) < 1e-4);
   // An input channel a map does not read cannot change it: map 0 reads channels 0, 1, 2 only.
   const bumped = tf.tidy(() => x.add(tf.oneHot(tf.fill([2, 9, 9], 5, "int32"), 6).mul(100))) as tf.Tensor4D;
@@ -109,7 +124,11 @@ test("ConnectionTableConv2D equals a dense conv whose unconnected kernel slices 
 
 test("ConnectionTableConv2D: gradients reach only the stored connections, and it saves and loads", async () => {
   await useBackend("cpu");
-  const model = tf.sequential({ layers: [new ConnectionTableConv2D({ table: [[0], [0, 1]], kernelSize: 3, activation: "tanh", inputShape: [5, 5, 2] })] });
+  const model = tf.sequential({
+    layers: [
+      new ConnectionTableConv2D({ table: [[0], [0, 1]], kernelSize: 3, activation: "tanh", inputShape: [5, 5, 2] }),
+    ],
+  });
   assert.equal(model.countParams(), 3 * 9 + 2); // 3 connections × 9 taps + 2 biases
   const x = tf.randomNormal([3, 5, 5, 2]);
   const { grads } = tf.variableGrads(() => (model.predict(x) as tf.Tensor).square().sum() as tf.Scalar);
@@ -128,30 +147,47 @@ test("ConnectionTableConv2D: bad tables are rejected with a fix", () => {
   assert.throws(() => new ConnectionTableConv2D({ table: [] }), /table must be a non-empty array/);
   assert.throws(() => new ConnectionTableConv2D({ table: [[0, 0]] }), /table\[0\] lists a channel twice/);
   const layer = new ConnectionTableConv2D({ table: [[0, 3]] });
-  assert.throws(() => layer.apply(tf.input({ shape: [8, 8, 2] })), /reads input channel 3, but the input shape is \[null, 8, 8, 2\]/);
+  assert.throws(
+    () => layer.apply(tf.input({ shape: [8, 8, 2] })),
+    /reads input channel 3, but the input shape is \[null, 8, 8, 2\]/,
+  );
 });
 
 test("convBnReluLayers builds the same layers and weights as convBnRelu", () => {
   const input = tf.input({ shape: [6, 6, 5] });
   const reference = tf.model({ inputs: input, outputs: convBnRelu(input, { filters: 4, kernelSize: 3, name: "r" }) });
-  const listed = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [6, 6, 5] }), ...convBnReluLayers({ filters: 4, kernelSize: 3, name: "l" })] });
+  const listed = tf.sequential({
+    layers: [
+      tf.layers.inputLayer({ inputShape: [6, 6, 5] }),
+      ...convBnReluLayers({ filters: 4, kernelSize: 3, name: "l" }),
+    ],
+  });
   const describe = (m: tf.LayersModel) =>
-    m.layers.filter((l) => l.getClassName() !== "InputLayer").map((l) => {
-      const { name: _name, ...config } = l.getConfig();
-      return { type: l.getClassName(), config, weights: l.weights.map((w) => w.shape) };
-    });
+    m.layers
+      .filter((l) => l.getClassName() !== "InputLayer")
+      .map((l) => {
+        const { name: _name, ...config } = l.getConfig();
+        return { type: l.getClassName(), config, weights: l.weights.map((w) => w.shape) };
+      });
   assert.deepEqual(describe(listed), describe(reference));
   reference.dispose();
   listed.dispose();
 });
 
 test("vggBlockLayers: n 3×3 convs then a 2×2 pool; parameters by hand", () => {
-  const block = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [8, 8, 3] }), ...vggBlockLayers({ convs: 2, filters: 4, name: "b" })] });
+  const block = tf.sequential({
+    layers: [tf.layers.inputLayer({ inputShape: [8, 8, 3] }), ...vggBlockLayers({ convs: 2, filters: 4, name: "b" })],
+  });
   // conv1: 3·3·3·4 + 4 = 112; conv2: 3·3·4·4 + 4 = 148
   assert.equal(block.countParams(), 112 + 148);
   assert.deepEqual(block.outputs[0].shape, [null, 4, 4, 4]);
   block.dispose();
-  const odd = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [7, 7, 1] }), ...vggBlockLayers({ convs: 1, filters: 2, batchNorm: true, poolPadding: "same", name: "s" })] });
+  const odd = tf.sequential({
+    layers: [
+      tf.layers.inputLayer({ inputShape: [7, 7, 1] }),
+      ...vggBlockLayers({ convs: 1, filters: 2, batchNorm: true, poolPadding: "same", name: "s" }),
+    ],
+  });
   assert.deepEqual(odd.outputs[0].shape, [null, 4, 4, 2]); // 'same' pooling rounds 7/2 up
   assert.equal(odd.countParams(), 3 * 3 * 1 * 2 + 4 * 2); // no conv bias; BN gamma, beta, mean, variance
   odd.dispose();

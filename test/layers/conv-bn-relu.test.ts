@@ -23,13 +23,22 @@ test("convBnRelu: bad arguments are rejected with the argument's name", () => {
   const input = tf.input({ shape: [8, 8, 3] });
   assert.throws(() => convBnRelu(input, { filters: 0, kernelSize: 3 }), /filters must be a whole number ≥ 1, got 0/);
   assert.throws(() => convBnRelu(input, { filters: 4, kernelSize: 2.5 }), /kernelSize must be a whole number/);
-  assert.throws(() => convBnRelu(input, { filters: 4, kernelSize: 3, padding: "full" as "same" }), /padding must be one of "same", "valid", got "full"/);
-  assert.throws(() => convBnRelu(input, { filters: 4, kernelSize: 3, momentum: 1 }), /momentum must be a finite number in \[0, 1\), got 1/);
+  assert.throws(
+    () => convBnRelu(input, { filters: 4, kernelSize: 3, padding: "full" as "same" }),
+    /padding must be one of "same", "valid", got "full"/,
+  );
+  assert.throws(
+    () => convBnRelu(input, { filters: 4, kernelSize: 3, momentum: 1 }),
+    /momentum must be a finite number in \[0, 1\), got 1/,
+  );
 });
 
 test("convBnRelu: the momentum option reaches the batch-norm layer", () => {
   const input = tf.input({ shape: [4, 4, 1] });
-  const model = tf.model({ inputs: input, outputs: convBnRelu(input, { filters: 2, kernelSize: 3, momentum: 0.9, name: "m" }) });
+  const model = tf.model({
+    inputs: input,
+    outputs: convBnRelu(input, { filters: 2, kernelSize: 3, momentum: 0.9, name: "m" }),
+  });
   assert.equal((model.getLayer("m_bn").getConfig() as { momentum: number }).momentum, 0.9);
   model.dispose();
 });

@@ -8,7 +8,13 @@ test("recalibrateBatchNorm sets moving mean/variance to the input's statistics, 
   await useBackend("cpu");
   const input = tf.input({ shape: [2, 2, 1] });
   const bn1 = tf.layers.batchNormalization({ name: "bn1" });
-  const scale = tf.layers.conv2d({ filters: 1, kernelSize: 1, useBias: false, kernelInitializer: "ones", name: "scale" });
+  const scale = tf.layers.conv2d({
+    filters: 1,
+    kernelSize: 1,
+    useBias: false,
+    kernelInitializer: "ones",
+    name: "scale",
+  });
   const bn2 = tf.layers.batchNormalization({ name: "bn2" });
   const output = bn2.apply(scale.apply(bn1.apply(input))) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: output });

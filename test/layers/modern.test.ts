@@ -122,7 +122,14 @@ test("seBlock parameters: two dense layers with biases, C·C/r + C/r + C/r·C + 
 
 test("inceptionModule 3a: output channels and parameters by hand; naive module without 1x1 reductions", async () => {
   await useBackend("cpu");
-  const counts = { branch1x1: 64, branch3x3Reduce: 96, branch3x3: 128, branch5x5Reduce: 16, branch5x5: 32, poolProjection: 32 };
+  const counts = {
+    branch1x1: 64,
+    branch3x3Reduce: 96,
+    branch3x3: 128,
+    branch5x5Reduce: 16,
+    branch5x5: 32,
+    poolProjection: 32,
+  };
   const model = modelOf([28, 28, 192], (x) => inceptionModule(x, counts));
   assert.deepEqual(model.outputs[0].shape, [null, 28, 28, 256]); // 64 + 128 + 32 + 32
   // conv weights (bias-free): 192·64 + 192·96 + 9·96·128 + 192·16 + 25·16·32 + 192·32 = 163,328; BN: 2·(64+96+128+16+32+32) = 736.
@@ -131,7 +138,10 @@ test("inceptionModule 3a: output channels and parameters by hand; naive module w
   model.dispose();
   const naive = modelOf([28, 28, 192], (x) => inceptionModule(x, { ...counts, reduce: false }));
   assert.deepEqual(naive.outputs[0].shape, [null, 28, 28, 64 + 128 + 32 + 192]); // pooling keeps all 192 channels
-  const naiveTrainable = naive.trainableWeights.reduce((s, w) => s + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+  const naiveTrainable = naive.trainableWeights.reduce(
+    (s, w) => s + w.shape.reduce((a: number, b) => a * (b ?? 1), 1),
+    0,
+  );
   assert.equal(naiveTrainable, 192 * 64 + 9 * 192 * 128 + 25 * 192 * 32 + 2 * (64 + 128 + 32));
   naive.dispose();
 });
@@ -140,7 +150,14 @@ test("separableConv: depthwise then pointwise; parameters by hand and from the c
   await useBackend("cpu");
   const model = modelOf([8, 8, 16], (x) => separableConv(x, { filters: 32, strides: 2, name: "sep" }));
   assert.deepEqual(model.outputs[0].shape, [null, 4, 4, 32]);
-  assert.deepEqual(layerTypes(model).slice(1), ["DepthwiseConv2D", "BatchNormalization", "Activation", "Conv2D", "BatchNormalization", "Activation"]);
+  assert.deepEqual(layerTypes(model).slice(1), [
+    "DepthwiseConv2D",
+    "BatchNormalization",
+    "Activation",
+    "Conv2D",
+    "BatchNormalization",
+    "Activation",
+  ]);
   const trainable = model.trainableWeights.reduce((s, w) => s + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
   assert.equal(trainable, 3 * 3 * 16 + 2 * 16 + 16 * 32 + 2 * 32); // 144 + 32 + 512 + 64
   const cost = separableConvCost({ height: 8, width: 8, inChannels: 16, outChannels: 32, kernelSize: 3, strides: 2 });
@@ -151,10 +168,30 @@ test("separableConv: depthwise then pointwise; parameters by hand and from the c
 test("convolution cost arithmetic: hand-computed parameters and multiply-adds", () => {
   // Standard 3x3, 32x32x16 → 32x32x32: 9·16·32 = 4,608 weights, each used at 32·32 positions.
   const std = standardConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 });
-  assert.deepEqual(std, { params: 4608, multiplyAdds: 4608 * 1024, outputHeight: 32, outputWidth: 32, outputChannels: 32 });
-  assert.equal(standardConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3, bias: true }).params, 4608 + 32);
+  assert.deepEqual(std, {
+    params: 4608,
+    multiplyAdds: 4608 * 1024,
+    outputHeight: 32,
+    outputWidth: 32,
+    outputChannels: 32,
+  });
+  assert.equal(
+    standardConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3, bias: true }).params,
+    4608 + 32,
+  );
   // Valid padding, stride 2: (32 − 3)/2 floored + 1 = 15.
-  assert.equal(standardConvCost({ height: 32, width: 32, inChannels: 1, outChannels: 1, kernelSize: 3, strides: 2, padding: "valid" }).outputHeight, 15);
+  assert.equal(
+    standardConvCost({
+      height: 32,
+      width: 32,
+      inChannels: 1,
+      outChannels: 1,
+      kernelSize: 3,
+      strides: 2,
+      padding: "valid",
+    }).outputHeight,
+    15,
+  );
   const dw = depthwiseConvCost({ height: 32, width: 32, inChannels: 16, kernelSize: 3 });
   assert.equal(dw.params, 9 * 16);
   assert.equal(dw.multiplyAdds, 9 * 16 * 1024);
@@ -172,7 +209,14 @@ test("modern blocks leave no tensors behind when run", async () => {
   const model = modelOf([8, 8, 8], (x) => {
     let y = residualBlock(x, { filters: 8, se: { reduction: 4 } });
     y = bottleneckBlock(y, { filters: 4, strides: 2 });
-    y = inceptionModule(y, { branch1x1: 2, branch3x3Reduce: 2, branch3x3: 4, branch5x5Reduce: 1, branch5x5: 2, poolProjection: 2 });
+    y = inceptionModule(y, {
+      branch1x1: 2,
+      branch3x3Reduce: 2,
+      branch3x3: 4,
+      branch5x5Reduce: 1,
+      branch5x5: 2,
+      poolProjection: 2,
+    });
     return separableConv(y, { filters: 6 });
   });
   const x = tf.randomNormal([2, 8, 8, 8]);
@@ -189,11 +233,28 @@ test("modern blocks reject bad arguments, naming the argument and the fix", () =
   const input = tf.input({ shape: [8, 8, 4] });
   assert.throws(() => residualBlock(input, { filters: 0 }), /residualBlock: filters must be a whole number ≥ 1, got 0/);
   assert.throws(() => residualBlock(input, { filters: 4, strides: 3 }), /strides must be one of 1, 2, got 3/);
-  assert.throws(() => bottleneckBlock(input, { filters: 4, expansion: 0 }), /expansion must be a whole number ≥ 1, got 0/);
+  assert.throws(
+    () => bottleneckBlock(input, { filters: 4, expansion: 0 }),
+    /expansion must be a whole number ≥ 1, got 0/,
+  );
   assert.throws(() => seBlock(input, { reduction: 8 }), /reduction 8 is larger than the 4 channels/);
-  assert.throws(() => inceptionModule(input, { branch1x1: 1, branch3x3Reduce: 1, branch3x3: -2, branch5x5Reduce: 1, branch5x5: 1, poolProjection: 1 }), /branch3x3 must be a whole number ≥ 1, got -2/);
+  assert.throws(
+    () =>
+      inceptionModule(input, {
+        branch1x1: 1,
+        branch3x3Reduce: 1,
+        branch3x3: -2,
+        branch5x5Reduce: 1,
+        branch5x5: 1,
+        poolProjection: 1,
+      }),
+    /branch3x3 must be a whole number ≥ 1, got -2/,
+  );
   assert.throws(() => separableConv(input, { filters: 4, kernelSize: 2.5 }), /kernelSize must be a whole number/);
-  assert.throws(() => standardConvCost({ height: 2, width: 2, inChannels: 1, outChannels: 1, kernelSize: 3, padding: "valid" }), /standardConvCost, along the height: the kernel is 3 long but the padded input is only 2/);
+  assert.throws(
+    () => standardConvCost({ height: 2, width: 2, inChannels: 1, outChannels: 1, kernelSize: 3, padding: "valid" }),
+    /standardConvCost, along the height: the kernel is 3 long but the padded input is only 2/,
+  );
   const flat = tf.input({ shape: [10] });
   assert.throws(() => seBlock(flat), /shape \[batch, height, width, channels\]/);
 });

@@ -26,16 +26,32 @@ test("LeNet-5 with the paper's C3 table: 60 connections, 60,806 parameters; tabl
   // C3 with the table: 60·25 + 16 = 1,516 instead of 2,416, so 61,706 − 900 = 60,806
   const summary = modelSummary(lenet5Plan());
   assert.equal(summary.totalParams, 61706 - (2416 - 1516));
-  assert.deepEqual(summary.rows.map((r) => [r.name, r.outputShape]), [
-    ["C1", [28, 28, 6]], ["S2", [14, 14, 6]], ["C3", [10, 10, 16]], ["S4", [5, 5, 16]], ["C5", [1, 1, 120]], ["flatten", [120]], ["F6", [84]], ["output", [10]],
-  ]);
+  assert.deepEqual(
+    summary.rows.map((r) => [r.name, r.outputShape]),
+    [
+      ["C1", [28, 28, 6]],
+      ["S2", [14, 14, 6]],
+      ["C3", [10, 10, 16]],
+      ["S4", [5, 5, 16]],
+      ["C5", [1, 1, 120]],
+      ["flatten", [120]],
+      ["F6", [84]],
+      ["output", [10]],
+    ],
+  );
   // C1 multiply-adds: 28·28·6 outputs × 25 taps = 117,600; C3 with the table: 10·10 × 60 connections × 25 = 150,000
   assert.equal(summary.rows[0].multiplyAdds, 117600);
   assert.equal(summary.rows[2].multiplyAdds, 150000);
   await useBackend("cpu");
   const model = lenet5({ inputSize: 28 });
   assert.equal(model.countParams(), 60806);
-  assert.deepEqual(model.layers.map((l) => l.getClassName()).slice(0, 5), ["InputLayer", "ZeroPadding2D", "Conv2D", "AveragePooling2D", "ConnectionTableConv2D"]);
+  assert.deepEqual(model.layers.map((l) => l.getClassName()).slice(0, 5), [
+    "InputLayer",
+    "ZeroPadding2D",
+    "Conv2D",
+    "AveragePooling2D",
+    "ConnectionTableConv2D",
+  ]);
   const x = tf.zeros([2, 28, 28, 1]);
   await expectNoLeak(() => {
     const y = model.predict(x) as tf.Tensor;
@@ -70,7 +86,10 @@ test("AlexNet single tower (96/256/384/384/256 filters, 227×227) has 62,378,344
   assert.deepEqual(shape("pool5"), [6, 6, 256]);
   // conv1 multiply-adds: 55·55·96 outputs × 11·11·3 = 363 taps = 105,415,200
   assert.equal(summary.rows.find((r) => r.name === "conv1")?.multiplyAdds, 105415200);
-  assert.deepEqual(summary.rows.filter((r) => r.type === "LocalResponseNormalization").map((r) => r.name), ["lrn1", "lrn2"]);
+  assert.deepEqual(
+    summary.rows.filter((r) => r.type === "LocalResponseNormalization").map((r) => r.name),
+    ["lrn1", "lrn2"],
+  );
 });
 
 test("VGG16 and VGG19 (ImageNet, 4096-4096-1000 head) have 138,357,544 and 143,667,240 parameters", () => {
@@ -80,7 +99,10 @@ test("VGG16 and VGG19 (ImageNet, 4096-4096-1000 head) have 138,357,544 and 143,6
   assert.equal(vgg19.totalParams, 143667240);
   // The conv base of VGG16 (everything before flatten) is Keras's include_top=false model: 14,714,688.
   const flattenAt = vgg16.rows.findIndex((r) => r.name === "flatten");
-  assert.equal(vgg16.rows.slice(0, flattenAt).reduce((s, r) => s + r.params, 0), 14714688);
+  assert.equal(
+    vgg16.rows.slice(0, flattenAt).reduce((s, r) => s + r.params, 0),
+    14714688,
+  );
   assert.deepEqual(vgg16.rows[flattenAt].outputShape, [7 * 7 * 512]);
   // VGG19 adds one 3×3 conv to each of stages 3, 4, 5: 256·256·9+256 + 2·(512·512·9+512) = 590,080 + 4,719,616
   assert.equal(vgg19.totalParams - vgg16.totalParams, 590080 + 2 * 2359808);
@@ -115,12 +137,18 @@ for (const [label, makePlan, inputShape] of smallPlans) {
     const model = buildPlan(plan);
     assert.equal(planned.totalParams, model.countParams());
     const built = modelSummary(model);
-    assert.deepEqual(built.rows.map((r) => [r.name, r.outputShape, r.params, r.trainableParams, r.multiplyAdds]), planned.rows.map((r) => [r.name, r.outputShape, r.params, r.trainableParams, r.multiplyAdds]));
+    assert.deepEqual(
+      built.rows.map((r) => [r.name, r.outputShape, r.params, r.trainableParams, r.multiplyAdds]),
+      planned.rows.map((r) => [r.name, r.outputShape, r.params, r.trainableParams, r.multiplyAdds]),
+    );
     const x = tf.randomUniform([2, ...inputShape]);
     await expectNoLeak(() => {
       const y = model.predict(x) as tf.Tensor;
       const sums = y.sum(1);
-      assert.ok(Array.from(sums.dataSync()).every((s) => Math.abs(s - 1) < 1e-4), "softmax rows sum to 1");
+      assert.ok(
+        Array.from(sums.dataSync()).every((s) => Math.abs(s - 1) < 1e-4),
+        "softmax rows sum to 1",
+      );
       tf.dispose([y, sums]);
     });
     x.dispose();
@@ -140,7 +168,10 @@ test("alexnet and vgg small builders: one builder, options change the network", 
 });
 
 test("model builders reject bad options, naming them", () => {
-  assert.throws(() => lenet5Plan({ activation: "sigmoid" as "tanh" }), /activation must be one of "tanh", "relu", got "sigmoid"/);
+  assert.throws(
+    () => lenet5Plan({ activation: "sigmoid" as "tanh" }),
+    /activation must be one of "tanh", "relu", got "sigmoid"/,
+  );
   assert.throws(() => lenet5Plan({ inputSize: 30 as 28 }), /inputSize must be one of 28, 32, got 30/);
   assert.throws(() => alexnetPlan({ filters: [1, 2, 3] }), /filters must be 5 whole numbers/);
   assert.throws(() => alexnetPlan({ dropout: 1 }), /dropout must be a finite number in \[0, 1\), got 1/);

@@ -11,12 +11,17 @@ import { expectNoLeak } from "../helpers";
 test("ganTrainStep on wasm: a DCGAN step learns and leaks nothing", async () => {
   const info = await initBackend({ backend: "wasm", quiet: true });
   assert.equal(info.name, "wasm");
-  const gan = createGan(dcganGenerator({ latentDim: 8, filters: 8 }), dcganDiscriminator({ filters: 8 }), { learningRate: 1e-3 });
+  const gan = createGan(dcganGenerator({ latentDim: 8, filters: 8 }), dcganDiscriminator({ filters: 8 }), {
+    learningRate: 1e-3,
+  });
   const real = tf.randomUniform([4, 28, 28, 1], 0, 1, "float32", 3);
   const before = gan.generator.getLayer("g_up1").getWeights()[0].dataSync().slice();
   ganTrainStep(gan, real, { seed: 1 });
   const after = gan.generator.getLayer("g_up1").getWeights()[0].dataSync();
-  assert.ok(after.some((v, i) => v !== before[i]), "the transposed convolution's kernel changed");
+  assert.ok(
+    after.some((v, i) => v !== before[i]),
+    "the transposed convolution's kernel changed",
+  );
   const result = await expectNoLeak(() => ganTrainStep(gan, real, { seed: 2 }));
   for (const value of Object.values(result)) assert.ok(Number.isFinite(value));
   real.dispose();

@@ -33,14 +33,20 @@ test("dcgan: shapes and parameter counts by arithmetic (latent 32, filters 64, 2
   assert.throws(() => dcganGenerator({ imageSize: 30 }), /imageSize must be divisible by 4.*got 30/);
   assert.throws(() => dcganDiscriminator({ filters: 7 }), /filters must be even/);
   assert.throws(() => dcganGenerator({ latentDim: 0 }), /latentDim must be a whole number ≥ 1, got 0/);
-  assert.throws(() => dcganGenerator({ batchNorm: "yes" as unknown as boolean }), /batchNorm must be true or false, got "yes"/);
+  assert.throws(
+    () => dcganGenerator({ batchNorm: "yes" as unknown as boolean }),
+    /batchNorm must be true or false, got "yes"/,
+  );
 });
 
 test("createGan: checks that the generator's output fits the discriminator", () => {
   const g = dcganGenerator({ latentDim: 8, filters: 4 });
   const d = pointDiscriminator();
   assert.throws(() => createGan(g, d), /generator makes \[batch, 28, 28, 1\] but the discriminator reads \[batch, 2\]/);
-  assert.throws(() => createGan(pointGenerator(), pointDiscriminator(), { learningRate: 0 }), /learningRate must be a finite number > 0, got 0/);
+  assert.throws(
+    () => createGan(pointGenerator(), pointDiscriminator(), { learningRate: 0 }),
+    /learningRate must be a finite number > 0, got 0/,
+  );
   g.dispose();
   d.dispose();
 });
@@ -50,7 +56,12 @@ test("ganTrainStep: at a zero-weight discriminator the police loss is 2·ln 2 an
   const gan = createGan(pointGenerator({ latentDim: 2, hiddenUnits: 8 }), pointDiscriminator({ hiddenUnits: 8 }));
   const last = gan.discriminator.getLayer("d_score");
   last.setWeights(last.getWeights().map((w) => tf.zerosLike(w)));
-  const real = tf.tensor2d([[2, 0], [0, 2], [-2, 0], [0, -2]]);
+  const real = tf.tensor2d([
+    [2, 0],
+    [0, 2],
+    [-2, 0],
+    [0, -2],
+  ]);
   const result = ganTrainStep(gan, real, { seed: 3 });
   // score 0 → probability 0.5 for every sample; BCE(1, 0.5) = BCE(0, 0.5) = ln 2.
   assert.ok(Math.abs(result.discriminatorLoss - 2 * Math.log(2)) < 1e-6, `got ${result.discriminatorLoss}`);
@@ -62,18 +73,24 @@ test("ganTrainStep: at a zero-weight discriminator the police loss is 2·ln 2 an
 
 test("ganTrainStep: changes both players' weights and leaks no tensor (DCGAN on cpu)", async () => {
   await useBackend("cpu");
-  const gan = createGan(dcganGenerator({ latentDim: 8, filters: 8 }), dcganDiscriminator({ filters: 8 }), { learningRate: 1e-3 });
+  const gan = createGan(dcganGenerator({ latentDim: 8, filters: 8 }), dcganDiscriminator({ filters: 8 }), {
+    learningRate: 1e-3,
+  });
   const real = tf.randomUniform([4, 28, 28, 1], 0, 1, "float32", 1);
   const snapshot = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
   const g0 = snapshot(gan.generator);
   const d0 = snapshot(gan.discriminator);
   ganTrainStep(gan, real, { seed: 1 }); // first step creates Adam's slot variables
-  const changed = (before: number[][], m: tf.LayersModel) => snapshot(m).some((w, i) => w.some((v, j) => v !== before[i][j]));
+  const changed = (before: number[][], m: tf.LayersModel) =>
+    snapshot(m).some((w, i) => w.some((v, j) => v !== before[i][j]));
   assert.ok(changed(g0, gan.generator), "the generator learned");
   assert.ok(changed(d0, gan.discriminator), "the discriminator learned");
   const result = await expectNoLeak(() => ganTrainStep(gan, real, { seed: 2 }));
   assert.ok(result.discriminatorLoss > 0 && result.generatorLoss > 0);
-  assert.throws(() => ganTrainStep(gan, tf.zeros([4, 28, 28, 3])), /realBatch has shape \[4,28,28,3\] but the discriminator reads \[batch, 28, 28, 1\]/);
+  assert.throws(
+    () => ganTrainStep(gan, tf.zeros([4, 28, 28, 3])),
+    /realBatch has shape \[4,28,28,3\] but the discriminator reads \[batch, 28, 28, 1\]/,
+  );
   real.dispose();
   disposeGan(gan);
 });
@@ -83,12 +100,18 @@ test("imageMosaic: two 1×1 images side by side with a 1-pixel gap; three images
   const batch = tf.tensor4d([0.1, 0.9], [2, 1, 1, 1]);
   const m = imageMosaic(batch, { columns: 2, gap: 1, gapValue: 0 });
   assert.deepEqual([m.width, m.height, m.channels], [3, 1, 1]);
-  assert.deepEqual(Array.from(m.data).map((v) => Number(v.toFixed(3))), [0.1, 0, 0.9]);
+  assert.deepEqual(
+    Array.from(m.data).map((v) => Number(v.toFixed(3))),
+    [0.1, 0, 0.9],
+  );
   const three = tf.tensor4d([1, 2, 3], [3, 1, 1, 1]);
   const t = imageMosaic(three, { columns: 2, gap: 0 });
   assert.deepEqual([t.width, t.height], [2, 2]);
   assert.deepEqual(Array.from(t.data), [1, 2, 3, 0.5]); // the empty fourth cell keeps gapValue 0.5
-  assert.throws(() => imageMosaic(tf.zeros([2, 2]) as unknown as tf.Tensor4D), /imageMosaic: images must be a 4-D tensor \[N, height, width, channels\], got shape \[2, 2\]/);
+  assert.throws(
+    () => imageMosaic(tf.zeros([2, 2]) as unknown as tf.Tensor4D),
+    /imageMosaic: images must be a 4-D tensor \[N, height, width, channels\], got shape \[2, 2\]/,
+  );
   assert.throws(() => imageMosaic(batch, { columns: 0 }), /columns must be a whole number ≥ 1, got 0/);
   tf.dispose([batch, three]);
 });

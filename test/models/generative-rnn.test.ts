@@ -25,20 +25,38 @@ test("simpleRnnStep: one unit, by hand", () => {
   // 1·0.5 + 1·(−1) + 0.25·2 + 0.1 = 0.1
   assert.ok(Math.abs(simpleRnnStep([1, 1], [0.25], weights)[0] - Math.tanh(0.1)) < 1e-15);
   // Two steps from h0 = 0: h1 = tanh(0.5 + 0.1) = tanh(0.6); h2 = tanh(−1 + 2·tanh(0.6) + 0.1)
-  const states = statesOf([[1, 0], [0, 1]], weights);
+  const states = statesOf(
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    weights,
+  );
   assert.ok(Math.abs(states[0][0] - Math.tanh(0.6)) < 1e-15);
   assert.ok(Math.abs(states[1][0] - Math.tanh(-0.9 + 2 * Math.tanh(0.6))) < 1e-15);
   assert.throws(() => simpleRnnStep([1], [0], weights), /x must be an array of 2 finite numbers/);
   assert.throws(() => simpleRnnStep([1, 1], [0, 0], weights), /previousState must be an array of 1 finite numbers/);
-  assert.throws(() => simpleRnnStep([1, 1], [0], { kernel: [[1]], recurrentKernel: [[1], [1]], bias: [0] }), /recurrentKernel has 2 rows but there are 1 units/);
+  assert.throws(
+    () => simpleRnnStep([1, 1], [0], { kernel: [[1]], recurrentKernel: [[1], [1]], bias: [0] }),
+    /recurrentKernel has 2 rows but there are 1 units/,
+  );
 });
 
 test("simpleRnnStep, step after step, agrees with tfjs simpleRNN given the same weights", async () => {
   await useBackend("cpu");
   const layer = tf.layers.simpleRNN({ units: 3, returnSequences: true, inputShape: [null, 4] as unknown as number[] });
   const model = tf.sequential({ layers: [layer] });
-  const [kernel, recurrentKernel, bias] = (await Promise.all(layer.getWeights().map((w) => w.array()))) as [number[][], number[][], number[]];
-  const inputs = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 1, 0]];
+  const [kernel, recurrentKernel, bias] = (await Promise.all(layer.getWeights().map((w) => w.array()))) as [
+    number[][],
+    number[][],
+    number[],
+  ];
+  const inputs = [
+    [0, 1, 0, 0],
+    [1, 0, 0, 0],
+    [0, 0, 1, 0],
+    [0, 0, 1, 0],
+  ];
   const ours = statesOf(inputs, { kernel, recurrentKernel, bias });
   const theirs = tf.tidy(() => (model.predict(tf.tensor3d([inputs])) as tf.Tensor).arraySync() as number[][][]);
   assert.ok(maxAbsDiff(ours.flat(), theirs[0].flat()) < 1e-6);
@@ -57,7 +75,10 @@ test("charRnn: shapes and parameter counts by arithmetic", () => {
   lstm.dispose();
   assert.throws(() => charRnn({ vocabSize: 1, units: 4 }), /vocabSize must be a whole number ≥ 2, got 1/);
   assert.throws(() => charRnn({ vocabSize: 4, units: 0 }), /units must be a whole number ≥ 1, got 0/);
-  assert.throws(() => charRnn({ vocabSize: 4, units: 4, cell: "gru" as "lstm" }), /cell must be one of "simpleRNN", "lstm", got "gru"/);
+  assert.throws(
+    () => charRnn({ vocabSize: 4, units: 4, cell: "gru" as "lstm" }),
+    /cell must be one of "simpleRNN", "lstm", got "gru"/,
+  );
 });
 
 test("rnnForecaster: window → one value; parameter counts by arithmetic", () => {
@@ -86,8 +107,14 @@ test("charRnn learns 'hell' → 'ello' and then writes 'hello' from 'h'; a train
   const p = nextCharProbabilities(model, vocab.encode("hel"), vocab.size);
   assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5, "probabilities sum to 1");
   assert.equal(vocab.chars[p.indexOf(Math.max(...p))], "l");
-  assert.throws(() => generateIds(model, [4], vocab.size, { length: 1 }), /startIds\[0\] must be a whole number from 0 to 3, got 4/);
-  assert.throws(() => generateIds(model, [0], vocab.size, { length: 2, temperature: -1 }), /temperature must be a finite number ≥ 0, got -1/);
+  assert.throws(
+    () => generateIds(model, [4], vocab.size, { length: 1 }),
+    /startIds\[0\] must be a whole number from 0 to 3, got 4/,
+  );
+  assert.throws(
+    () => generateIds(model, [0], vocab.size, { length: 2, temperature: -1 }),
+    /temperature must be a finite number ≥ 0, got -1/,
+  );
   tf.dispose([x, y]);
   model.dispose();
 });

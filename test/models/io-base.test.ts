@@ -25,13 +25,33 @@ test("withNewHead shares the base's layers; setTrainable freezes them", async ()
   assert.equal(transfer.countParams(), 23296 + 2885);
   assert.equal(transfer.getLayer("block1_conv"), base.getLayer("block1_conv"), "the very same layer object");
   // Layer 0 is the new model's input layer; the frozen ones are the reused blocks.
-  assert.deepEqual(setTrainable(transfer, false, "block3_pool").slice(1), ["block1_conv", "block1_pool", "block2_conv", "block2_pool", "block3_conv", "block3_pool"]);
-  assert.deepEqual(transfer.trainableWeights.map((w) => w.name.split("/")[0]), ["new_head", "new_head"]);
-  assert.equal(base.getLayer("block2_conv").trainable, false, "freezing through the new model freezes the shared layer");
+  assert.deepEqual(setTrainable(transfer, false, "block3_pool").slice(1), [
+    "block1_conv",
+    "block1_pool",
+    "block2_conv",
+    "block2_pool",
+    "block3_conv",
+    "block3_pool",
+  ]);
+  assert.deepEqual(
+    transfer.trainableWeights.map((w) => w.name.split("/")[0]),
+    ["new_head", "new_head"],
+  );
+  assert.equal(
+    base.getLayer("block2_conv").trainable,
+    false,
+    "freezing through the new model freezes the shared layer",
+  );
   // Unfreeze only the top block (fine-tuning).
   setTrainable(transfer, true, "block3_pool", "block3_conv");
-  assert.deepEqual(transfer.trainableWeights.map((w) => w.name.split("/")[0]), ["block3_conv", "block3_conv", "new_head", "new_head"]);
-  assert.throws(() => withNewHead(base, { classes: 5, featureLayer: "nope" }), /base has no layer named "nope". Pick one of: block1_conv/);
+  assert.deepEqual(
+    transfer.trainableWeights.map((w) => w.name.split("/")[0]),
+    ["block3_conv", "block3_conv", "new_head", "new_head"],
+  );
+  assert.throws(
+    () => withNewHead(base, { classes: 5, featureLayer: "nope" }),
+    /base has no layer named "nope". Pick one of: block1_conv/,
+  );
   assert.throws(() => withNewHead(base, { classes: 1 }), /classes must be a whole number ≥ 2, got 1/);
   assert.throws(() => setTrainable(transfer, false, "block1_conv", "block3_conv"), /comes before "block3_conv"/);
   base.dispose();
@@ -57,7 +77,10 @@ test("the committed base model loads from disk with no network and classifies Fa
   model.compile({ optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"] });
   const { accuracy } = await evaluate(model, data.test);
   assert.ok(accuracy > 0.8, `accuracy ${accuracy}`);
-  assert.ok(Math.abs(accuracy - (metadata.testAccuracy as number)) < 0.05, `measured ${accuracy}, stored ${metadata.testAccuracy}`);
+  assert.ok(
+    Math.abs(accuracy - (metadata.testAccuracy as number)) < 0.05,
+    `measured ${accuracy}, stored ${metadata.testAccuracy}`,
+  );
   data.dispose();
   model.dispose();
 });

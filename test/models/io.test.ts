@@ -40,7 +40,10 @@ test("saveModelToFile → loadModelFromFile gives the same predictions, and the 
   const a = model.predict(x) as tf.Tensor;
   const b = loaded.predict(x) as tf.Tensor;
   assert.equal(maxAbsDiff(await a.data(), await b.data()), 0);
-  assert.deepEqual(loaded.layers.map((l) => l.name), model.layers.map((l) => l.name));
+  assert.deepEqual(
+    loaded.layers.map((l) => l.name),
+    model.layers.map((l) => l.name),
+  );
   tf.dispose([x, a, b]);
   await expectNoLeak(async () => (await loadModelFromFile(dir)).dispose());
   model.dispose();
@@ -54,9 +57,15 @@ test("saveModelToFile never overwrites unless asked", async () => {
   await saveModelToFile(model, dir);
   const before = fs.readFileSync(path.join(dir, "weights.bin"));
   const other = tinyModel();
-  await assert.rejects(() => saveModelToFile(other, dir), /model.json already exists and overwrite is off. Pass \{overwrite: true\}/);
+  await assert.rejects(
+    () => saveModelToFile(other, dir),
+    /model.json already exists and overwrite is off. Pass \{overwrite: true\}/,
+  );
   assert.deepEqual(fs.readFileSync(path.join(dir, "weights.bin")), before, "the refused save left the file as it was");
-  await assert.rejects(() => saveModelToFile(other, path.join(dir, "x"), { metadata: [1] as never }), /metadata must be a plain object of facts, got \[1\]/);
+  await assert.rejects(
+    () => saveModelToFile(other, path.join(dir, "x"), { metadata: [1] as never }),
+    /metadata must be a plain object of facts, got \[1\]/,
+  );
   await saveModelToFile(other, dir, { overwrite: true });
   assert.notDeepEqual(fs.readFileSync(path.join(dir, "weights.bin")), before, "overwrite: true replaced it");
   model.dispose();
@@ -65,12 +74,18 @@ test("saveModelToFile never overwrites unless asked", async () => {
 
 test("a missing model gives an error saying how to rebuild it", async () => {
   const dir = path.join(tempDir("io"), "nothing-here");
-  await assert.rejects(() => loadModelFromFile(dir, { howToRebuild: "Run `node scripts/train-base-model.js`." }), /no saved model there: the folder .*nothing-here does not exist. Run `node scripts\/train-base-model.js`./);
+  await assert.rejects(
+    () => loadModelFromFile(dir, { howToRebuild: "Run `node scripts/train-base-model.js`." }),
+    /no saved model there: the folder .*nothing-here does not exist. Run `node scripts\/train-base-model.js`./,
+  );
   fs.mkdirSync(dir);
   await assert.rejects(() => loadModelFromFile(dir), /has no model.json/);
   await assert.rejects(() => loadModelFromFile(42 as never), /directory must be a folder path \(string\), got 42/);
   // The base model's loader names the script that rebuilds it.
-  await assert.rejects(() => loadModelFromFile(dir, { howToRebuild: REBUILD_BASE_MODEL }), /has no model.json. Rebuild it with `node scripts\/train-base-model.js`/);
+  await assert.rejects(
+    () => loadModelFromFile(dir, { howToRebuild: REBUILD_BASE_MODEL }),
+    /has no model.json. Rebuild it with `node scripts\/train-base-model.js`/,
+  );
 });
 
 test("corrupt model files give an error saying what is wrong and how to rebuild", async () => {
@@ -81,18 +96,33 @@ test("corrupt model files give an error saying what is wrong and how to rebuild"
   const broken = tempDir("io");
   await saveModelToFile(model, broken);
   fs.writeFileSync(path.join(broken, "model.json"), '{"modelTopology": {');
-  await assert.rejects(() => loadModelFromFile(broken, hint), /model.json is corrupt \(not valid JSON.*Rebuild with the script./);
+  await assert.rejects(
+    () => loadModelFromFile(broken, hint),
+    /model.json is corrupt \(not valid JSON.*Rebuild with the script./,
+  );
   // Valid JSON that is not a model.
   fs.writeFileSync(path.join(broken, "model.json"), '{"hello": 1}');
-  await assert.rejects(() => loadModelFromFile(broken, hint), /is corrupt: a tfjs model.json needs "modelTopology".*Rebuild with the script./);
+  await assert.rejects(
+    () => loadModelFromFile(broken, hint),
+    /is corrupt: a tfjs model.json needs "modelTopology".*Rebuild with the script./,
+  );
   // Truncated weights: 512 bytes expected.
   const truncated = tempDir("io");
   await saveModelToFile(model, truncated);
-  fs.writeFileSync(path.join(truncated, "weights.bin"), fs.readFileSync(path.join(truncated, "weights.bin")).subarray(0, 100));
-  await assert.rejects(() => loadModelFromFile(truncated, hint), /weight files .* are corrupt: model.json describes 512 bytes of weights but the files hold 100.*Rebuild with the script./);
+  fs.writeFileSync(
+    path.join(truncated, "weights.bin"),
+    fs.readFileSync(path.join(truncated, "weights.bin")).subarray(0, 100),
+  );
+  await assert.rejects(
+    () => loadModelFromFile(truncated, hint),
+    /weight files .* are corrupt: model.json describes 512 bytes of weights but the files hold 100.*Rebuild with the script./,
+  );
   // Missing weights file.
   fs.unlinkSync(path.join(truncated, "weights.bin"));
-  await assert.rejects(() => loadModelFromFile(truncated, hint), /lists the weight file weights.bin, but .* is missing. Rebuild with the script./);
+  await assert.rejects(
+    () => loadModelFromFile(truncated, hint),
+    /lists the weight file weights.bin, but .* is missing. Rebuild with the script./,
+  );
   // A topology tfjs cannot build.
   const garbled = tempDir("io");
   await saveModelToFile(model, garbled);

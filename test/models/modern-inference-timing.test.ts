@@ -9,7 +9,15 @@ test("measureInference runs warm-up + repeats times, reports the median of the t
   await useBackend("cpu");
   const x = tf.ones([4, 4]);
   let calls = 0;
-  const timing = await expectNoLeak(() => measureInference(() => { calls++; return tf.matMul(x, x).add(1); }, { repeats: 3, warmup: 2 }));
+  const timing = await expectNoLeak(() =>
+    measureInference(
+      () => {
+        calls++;
+        return tf.matMul(x, x).add(1);
+      },
+      { repeats: 3, warmup: 2 },
+    ),
+  );
   assert.equal(calls, 5);
   assert.equal(timing.runsMs.length, 3);
   const sorted = [...timing.runsMs].sort((a, b) => a - b);
@@ -21,5 +29,8 @@ test("measureInference runs warm-up + repeats times, reports the median of the t
 
 test("measureInference rejects bad arguments", async () => {
   await assert.rejects(measureInference(42 as unknown as () => tf.Tensor), /run must be a function/);
-  await assert.rejects(measureInference(() => tf.scalar(1), { repeats: 0 }), /repeats must be a whole number ≥ 1, got 0/);
+  await assert.rejects(
+    measureInference(() => tf.scalar(1), { repeats: 0 }),
+    /repeats must be a whole number ≥ 1, got 0/,
+  );
 });

@@ -23,10 +23,14 @@ export function defineLessonTests(half: 0 | 1): void {
       const name = path.basename(notebook, ".ipynb");
       test(`lesson ${name} runs top to bottom with no error and no skipped cell`, { skip }, () => {
         const json = path.join(out, `${name}.result.json`);
-        const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "run-notebooks.js"), notebook, "--out", out, "--json", json], {
-          encoding: "utf8",
-          env: { ...process.env, CONVNET_WASM_THREADS: process.env.CONVNET_WASM_THREADS || "1" },
-        });
+        const result = spawnSync(
+          process.execPath,
+          [path.join(projectRoot, "scripts", "run-notebooks.js"), notebook, "--out", out, "--json", json],
+          {
+            encoding: "utf8",
+            env: { ...process.env, CONVNET_WASM_THREADS: process.env.CONVNET_WASM_THREADS || "1" },
+          },
+        );
         const report = fs.existsSync(json) ? fs.readFileSync(json, "utf8") : "(no report)";
         assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}\n${report}`);
       });

@@ -11,8 +11,22 @@ const fixtures = path.join(projectRoot, "test", "fixtures", "notebooks");
 function runFixture(name: string, extra: string[] = []) {
   const out = tempDir("runner");
   const json = path.join(out, "result.json");
-  const result = spawnSync(process.execPath, [path.join(projectRoot, "scripts", "run-notebooks.js"), path.join(fixtures, name), "--out", out, "--json", json, ...extra], { encoding: "utf8" });
-  const report = fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as { ok: boolean; problems: string[] }[]) : [];
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(projectRoot, "scripts", "run-notebooks.js"),
+      path.join(fixtures, name),
+      "--out",
+      out,
+      "--json",
+      json,
+      ...extra,
+    ],
+    { encoding: "utf8" },
+  );
+  const report = fs.existsSync(json)
+    ? (JSON.parse(fs.readFileSync(json, "utf8")) as { ok: boolean; problems: string[] }[])
+    : [];
   return { status: result.status, stdout: result.stdout + result.stderr, report, out };
 }
 
@@ -36,8 +50,14 @@ test("a cell that throws fails the notebook, and the cells after it count as not
   assert.notEqual(status, 0);
   assert.match(stdout, /0 passed, 1 failed/);
   assert.equal(report[0].ok, false);
-  assert.ok(report[0].problems.some((p) => p.startsWith("cell 1: status error") && p.includes("deliberate failure")), stdout);
-  assert.ok(report[0].problems.some((p) => p === "cell 2: did not run"), stdout);
+  assert.ok(
+    report[0].problems.some((p) => p.startsWith("cell 1: status error") && p.includes("deliberate failure")),
+    stdout,
+  );
+  assert.ok(
+    report[0].problems.some((p) => p === "cell 2: did not run"),
+    stdout,
+  );
 });
 
 test("a cell that tslab aborts after an error is a failure, not a silent skip", { skip }, (t) => {

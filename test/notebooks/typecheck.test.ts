@@ -13,7 +13,10 @@ const { listNotebooks } = require(path.join(projectRoot, "scripts", "lib.js")) a
 
 test("the strict check reports an implicit any that tslab would accept", () => {
   const problems = typecheckNotebooks([path.join(projectRoot, "test", "fixtures", "notebooks", "implicit-any.ipynb")]);
-  assert.ok(problems.some((p) => p.includes("cell 0 line 1") && /implicitly has an 'any' type/.test(p)), problems.join("\n"));
+  assert.ok(
+    problems.some((p) => p.includes("cell 0 line 1") && /implicitly has an 'any' type/.test(p)),
+    problems.join("\n"),
+  );
 });
 
 test("the strict check accepts clean code", () => {

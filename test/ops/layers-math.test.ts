@@ -30,15 +30,36 @@ test("convParameterCount and denseParameterCount agree with tf.layers' countPara
 });
 
 test("convMultiplyAdds by hand: a 3x3 conv from 3 to 16 channels with a 32x32 output", () => {
-  assert.equal(convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }), 32 * 32 * 16 * 27);
-  assert.throws(() => convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 0, outWidth: 32 }), /outHeight must be a whole number ≥ 1, got 0/);
-  assert.throws(() => convParameterCount({ kernel: 3, inChannels: 3, filters: 16, bias: 1 as never }), /bias must be one of true, false, got 1/);
+  assert.equal(
+    convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 32, outWidth: 32 }),
+    32 * 32 * 16 * 27,
+  );
+  assert.throws(
+    () => convMultiplyAdds({ kernel: 3, inChannels: 3, filters: 16, outHeight: 0, outWidth: 32 }),
+    /outHeight must be a whole number ≥ 1, got 0/,
+  );
+  assert.throws(
+    () => convParameterCount({ kernel: 3, inChannels: 3, filters: 16, bias: 1 as never }),
+    /bias must be one of true, false, got 1/,
+  );
 });
 
 test("receptiveField by hand: stacked 3x3 convs grow by 2; after a stride-2 pool by 4", () => {
-  const rows = receptiveField([{ kernel: 3 }, { kernel: 3 }, { kernel: 2, stride: 2 }, { kernel: 3 }, { kernel: 3, dilation: 2 }]);
-  assert.deepEqual(rows.map((r) => r.receptiveField), [3, 5, 6, 10, 18]);
-  assert.deepEqual(rows.map((r) => r.jump), [1, 1, 2, 2, 2]);
+  const rows = receptiveField([
+    { kernel: 3 },
+    { kernel: 3 },
+    { kernel: 2, stride: 2 },
+    { kernel: 3 },
+    { kernel: 3, dilation: 2 },
+  ]);
+  assert.deepEqual(
+    rows.map((r) => r.receptiveField),
+    [3, 5, 6, 10, 18],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.jump),
+    [1, 1, 2, 2, 2],
+  );
   assert.throws(() => receptiveField([]), /layers must be a non-empty array/);
   assert.throws(() => receptiveField([{ kernel: 0 }]), /layers\[0\]\.kernel must be a whole number ≥ 1, got 0/);
 });
@@ -52,7 +73,8 @@ test("receptiveField agrees with the gradient of a tfjs stack: the input pixels 
       const forward = (input: tf.Tensor) => {
         const x = input as tf.Tensor4D;
         let y = x;
-        for (const l of layers) y = tf.conv2d(y, tf.ones([l.kernel, l.kernel, 1, 1]) as tf.Tensor4D, l.stride ?? 1, "valid");
+        for (const l of layers)
+          y = tf.conv2d(y, tf.ones([l.kernel, l.kernel, 1, 1]) as tf.Tensor4D, l.stride ?? 1, "valid");
         // One output cell near the middle.
         const [, h, w] = y.shape;
         return y.slice([0, Math.floor(h / 2), Math.floor(w / 2), 0], [1, 1, 1, 1]).sum();
@@ -67,14 +89,40 @@ test("receptiveField agrees with the gradient of a tfjs stack: the input pixels 
 
 test("pad2d matches tf.pad; hwcToChw and chwToHwc match tf.transpose", async () => {
   await useBackend("cpu");
-  const m = [[1, 2], [3, 4]];
-  const expected = await expectNoLeak(() => tf.tidy(() => tf.pad(tf.tensor2d(m), [[1, 2], [0, 1]]).arraySync()));
+  const m = [
+    [1, 2],
+    [3, 4],
+  ];
+  const expected = await expectNoLeak(() =>
+    tf.tidy(() =>
+      tf
+        .pad(tf.tensor2d(m), [
+          [1, 2],
+          [0, 1],
+        ])
+        .arraySync(),
+    ),
+  );
   assert.deepEqual(pad2d(m, { top: 1, bottom: 2, left: 0, right: 1 }), expected);
   assert.deepEqual(pad2d(m, 1, 9)[0], [9, 9, 9, 9]);
-  const hwc = [[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]];
-  const chw = await expectNoLeak(() => tf.tidy(() => tf.tensor3d(hwc).transpose([2, 0, 1]).arraySync() as number[][][]));
+  const hwc = [
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    [
+      [7, 8, 9],
+      [10, 11, 12],
+    ],
+  ];
+  const chw = await expectNoLeak(() =>
+    tf.tidy(() => tf.tensor3d(hwc).transpose([2, 0, 1]).arraySync() as number[][][]),
+  );
   assert.deepEqual(hwcToChw(hwc), chw);
   assert.deepEqual(chwToHwc(chw), hwc);
   assert.throws(() => pad2d(m, -1), /pad2d: padding.top must be a whole number ≥ 0, got -1/);
-  assert.throws(() => hwcToChw([[[1, 2], [3]]]), /hwcToChw: pixel \(0, 1\) is \[3\] but pixel \(0, 0\) has 2 channel\(s\)/);
+  assert.throws(
+    () => hwcToChw([[[1, 2], [3]]]),
+    /hwcToChw: pixel \(0, 1\) is \[3\] but pixel \(0, 0\) has 2 channel\(s\)/,
+  );
 });

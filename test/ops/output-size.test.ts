@@ -1,7 +1,13 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { convOutputShape, effectiveKernelSize, outputSize, outputSizeDetails, Padding } from "../../src/ops/output-size";
+import {
+  convOutputShape,
+  effectiveKernelSize,
+  outputSize,
+  outputSizeDetails,
+  Padding,
+} from "../../src/ops/output-size";
 import { expectNoLeak, useBackend } from "../helpers";
 
 test("outputSize: hand-worked cases of floor((n + 2p − k)/s) + 1", () => {
@@ -16,7 +22,13 @@ test("outputSize: hand-worked cases of floor((n + 2p − k)/s) + 1", () => {
 });
 
 test("outputSizeDetails: 'same' puts the odd zero after, as tfjs does; leftover rows are reported", () => {
-  assert.deepEqual(outputSizeDetails({ input: 5, kernel: 4, padding: "same" }), { size: 5, padBefore: 1, padAfter: 2, effectiveKernel: 4, leftover: 0 });
+  assert.deepEqual(outputSizeDetails({ input: 5, kernel: 4, padding: "same" }), {
+    size: 5,
+    padBefore: 1,
+    padAfter: 2,
+    effectiveKernel: 4,
+    leftover: 0,
+  });
   assert.equal(outputSizeDetails({ input: 32, kernel: 3, stride: 2, rounding: "floor" }).leftover, 1);
 });
 
@@ -31,8 +43,26 @@ test("outputSize and convOutputShape agree with tf.conv2d output shapes over 750
           for (const padding of paddings) {
             const p = padding === "valid" ? 0 : padding;
             if (typeof p === "number" && n + 2 * p < k) continue;
-            const shape = tf.tidy(() => tf.conv2d(tf.zeros([1, n, n + 1, 2]) as tf.Tensor4D, tf.zeros([k, k, 2, 3]) as tf.Tensor4D, s, padding, "NHWC", 1, typeof padding === "number" ? "floor" : undefined).shape);
-            const ours = convOutputShape({ inputShape: [n, n + 1, 2], filters: 3, kernel: k, stride: s, padding, rounding: "floor" });
+            const shape = tf.tidy(
+              () =>
+                tf.conv2d(
+                  tf.zeros([1, n, n + 1, 2]) as tf.Tensor4D,
+                  tf.zeros([k, k, 2, 3]) as tf.Tensor4D,
+                  s,
+                  padding,
+                  "NHWC",
+                  1,
+                  typeof padding === "number" ? "floor" : undefined,
+                ).shape,
+            );
+            const ours = convOutputShape({
+              inputShape: [n, n + 1, 2],
+              filters: 3,
+              kernel: k,
+              stride: s,
+              padding,
+              rounding: "floor",
+            });
             assert.deepEqual(ours, shape.slice(1), `n=${n} k=${k} s=${s} padding=${padding}`);
             checked++;
           }
@@ -55,19 +85,37 @@ test("outputSize: a division that is not whole is an error by default, with stri
       /rounding: "floor"/.test(error.message),
   );
   // (10 + 2·0 − 4)/4 = 1.5: padding 1 gives 8/4 = 2, which fits.
-  assert.throws(() => outputSize({ input: 10, kernel: 4, stride: 4 }), /strides that fit: 1, 2, 3, 6\. With stride 4, paddings that fit \(0 to 4\): 1, 3\./);
+  assert.throws(
+    () => outputSize({ input: 10, kernel: 4, stride: 4 }),
+    /strides that fit: 1, 2, 3, 6\. With stride 4, paddings that fit \(0 to 4\): 1, 3\./,
+  );
   assert.equal(outputSize({ input: 32, kernel: 3, stride: 2, rounding: "floor" }), 15);
 });
 
 test("outputSize: bad arguments are rejected with the argument's name and a fix", () => {
-  assert.throws(() => outputSize({ input: 3, kernel: 5 }), /the kernel is 5 long but the padded input is only 3 \+ 2·0 = 3; .*kernel of at most 3, or padding of at least 1/);
+  assert.throws(
+    () => outputSize({ input: 3, kernel: 5 }),
+    /the kernel is 5 long but the padded input is only 3 \+ 2·0 = 3; .*kernel of at most 3, or padding of at least 1/,
+  );
   assert.throws(() => outputSize({ input: 3, kernel: 3, dilation: 2 }), /kernel 3 with dilation 2 spans 5/);
   assert.throws(() => outputSize({ input: 0, kernel: 1 }), /outputSize: input must be a whole number ≥ 1, got 0/);
   assert.throws(() => outputSize({ input: 8, kernel: 2.5 }), /kernel must be a whole number ≥ 1, got 2\.5/);
   assert.throws(() => outputSize({ input: 8, kernel: 2, stride: -1 }), /stride must be a whole number ≥ 1, got -1/);
-  assert.throws(() => outputSize({ input: 8, kernel: 2, padding: "full" as Padding }), /padding must be a whole number ≥ 0, "same" or "valid", got "full"/);
-  assert.throws(() => outputSize({ input: 8, kernel: 2, rounding: "ceil" as "floor" }), /rounding must be "exact" or "floor", got "ceil"/);
+  assert.throws(
+    () => outputSize({ input: 8, kernel: 2, padding: "full" as Padding }),
+    /padding must be a whole number ≥ 0, "same" or "valid", got "full"/,
+  );
+  assert.throws(
+    () => outputSize({ input: 8, kernel: 2, rounding: "ceil" as "floor" }),
+    /rounding must be "exact" or "floor", got "ceil"/,
+  );
   assert.throws(() => outputSize(undefined as never), /options must be an object/);
-  assert.throws(() => convOutputShape({ inputShape: [32, 32] as never, filters: 1, kernel: 3 }), /inputShape must be \[height, width, channels\]/);
-  assert.throws(() => convOutputShape({ inputShape: [32, 32, 3], filters: 0, kernel: 3 }), /filters must be a whole number ≥ 1, got 0/);
+  assert.throws(
+    () => convOutputShape({ inputShape: [32, 32] as never, filters: 1, kernel: 3 }),
+    /inputShape must be \[height, width, channels\]/,
+  );
+  assert.throws(
+    () => convOutputShape({ inputShape: [32, 32, 3], filters: 0, kernel: 3 }),
+    /filters must be a whole number ≥ 1, got 0/,
+  );
 });

@@ -34,11 +34,17 @@ test("correlate2d: seed 001's 4x4 binary input with the mask [[1,0],[0,1]] gives
     [0, 0, 1, 1],
     [0, 0, 1, 0],
   ];
-  assert.deepEqual(correlate2d(binary, [[1, 0], [0, 1]]), [
-    [2, 1, 1],
-    [0, 2, 2],
-    [0, 1, 1],
-  ]);
+  assert.deepEqual(
+    correlate2d(binary, [
+      [1, 0],
+      [0, 1],
+    ]),
+    [
+      [2, 1, 1],
+      [0, 2, 2],
+      [0, 1, 1],
+    ],
+  );
 });
 
 // Seed 004: 2x2 pooling with stride 2 on a 4x4 map; expected values by hand.
@@ -50,16 +56,28 @@ const pool4 = [
 ];
 
 test("pooling: seed 004's 4x4 example, 2x2 windows, stride 2 (max, average, min by hand)", () => {
-  assert.deepEqual(maxPool2d(pool4, { size: 2 }), [[100, 184], [12, 45]]);
+  assert.deepEqual(maxPool2d(pool4, { size: 2 }), [
+    [100, 184],
+    [12, 45],
+  ]);
   // (29+15+0+100)/4 = 36, (28+184+70+38)/4 = 80, 48/4 = 12, (7+2+45+6)/4 = 15
-  assert.deepEqual(avgPool2d(pool4, { size: 2 }), [[36, 80], [12, 15]]);
-  assert.deepEqual(minPool2d(pool4, { size: 2 }), [[0, 28], [12, 2]]);
+  assert.deepEqual(avgPool2d(pool4, { size: 2 }), [
+    [36, 80],
+    [12, 15],
+  ]);
+  assert.deepEqual(minPool2d(pool4, { size: 2 }), [
+    [0, 28],
+    [12, 2],
+  ]);
 });
 
 test("outputSize: seed 004's 3x32x32 input, ten 4x4 filters, stride 2, padding 1 gives 10x16x16", () => {
   // (32 + 2·1 − 4) / 2 + 1 = 30 / 2 + 1 = 16
   assert.equal(outputSize({ input: 32, kernel: 4, stride: 2, padding: 1 }), 16);
-  assert.deepEqual(convOutputShape({ inputShape: [32, 32, 3], filters: 10, kernel: 4, stride: 2, padding: 1 }), [16, 16, 10]);
+  assert.deepEqual(
+    convOutputShape({ inputShape: [32, 32, 3], filters: 10, kernel: 4, stride: 2, padding: 1 }),
+    [16, 16, 10],
+  );
 });
 
 test("convOutputShape: seed 000's 10x10x3 input with two 4x4x3 filters and 'same' padding gives 10x10x2", () => {

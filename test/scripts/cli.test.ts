@@ -47,7 +47,10 @@ for (const { script, program, typo, meant } of SCRIPTS) {
     const run = runScript(script, [typo], { timeoutMs: 60_000 });
     assert.equal(run.status, 2, run.output);
     assert.equal(run.stdout, "", run.output);
-    assert.match(run.stderr, new RegExp(`^${program}: unknown option "${typo}"; did you mean ${meant}\\? Known options: .*--help\\.\\n`));
+    assert.match(
+      run.stderr,
+      new RegExp(`^${program}: unknown option "${typo}"; did you mean ${meant}\\? Known options: .*--help\\.\\n`),
+    );
     assert.doesNotMatch(run.stderr, STACK_FRAME);
     const unrelated = runScript(script, ["--zzzzzzzzzz"], { timeoutMs: 60_000 });
     assert.match(unrelated.stderr, new RegExp(`^${program}: unknown option "--zzzzzzzzzz"\\. Known options:`));
@@ -58,12 +61,20 @@ test("a bad flag value is shown exactly as typed, with the rule and an example",
   for (const value of ["15m", "1e3", "-5", "0", "", " 900"]) {
     const run = runScript("run-notebooks.js", ["00", "--cell-timeout", value], { timeoutMs: 60_000 });
     assert.equal(run.status, 2, run.output);
-    assert.ok(run.stderr.startsWith(`run-notebooks: --cell-timeout ${value === "" ? "needs a value (SECONDS), got \"\"" : `must be a whole number of seconds greater than 0, written in digits, got ${JSON.stringify(value)}`}`), run.output);
+    assert.ok(
+      run.stderr.startsWith(
+        `run-notebooks: --cell-timeout ${value === "" ? 'needs a value (SECONDS), got ""' : `must be a whole number of seconds greater than 0, written in digits, got ${JSON.stringify(value)}`}`,
+      ),
+      run.output,
+    );
   }
   const missing = runScript("build-site.js", ["--out"]);
   assert.match(missing.stderr, /^build-site: --out needs a value \(DIR\), got nothing\. Write --out DIR\./);
   const notebookText = runScript("notebook-text.js", ["to-txet", "x.ipynb"]);
-  assert.match(notebookText.stderr, /^notebook-text: the command must be to-text or from-text, got "to-txet"; did you mean to-text\?/);
+  assert.match(
+    notebookText.stderr,
+    /^notebook-text: the command must be to-text or from-text, got "to-txet"; did you mean to-text\?/,
+  );
   const contradiction = runScript("train-base-model.js", ["--force", "--if-missing"]);
   assert.match(contradiction.stderr, /^train-base-model: --force and --if-missing contradict each other/);
   const testPath = runScript("test.js", ["src/ops"]);
@@ -88,7 +99,11 @@ test("errors carry the program's name once: no doubled prefix, also for errors r
     assert.match(first, /^[a-z-]+: \S/, run.output);
     const program = first.slice(0, first.indexOf(":"));
     assert.doesNotMatch(run.stderr, /^([a-z-]+): \1: /m, run.output);
-    assert.doesNotMatch(first.slice(program.length + 2), /^(build-site|run-notebooks|notebook-text|typecheck-notebooks|train-base-model|prepare-datasets|test): /, `another script's name after ${program}'s:\n${run.output}`);
+    assert.doesNotMatch(
+      first.slice(program.length + 2),
+      /^(build-site|run-notebooks|notebook-text|typecheck-notebooks|train-base-model|prepare-datasets|test): /,
+      `another script's name after ${program}'s:\n${run.output}`,
+    );
     assert.doesNotMatch(run.stderr, STACK_FRAME, run.output);
   }
   fs.rmSync(out, { recursive: true, force: true });
@@ -105,7 +120,8 @@ test("no script message is written with its program's name in front (the class o
           .split("\n")
           .forEach((line, i) => {
             // A CliError's message gets the program's name from runCli; written into the message, it shows twice.
-            if (/new CliError\(\s*[`"'][a-z][a-z-]*: /.test(line)) offenders.push(`${path.relative(projectRoot, file)}:${i + 1}: ${line.trim()}`);
+            if (/new CliError\(\s*[`"'][a-z][a-z-]*: /.test(line))
+              offenders.push(`${path.relative(projectRoot, file)}:${i + 1}: ${line.trim()}`);
           });
       }
     }
@@ -120,16 +136,27 @@ test("parseArgs: --flag=value, switches, `--`, a flag given twice, a switch give
     usage: ["demo"],
     summary: "demo",
     positionals: { name: "FILE...", help: "files", max: 2 },
-    flags: { "--out": { value: "DIR", help: "out" }, "--full": { help: "full" }, "--seconds": { value: "S", help: "s", parse: cli.values.positiveWhole("seconds") } },
+    flags: {
+      "--out": { value: "DIR", help: "out" },
+      "--full": { help: "full" },
+      "--seconds": { value: "S", help: "s", parse: cli.values.positiveWhole("seconds") },
+    },
   };
-  assert.deepEqual(cli.parseArgs(spec, ["a", "--out=x", "--full", "--seconds", "12"]), { flags: { "--out": "x", "--full": true, "--seconds": 12 }, positionals: ["a"], help: false });
+  assert.deepEqual(cli.parseArgs(spec, ["a", "--out=x", "--full", "--seconds", "12"]), {
+    flags: { "--out": "x", "--full": true, "--seconds": 12 },
+    positionals: ["a"],
+    help: false,
+  });
   assert.deepEqual(cli.parseArgs(spec, ["--", "--full"]).positionals, ["--full"]);
   assert.equal(cli.parseArgs(spec, ["--outt", "--help"]).help, true, "--help wins over other mistakes");
   assert.throws(() => cli.parseArgs(spec, ["--out", "a", "--out", "b"]), /--out is given twice/);
   assert.throws(() => cli.parseArgs(spec, ["--full=yes"]), /--full takes no value, got "yes"/);
   assert.throws(() => cli.parseArgs(spec, ["a", "b", "c"]), /takes at most 2 FILE\.\.\. arguments, got 3/);
   assert.throws(() => cli.parseArgs(spec, ["-out", "x"]), /unknown option "-out"; did you mean --out\?/);
-  assert.throws(() => cli.parseArgs(spec, ["--seconds", "12.5"]), /--seconds must be a whole number of seconds greater than 0, written in digits, got "12\.5"/);
+  assert.throws(
+    () => cli.parseArgs(spec, ["--seconds", "12.5"]),
+    /--seconds must be a whole number of seconds greater than 0, written in digits, got "12\.5"/,
+  );
   assert.throws(() => cli.parseArgs({ ...spec, positionals: undefined }, ["stray"]), /takes no arguments, got "stray"/);
   assert.deepEqual(cli.parseArgs({ ...spec, passUnknown: true }, ["--port", "8890"]).positionals, ["--port", "8890"]);
 });
@@ -148,9 +175,14 @@ test("the two Python helpers answer --help with their description", () => {
   const { findNotebookPython } = require(path.join(scriptsDir, "lib.js")) as { findNotebookPython(): string | null };
   const python = findNotebookPython();
   if (!python) return; // no Python with nbclient: the runner says so itself (tested by its own error path)
-  const helpers: [string, string][] = [["notebook_driver.py", "Executes notebooks through a Jupyter kernel"], ["site/render_pages.py", "Renders the course site's pages"]];
+  const helpers: [string, string][] = [
+    ["notebook_driver.py", "Executes notebooks through a Jupyter kernel"],
+    ["site/render_pages.py", "Renders the course site's pages"],
+  ];
   for (const [file, first] of helpers) {
-    const help: SpawnSyncReturns<string> = spawnSync(python, [path.join(scriptsDir, file), "--help"], { encoding: "utf8" });
+    const help: SpawnSyncReturns<string> = spawnSync(python, [path.join(scriptsDir, file), "--help"], {
+      encoding: "utf8",
+    });
     const text = `${help.stdout}\n${help.stderr}`;
     assert.equal(help.status, 0, text);
     assert.ok(text.includes(first), text);
@@ -168,14 +200,29 @@ test("start.js --help prints its usage and starts nothing", () => {
 
 for (const script of ["start.js", "postinstall.js", "register-kernel.js", "setup.js", "bench.js"]) {
   test(`${script} uses scripts/cli.js`, () => {
-    assert.ok(fs.readFileSync(path.join(scriptsDir, script), "utf8").includes('require("./cli")'), `${script} does not use scripts/cli.js yet`);
+    assert.ok(
+      fs.readFileSync(path.join(scriptsDir, script), "utf8").includes('require("./cli")'),
+      `${script} does not use scripts/cli.js yet`,
+    );
   });
 }
 
 test("parseCommandLine (for top-level scripts): --help prints the usage and exits 0; a bad flag exits 2 with one message", () => {
-  const spec = { program: "demo", usage: ["demo [--quick]"], summary: "A demo.", flags: { "--quick": { help: "fast" } } };
+  const spec = {
+    program: "demo",
+    usage: ["demo [--quick]"],
+    summary: "A demo.",
+    flags: { "--quick": { help: "fast" } },
+  };
   const run = (argv: string[]) =>
-    spawnSync(process.execPath, ["-e", `const a = require(${JSON.stringify(path.join(scriptsDir, "cli.js"))}).parseCommandLine(${JSON.stringify(spec)}, ${JSON.stringify(argv)}); console.log(JSON.stringify(a.flags));`], { encoding: "utf8" });
+    spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `const a = require(${JSON.stringify(path.join(scriptsDir, "cli.js"))}).parseCommandLine(${JSON.stringify(spec)}, ${JSON.stringify(argv)}); console.log(JSON.stringify(a.flags));`,
+      ],
+      { encoding: "utf8" },
+    );
   const help = run(["--help"]);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^usage: demo \[--quick\]\n\nA demo\.\n/);

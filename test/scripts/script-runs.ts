@@ -8,7 +8,8 @@ import { projectRoot } from "../helpers";
 
 export const scriptsDir = path.join(projectRoot, "scripts");
 export const fixtureNotebooks = path.join(projectRoot, "test", "fixtures", "notebooks");
-export const skipNotebooks = process.env.CONVNET_SKIP_NOTEBOOKS === "1" ? "notebook execution skipped (CONVNET_SKIP_NOTEBOOKS=1)" : false;
+export const skipNotebooks =
+  process.env.CONVNET_SKIP_NOTEBOOKS === "1" ? "notebook execution skipped (CONVNET_SKIP_NOTEBOOKS=1)" : false;
 export const skipNoProc = fs.existsSync("/proc/self/stat") ? false : "needs /proc (Linux) to inspect processes";
 
 export interface ScriptRun {
@@ -21,7 +22,11 @@ export interface ScriptRun {
 }
 
 /** Runs `node scripts/<script> ...args` to its end. */
-export function runScript(script: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): ScriptRun {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): ScriptRun {
   const result = spawnSync(process.execPath, [path.join(scriptsDir, script), ...args], {
     cwd: options.cwd ?? projectRoot,
     env: options.env ?? process.env,
@@ -30,7 +35,13 @@ export function runScript(script: string, args: string[], options: { cwd?: strin
   });
   const stdout = result.stdout ?? "";
   const stderr = result.stderr ?? "";
-  return { status: result.status, signal: result.signal, stdout, stderr, output: `--- stdout\n${stdout}\n--- stderr\n${stderr}` };
+  return {
+    status: result.status,
+    signal: result.signal,
+    stdout,
+    stderr,
+    output: `--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+  };
 }
 
 export { tempDir } from "../helpers";
@@ -78,7 +89,15 @@ export function readProcess(pid: number): ProcessInfo | null {
     // "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses, so split after the last ")".
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
-    return { pid, ppid: Number(fields[1]), pgid: Number(fields[2]), startTime: fields[19], state: fields[0], cpuTicks: Number(fields[11]) + Number(fields[12]), cmdline };
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      pgid: Number(fields[2]),
+      startTime: fields[19],
+      state: fields[0],
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      cmdline,
+    };
   } catch {
     return null;
   }
@@ -136,7 +155,9 @@ export class ProcessTree {
 
   /** The connection files of the kernels seen (tslab's `--config-path FILE`). */
   kernelConnectionFiles(): string[] {
-    return [...this.seen.values()].map((p) => /tslab kernel --config-path (\S+)/.exec(p.cmdline)?.[1]).filter((f): f is string => f !== undefined);
+    return [...this.seen.values()]
+      .map((p) => /tslab kernel --config-path (\S+)/.exec(p.cmdline)?.[1])
+      .filter((f): f is string => f !== undefined);
   }
 }
 

@@ -27,74 +27,110 @@ function buildSite(args: string[]) {
 }
 
 function recorded(site: string): string[] {
-  return Object.keys((JSON.parse(fs.readFileSync(path.join(site, MANIFEST), "utf8")) as { files: object }).files).sort();
+  return Object.keys(
+    (JSON.parse(fs.readFileSync(path.join(site, MANIFEST), "utf8")) as { files: object }).files,
+  ).sort();
 }
 
-test("a rebuild keeps the files a user added inside an earlier site folder, and removes only pages it wrote that are no longer built", { skip: skipNotebooks, timeout: 5 * 60_000 }, () => {
-  const site = path.join(tempDir("site-rebuild"), "site");
-  const first = buildSite([allOk, cellError, "--out", site]);
-  assert.equal(first.status, 1, first.output); // cell-error fails on purpose; its page is still written
-  assert.ok(fs.existsSync(path.join(site, "lessons", "cell-error.html")));
-  assert.deepEqual(listFiles(site).filter((f) => f !== MANIFEST), recorded(site), "the manifest must list exactly the files the build wrote");
-  const added = { "my-notes.md": "mine", "lessons/extra.html": "my page", "assets/my.css": "body {}" };
-  for (const [rel, content] of Object.entries(added)) fs.writeFileSync(path.join(site, rel), content);
+test(
+  "a rebuild keeps the files a user added inside an earlier site folder, and removes only pages it wrote that are no longer built",
+  { skip: skipNotebooks, timeout: 5 * 60_000 },
+  () => {
+    const site = path.join(tempDir("site-rebuild"), "site");
+    const first = buildSite([allOk, cellError, "--out", site]);
+    assert.equal(first.status, 1, first.output); // cell-error fails on purpose; its page is still written
+    assert.ok(fs.existsSync(path.join(site, "lessons", "cell-error.html")));
+    assert.deepEqual(
+      listFiles(site).filter((f) => f !== MANIFEST),
+      recorded(site),
+      "the manifest must list exactly the files the build wrote",
+    );
+    const added = { "my-notes.md": "mine", "lessons/extra.html": "my page", "assets/my.css": "body {}" };
+    for (const [rel, content] of Object.entries(added)) fs.writeFileSync(path.join(site, rel), content);
 
-  const second = buildSite([allOk, "--out", site]);
-  assert.equal(second.status, 0, second.output);
-  for (const [rel, content] of Object.entries(added)) assert.equal(fs.readFileSync(path.join(site, rel), "utf8"), content, `${rel} was changed or removed`);
-  assert.equal(fs.existsSync(path.join(site, "lessons", "cell-error.html")), false, "a page of the earlier build that is no longer built was kept");
-  assert.equal(fs.existsSync(path.join(site, "lessons", "cell-error.ipynb")), false);
-  assert.ok(fs.existsSync(path.join(site, "lessons", "all-ok.html")));
-  assert.ok(!recorded(site).includes("my-notes.md"));
+    const second = buildSite([allOk, "--out", site]);
+    assert.equal(second.status, 0, second.output);
+    for (const [rel, content] of Object.entries(added))
+      assert.equal(fs.readFileSync(path.join(site, rel), "utf8"), content, `${rel} was changed or removed`);
+    assert.equal(
+      fs.existsSync(path.join(site, "lessons", "cell-error.html")),
+      false,
+      "a page of the earlier build that is no longer built was kept",
+    );
+    assert.equal(fs.existsSync(path.join(site, "lessons", "cell-error.ipynb")), false);
+    assert.ok(fs.existsSync(path.join(site, "lessons", "all-ok.html")));
+    assert.ok(!recorded(site).includes("my-notes.md"));
 
-  // A stale page the user edited is theirs: kept, with a warning, and forgotten by the manifest.
-  fs.appendFileSync(path.join(site, "lessons", "all-ok.html"), "<!-- my note -->");
-  const edited = fs.readFileSync(path.join(site, "lessons", "all-ok.html"), "utf8");
-  const third = buildSite([cellError, "--out", site]);
-  assert.equal(third.status, 1, third.output);
-  assert.match(third.stderr, /site: kept lessons\/all-ok\.html from an earlier build: .* was changed since build-site wrote it/);
-  assert.equal(fs.readFileSync(path.join(site, "lessons", "all-ok.html"), "utf8"), edited);
-  assert.ok(!recorded(site).includes("lessons/all-ok.html"));
-  fs.rmSync(path.dirname(site), { recursive: true, force: true });
-});
+    // A stale page the user edited is theirs: kept, with a warning, and forgotten by the manifest.
+    fs.appendFileSync(path.join(site, "lessons", "all-ok.html"), "<!-- my note -->");
+    const edited = fs.readFileSync(path.join(site, "lessons", "all-ok.html"), "utf8");
+    const third = buildSite([cellError, "--out", site]);
+    assert.equal(third.status, 1, third.output);
+    assert.match(
+      third.stderr,
+      /site: kept lessons\/all-ok\.html from an earlier build: .* was changed since build-site wrote it/,
+    );
+    assert.equal(fs.readFileSync(path.join(site, "lessons", "all-ok.html"), "utf8"), edited);
+    assert.ok(!recorded(site).includes("lessons/all-ok.html"));
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
+  },
+);
 
-test("a page the user edited, that the build would write again, is refused before anything runs", { skip: skipNotebooks, timeout: 5 * 60_000 }, () => {
-  const site = path.join(tempDir("site-edited"), "site");
-  assert.equal(buildSite([allOk, "--out", site]).status, 0);
-  fs.writeFileSync(path.join(site, "index.html"), "my own index");
-  const run = buildSite([allOk, "--out", site]);
-  assert.equal(run.status, 2, run.output);
-  assert.match(run.stderr, /^build-site: nothing was built, because 1 file\(s\) of the site may not be written:\n {2}.*index\.html was changed since build-site wrote it/m);
-  assert.doesNotMatch(run.stdout, /running/);
-  assert.equal(fs.readFileSync(path.join(site, "index.html"), "utf8"), "my own index");
-  fs.rmSync(path.dirname(site), { recursive: true, force: true });
-});
+test(
+  "a page the user edited, that the build would write again, is refused before anything runs",
+  { skip: skipNotebooks, timeout: 5 * 60_000 },
+  () => {
+    const site = path.join(tempDir("site-edited"), "site");
+    assert.equal(buildSite([allOk, "--out", site]).status, 0);
+    fs.writeFileSync(path.join(site, "index.html"), "my own index");
+    const run = buildSite([allOk, "--out", site]);
+    assert.equal(run.status, 2, run.output);
+    assert.match(
+      run.stderr,
+      /^build-site: nothing was built, because 1 file\(s\) of the site may not be written:\n {2}.*index\.html was changed since build-site wrote it/m,
+    );
+    assert.doesNotMatch(run.stdout, /running/);
+    assert.equal(fs.readFileSync(path.join(site, "index.html"), "utf8"), "my own index");
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
+  },
+);
 
-test("a user's file where the site would put a page (in an earlier site folder) is refused before anything runs", { skip: skipNotebooks, timeout: 5 * 60_000 }, () => {
-  const site = path.join(tempDir("site-user-page"), "site");
-  assert.equal(buildSite([allOk, "--out", site]).status, 0);
-  fs.writeFileSync(path.join(site, "lessons", "cell-error.html"), "my page");
-  const run = buildSite([allOk, cellError, "--out", site]);
-  assert.equal(run.status, 2, run.output);
-  assert.match(run.stderr, /lessons\/cell-error\.html exists and was not written by build-site/);
-  assert.equal(fs.readFileSync(path.join(site, "lessons", "cell-error.html"), "utf8"), "my page");
-  fs.rmSync(path.dirname(site), { recursive: true, force: true });
-});
+test(
+  "a user's file where the site would put a page (in an earlier site folder) is refused before anything runs",
+  { skip: skipNotebooks, timeout: 5 * 60_000 },
+  () => {
+    const site = path.join(tempDir("site-user-page"), "site");
+    assert.equal(buildSite([allOk, "--out", site]).status, 0);
+    fs.writeFileSync(path.join(site, "lessons", "cell-error.html"), "my page");
+    const run = buildSite([allOk, cellError, "--out", site]);
+    assert.equal(run.status, 2, run.output);
+    assert.match(run.stderr, /lessons\/cell-error\.html exists and was not written by build-site/);
+    assert.equal(fs.readFileSync(path.join(site, "lessons", "cell-error.html"), "utf8"), "my page");
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
+  },
+);
 
-test("a lessons/ folder linked into notebooks/ is refused before anything runs, and no lesson changes", { skip: skipNotebooks, timeout: 5 * 60_000 }, () => {
-  const before = snapshot(notebooksDir);
-  const site = path.join(tempDir("site-linked-lessons"), "site");
-  assert.equal(buildSite([allOk, "--out", site]).status, 0);
-  fs.rmSync(path.join(site, "lessons"), { recursive: true });
-  fs.symlinkSync(notebooksDir, path.join(site, "lessons"));
-  const lesson = fs.readdirSync(notebooksDir).find((f) => /^\d\d-.*\.ipynb$/.test(f)) as string;
-  const run = buildSite([path.join(notebooksDir, lesson), "--out", site]);
-  assert.equal(run.status, 2, run.output);
-  assert.match(run.stderr, /lessons is a symbolic link \(to .*notebooks\); build-site writes only into folders it can see are its own/);
-  assert.doesNotMatch(run.stdout, /running/);
-  assert.deepEqual(snapshot(notebooksDir), before);
-  fs.rmSync(path.dirname(site), { recursive: true, force: true });
-});
+test(
+  "a lessons/ folder linked into notebooks/ is refused before anything runs, and no lesson changes",
+  { skip: skipNotebooks, timeout: 5 * 60_000 },
+  () => {
+    const before = snapshot(notebooksDir);
+    const site = path.join(tempDir("site-linked-lessons"), "site");
+    assert.equal(buildSite([allOk, "--out", site]).status, 0);
+    fs.rmSync(path.join(site, "lessons"), { recursive: true });
+    fs.symlinkSync(notebooksDir, path.join(site, "lessons"));
+    const lesson = fs.readdirSync(notebooksDir).find((f) => /^\d\d-.*\.ipynb$/.test(f)) as string;
+    const run = buildSite([path.join(notebooksDir, lesson), "--out", site]);
+    assert.equal(run.status, 2, run.output);
+    assert.match(
+      run.stderr,
+      /lessons is a symbolic link \(to .*notebooks\); build-site writes only into folders it can see are its own/,
+    );
+    assert.doesNotMatch(run.stdout, /running/);
+    assert.deepEqual(snapshot(notebooksDir), before);
+    fs.rmSync(path.dirname(site), { recursive: true, force: true });
+  },
+);
 
 test("a --out linked into notebooks/, or a new folder inside it, is refused and nothing is created there", () => {
   const before = snapshot(notebooksDir);
@@ -103,7 +139,10 @@ test("a --out linked into notebooks/, or a new folder inside it, is refused and 
   fs.symlinkSync(notebooksDir, link);
   const run = buildSite(["--out", link]);
   assert.equal(run.status, 2, run.output);
-  assert.match(run.stderr, /^build-site: --out .*site \(really .*notebooks\) is inside .*notebooks, which holds the project's sources/m);
+  assert.match(
+    run.stderr,
+    /^build-site: --out .*site \(really .*notebooks\) is inside .*notebooks, which holds the project's sources/m,
+  );
   const inside = path.join(notebooksDir, "site");
   const run2 = buildSite(["--out", inside]);
   assert.equal(run2.status, 2, run2.output);
@@ -114,7 +153,10 @@ test("a --out linked into notebooks/, or a new folder inside it, is refused and 
 
 test("a site folder of an older build-site (no list of its files) is refused, not emptied", () => {
   const site = tempDir("site-old");
-  fs.writeFileSync(path.join(site, ".convnet-site"), "This folder is built by scripts/build-site.js and is replaced on every build.\n");
+  fs.writeFileSync(
+    path.join(site, ".convnet-site"),
+    "This folder is built by scripts/build-site.js and is replaced on every build.\n",
+  );
   fs.writeFileSync(path.join(site, "index.html"), "old page");
   fs.writeFileSync(path.join(site, "thesis.md"), "precious");
   const run = buildSite([allOk, "--out", site]);
@@ -126,7 +168,9 @@ test("a site folder of an older build-site (no list of its files) is refused, no
 
 test("WrittenFiles: writes and replaces its own files, refuses the user's, links and sources, and removes only unchanged files of its own", () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { WrittenFiles } = require(path.join(projectRoot, "scripts", "written-files.js")) as { WrittenFiles: new (dir: string, tool: string) => WrittenFilesType };
+  const { WrittenFiles } = require(path.join(projectRoot, "scripts", "written-files.js")) as {
+    WrittenFiles: new (dir: string, tool: string) => WrittenFilesType;
+  };
   const dir = tempDir("written-files");
   const files = new WrittenFiles(dir, "test-tool");
   files.write("a/page.html", "v1");

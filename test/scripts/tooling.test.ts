@@ -24,8 +24,18 @@ function miniProject(value: number): string {
   const dir = tempDir("mini-project");
   fs.mkdirSync(path.join(dir, "src"));
   fs.writeFileSync(path.join(dir, "src", "value.ts"), `export const value: number = ${value};\n`);
-  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2020", module: "commonjs", strict: true } }));
-  fs.writeFileSync(path.join(dir, "tsconfig.build.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { rootDir: "src", outDir: "dist", declaration: true }, include: ["src"] }));
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { target: "ES2020", module: "commonjs", strict: true } }),
+  );
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.build.json"),
+    JSON.stringify({
+      extends: "./tsconfig.json",
+      compilerOptions: { rootDir: "src", outDir: "dist", declaration: true },
+      include: ["src"],
+    }),
+  );
   return dir;
 }
 
@@ -57,7 +67,11 @@ test("ensureFreshBuild compiles when src/ changed since the last build, and not 
   assert.match(fs.readFileSync(compiled, "utf8"), /exports\.value = 1;/);
   assert.match(lines[0], /^building dist\/ \(dist\/value\.js is missing\)/);
 
-  assert.equal(await ensureFreshBuild({ projectRoot: dir, log: (l) => lines.push(l) }), false, "rebuilt although nothing changed");
+  assert.equal(
+    await ensureFreshBuild({ projectRoot: dir, log: (l) => lines.push(l) }),
+    false,
+    "rebuilt although nothing changed",
+  );
   // The learner edits the library: the next lesson run must see the edit.
   fs.writeFileSync(path.join(dir, "src", "value.ts"), "export const value: number = 2;\n");
   const later = fs.statSync(compiled).mtimeMs / 1000 + 5;
@@ -70,7 +84,11 @@ test("ensureFreshBuild compiles when src/ changed since the last build, and not 
 
 test("every command that runs lesson code or reads dist/ rebuilds it first when it is stale", () => {
   for (const script of ["run-notebooks.js", "build-site.js", "typecheck-notebooks.js", "train-base-model.js"]) {
-    assert.match(fs.readFileSync(path.join(scriptsDir, script), "utf8"), /await ensureFreshBuild\(/, `${script} does not call ensureFreshBuild`);
+    assert.match(
+      fs.readFileSync(path.join(scriptsDir, script), "utf8"),
+      /await ensureFreshBuild\(/,
+      `${script} does not call ensureFreshBuild`,
+    );
   }
 });
 
@@ -82,13 +100,17 @@ test("npm test lists only *.test.ts files: never a helper, never the leftover of
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith(".test.ts")) sources.push(path.relative(path.join(projectRoot, "test"), file).replace(/\.ts$/, ".js"));
+      else if (entry.name.endsWith(".test.ts"))
+        sources.push(path.relative(path.join(projectRoot, "test"), file).replace(/\.ts$/, ".js"));
     }
   };
   walk(path.join(projectRoot, "test"));
   assert.deepEqual(listed, sources.sort());
   assert.ok(!listed.some((f) => f.endsWith("lesson-tests.js") || f.endsWith("helpers.js")));
-  assert.ok(fs.existsSync(path.join(compiledRoot, "notebooks", "lesson-tests.js")), "the helper is compiled (so leaving it out is the listing's doing)");
+  assert.ok(
+    fs.existsSync(path.join(compiledRoot, "notebooks", "lesson-tests.js")),
+    "the helper is compiled (so leaving it out is the listing's doing)",
+  );
 
   const leftover = path.join(compiledRoot, "scripts", "zz-deleted-long-ago.test.js");
   fs.writeFileSync(leftover, "require('node:test').test('stale', () => { throw new Error('must not run'); });\n");
@@ -100,15 +122,26 @@ test("npm test lists only *.test.ts files: never a helper, never the leftover of
 });
 
 test("tsconfig.scripts.json type-checks a script that opts in with // @ts-check, strictly", () => {
-  const settings = JSON.parse(fs.readFileSync(path.join(projectRoot, "tsconfig.scripts.json"), "utf8")) as { compilerOptions: Record<string, unknown>; include: string[] };
+  const settings = JSON.parse(fs.readFileSync(path.join(projectRoot, "tsconfig.scripts.json"), "utf8")) as {
+    compilerOptions: Record<string, unknown>;
+    include: string[];
+  };
   assert.equal(settings.compilerOptions.allowJs, true);
   assert.equal(settings.compilerOptions.noEmit, true);
   assert.deepEqual(settings.include, ["scripts/**/*.js"]);
   const dir = tempDir("ts-check");
-  const bad = "const path = require('path');\nfunction twice(x) { return x * 2; }\npath.joinn('a');\nmodule.exports = { twice };\n";
+  const bad =
+    "const path = require('path');\nfunction twice(x) { return x * 2; }\npath.joinn('a');\nmodule.exports = { twice };\n";
   fs.writeFileSync(path.join(dir, "checked.js"), `// @ts-check\n${bad}`);
   fs.writeFileSync(path.join(dir, "unchecked.js"), bad);
-  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ extends: path.join(projectRoot, "tsconfig.scripts.json"), compilerOptions: { typeRoots: [path.join(projectRoot, "node_modules", "@types")] }, include: [path.join(dir, "*.js")] }));
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      extends: path.join(projectRoot, "tsconfig.scripts.json"),
+      compilerOptions: { typeRoots: [path.join(projectRoot, "node_modules", "@types")] },
+      include: [path.join(dir, "*.js")],
+    }),
+  );
   const run = spawnSync(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.json")], { encoding: "utf8" });
   assert.notEqual(run.status, 0);
   assert.match(run.stdout, /checked\.js\(3,16\): error TS7006: Parameter 'x' implicitly has an 'any' type/); // strict
@@ -123,7 +156,8 @@ test("every script opts in to the type check (// @ts-check under tsconfig.script
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith(".js") && !fs.readFileSync(file, "utf8").startsWith("// @ts-check\n")) unchecked.push(path.relative(scriptsDir, file));
+      else if (entry.name.endsWith(".js") && !fs.readFileSync(file, "utf8").startsWith("// @ts-check\n"))
+        unchecked.push(path.relative(scriptsDir, file));
     }
   };
   walk(scriptsDir);
@@ -131,8 +165,19 @@ test("every script opts in to the type check (// @ts-check under tsconfig.script
 });
 
 test("package.json's commands run one node script each (the script rebuilds dist/ itself when needed)", () => {
-  const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  for (const name of ["lesson", "site", "train-base", "test", "test:unit", "test:notebooks", "test:browser", "typecheck:notebooks"]) {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }
+  ).scripts;
+  for (const name of [
+    "lesson",
+    "site",
+    "train-base",
+    "test",
+    "test:unit",
+    "test:notebooks",
+    "test:browser",
+    "typecheck:notebooks",
+  ]) {
     assert.match(scripts[name], /^node scripts\/[a-z-]+\.js( [^&|;]*)?$/, `npm run ${name}: ${scripts[name]}`);
   }
 });

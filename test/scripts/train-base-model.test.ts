@@ -13,7 +13,11 @@ const NO_TRAINING_MS = 90_000;
 
 function train(args: string[]) {
   const run = runScript("train-base-model.js", args, { timeoutMs: NO_TRAINING_MS });
-  assert.equal(run.signal, null, `train-base-model was still running after ${NO_TRAINING_MS / 1000} s: it started training\n${run.output}`);
+  assert.equal(
+    run.signal,
+    null,
+    `train-base-model was still running after ${NO_TRAINING_MS / 1000} s: it started training\n${run.output}`,
+  );
   // Nothing of the training ran: no backend was started, no data loaded, no epoch printed.
   assert.doesNotMatch(run.output, /epoch|backend|accuracy/i, run.output);
   return run;
@@ -29,8 +33,15 @@ test("weights.bin with no model.json: refused before training, naming both files
   const dir = folderWith({ "weights.bin": "my weights" });
   const run = train(["--dir", dir]);
   assert.equal(run.status, 2, run.output);
-  assert.match(run.stderr, /^train-base-model: .* holds weights\.bin but no model\.json: not a complete model, and saving one would replace weights\.bin, so nothing was trained\. Pass --force to retrain and replace it/);
-  assert.doesNotMatch(run.stderr, /overwrite: true|\{overwrite/, "the advice must be the command's flag, not a JavaScript option");
+  assert.match(
+    run.stderr,
+    /^train-base-model: .* holds weights\.bin but no model\.json: not a complete model, and saving one would replace weights\.bin, so nothing was trained\. Pass --force to retrain and replace it/,
+  );
+  assert.doesNotMatch(
+    run.stderr,
+    /overwrite: true|\{overwrite/,
+    "the advice must be the command's flag, not a JavaScript option",
+  );
   assert.deepEqual(fs.readdirSync(dir), ["weights.bin"]);
   assert.equal(fs.readFileSync(path.join(dir, "weights.bin"), "utf8"), "my weights");
   fs.rmSync(dir, { recursive: true, force: true });
@@ -58,7 +69,10 @@ test("the committed model: refused without --force, skipped with --if-missing, l
   const before = snapshot(committedModel);
   const plain = train([]);
   assert.equal(plain.status, 2, plain.output);
-  assert.match(plain.stderr, /^train-base-model: datasets\/models\/fashion-base already holds a model \(model\.json, weights\.bin\)\. Pass --force to retrain and replace it\./);
+  assert.match(
+    plain.stderr,
+    /^train-base-model: datasets\/models\/fashion-base already holds a model \(model\.json, weights\.bin\)\. Pass --force to retrain and replace it\./,
+  );
   const skipped = train(["--if-missing"]);
   assert.equal(skipped.status, 0, skipped.output);
   assert.match(skipped.stdout, /already holds a model; nothing to do/);

@@ -14,14 +14,21 @@ const setup = require(path.join(projectRoot, "scripts", "setup.js"));
 const setupScript = path.join(projectRoot, "scripts", "setup.js");
 
 function runSetup(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [setupScript, ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  return spawnSync(process.execPath, [setupScript, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
 }
 
 test("the README quotes the Debian install command built from the one package list", () => {
   const readme = fs.readFileSync(path.join(projectRoot, "README.md"), "utf8");
   const command = packages.aptCommand(packages.debianPackages());
   assert.ok(readme.includes(command), `README.md must contain the exact command\n  ${command}`);
-  assert.ok(readme.includes(packages.PIP_PACKAGES.join(" ")), `README.md must name the pip pins ${packages.PIP_PACKAGES.join(" ")}`);
+  assert.ok(
+    readme.includes(packages.PIP_PACKAGES.join(" ")),
+    `README.md must name the pip pins ${packages.PIP_PACKAGES.join(" ")}`,
+  );
 });
 
 test("CI installs through the project's own set-up, not a list of its own", () => {
@@ -47,11 +54,18 @@ test("an unknown option is a one-line error, not a stack trace", () => {
   assert.doesNotMatch(result.stderr, /\n\s+at /);
 });
 
-test("a missing Debian package is reported with the exact command to run", { skip: setup.linuxFamily() === "debian" ? false : "not a Debian/Ubuntu machine" }, () => {
-  const message = setup.installDebianPackages(["convnet-no-such-package"], "check");
-  assert.match(message, /missing Debian packages: convnet-no-such-package; run: (sudo )?apt-get update && (sudo )?apt-get install -y convnet-no-such-package/);
-  assert.deepEqual(setup.missingDebianPackages(["convnet-no-such-package", "dpkg"]), ["convnet-no-such-package"]);
-});
+test(
+  "a missing Debian package is reported with the exact command to run",
+  { skip: setup.linuxFamily() === "debian" ? false : "not a Debian/Ubuntu machine" },
+  () => {
+    const message = setup.installDebianPackages(["convnet-no-such-package"], "check");
+    assert.match(
+      message,
+      /missing Debian packages: convnet-no-such-package; run: (sudo )?apt-get update && (sudo )?apt-get install -y convnet-no-such-package/,
+    );
+    assert.deepEqual(setup.missingDebianPackages(["convnet-no-such-package", "dpkg"]), ["convnet-no-such-package"]);
+  },
+);
 
 test("after `npm install` the set-up has nothing left to do, and says so quickly", () => {
   const result = runSetup(["--check"]);

@@ -14,7 +14,12 @@ function split(pixels: number[], labels: number[]): Split {
 }
 
 function denseModel(learningRate = 0.1): tf.LayersModel {
-  const model = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [1, 2, 1] }), tf.layers.dense({ units: 2, activation: "softmax", kernelInitializer: "ones" })] });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.flatten({ inputShape: [1, 2, 1] }),
+      tf.layers.dense({ units: 2, activation: "softmax", kernelInitializer: "ones" }),
+    ],
+  });
   model.compile({ optimizer: tf.train.sgd(learningRate), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
   return model;
 }
@@ -26,9 +31,19 @@ test("fit and evaluate refuse NaN or Infinity pixels before training, naming whe
   const nan = split([0, 1, 1, NaN], [1, 0]);
   const inf = split([0, Infinity, 1, 0], [1, 0]);
   const before = model.getWeights().map((w) => Array.from(w.dataSync()));
-  await assert.rejects(fit(model, nan, { epochs: 1, chart: false }), /fit: train\.xs holds NaN at \[1, 0, 1, 0\]; every value must be a finite number/);
-  await assert.rejects(fit(model, good, { epochs: 1, chart: false, validation: inf }), /fit: options\.validation\.xs holds Infinity at \[0, 0, 1, 0\]/);
-  assert.deepEqual(model.getWeights().map((w) => Array.from(w.dataSync())), before, "no step was taken");
+  await assert.rejects(
+    fit(model, nan, { epochs: 1, chart: false }),
+    /fit: train\.xs holds NaN at \[1, 0, 1, 0\]; every value must be a finite number/,
+  );
+  await assert.rejects(
+    fit(model, good, { epochs: 1, chart: false, validation: inf }),
+    /fit: options\.validation\.xs holds Infinity at \[0, 0, 1, 0\]/,
+  );
+  assert.deepEqual(
+    model.getWeights().map((w) => Array.from(w.dataSync())),
+    before,
+    "no step was taken",
+  );
   await assert.rejects(evaluate(model, nan), /evaluate: split\.xs holds NaN at \[1, 0, 1, 0\]/);
   await assert.rejects(confusionMatrix(model, inf), /confusionMatrix: split\.xs holds Infinity/);
   await assert.rejects(predictClasses(model, nan.xs), /predictClasses: xs holds NaN/);
@@ -41,9 +56,22 @@ test("labels that disagree with the one-hot targets, and targets that are not on
   const model = denseModel();
   const disagree = split([0, 1, 1, 0], [1, 0]);
   disagree.labels[1] = 1; // ys row 1 still says class 0
-  await assert.rejects(fit(model, disagree, { epochs: 1, chart: false }), /fit: train\.labels\[1\] is 1 but train\.ys row 1 is one-hot for class 0; labels and targets disagree/);
-  const soft: Split = { xs: tf.zeros([2, 1, 2, 1]), ys: tf.tensor2d([[0, 1], [0.5, 0.5]]), labels: Int32Array.from([1, 0]) };
-  await assert.rejects(fit(model, soft, { epochs: 1, chart: false }), /fit: train\.ys row 1 is \[0\.5, 0\.5\], not one-hot/);
+  await assert.rejects(
+    fit(model, disagree, { epochs: 1, chart: false }),
+    /fit: train\.labels\[1\] is 1 but train\.ys row 1 is one-hot for class 0; labels and targets disagree/,
+  );
+  const soft: Split = {
+    xs: tf.zeros([2, 1, 2, 1]),
+    ys: tf.tensor2d([
+      [0, 1],
+      [0.5, 0.5],
+    ]),
+    labels: Int32Array.from([1, 0]),
+  };
+  await assert.rejects(
+    fit(model, soft, { epochs: 1, chart: false }),
+    /fit: train\.ys row 1 is \[0\.5, 0\.5\], not one-hot/,
+  );
   const empty: Split = { xs: tf.zeros([1, 1, 2, 1]), ys: tf.tensor2d([[0, 0]]), labels: Int32Array.from([0]) };
   await assert.rejects(evaluate(model, empty), /evaluate: split\.ys row 0 is all zeros/);
   tf.dispose([disagree.xs, disagree.ys, soft.xs, soft.ys, empty.xs, empty.ys]);
@@ -55,7 +83,12 @@ test("confusionMatrix with a label outside the classes says so instead of a Type
   const model = denseModel();
   const bad = split([0, 1, 1, 0], [1, 0]);
   bad.labels[0] = 7;
-  await assert.rejects(confusionMatrix(model, bad), (error: Error) => !(error instanceof TypeError) && /confusionMatrix: split\.labels\[0\] is 7 but split\.ys row 0 is one-hot for class 1/.test(error.message));
+  await assert.rejects(
+    confusionMatrix(model, bad),
+    (error: Error) =>
+      !(error instanceof TypeError) &&
+      /confusionMatrix: split\.labels\[0\] is 7 but split\.ys row 0 is one-hot for class 1/.test(error.message),
+  );
   tf.dispose([bad.xs, bad.ys]);
   model.dispose();
 });

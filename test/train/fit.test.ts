@@ -36,10 +36,22 @@ function smallCnn(): tf.LayersModel {
   return model;
 }
 
-async function seededRun(seed: number, train: Split, validation: Split): Promise<{ history: Record<string, number[]>; weights: number[] }> {
+async function seededRun(
+  seed: number,
+  train: Split,
+  validation: Split,
+): Promise<{ history: Record<string, number[]>; weights: number[] }> {
   setSeed(seed); // seeds the weight initialisers, which draw from Math.random
   const model = smallCnn();
-  const { history } = await fit(model, train, { epochs: 3, batchSize: 8, validation, chart: false, verbose: false, seed, augment: { rotation: 10, widthShift: 0.1 } });
+  const { history } = await fit(model, train, {
+    epochs: 3,
+    batchSize: 8,
+    validation,
+    chart: false,
+    verbose: false,
+    seed,
+    augment: { rotation: 10, widthShift: 0.1 },
+  });
   const weights = Array.from(await model.getWeights()[0].data());
   model.dispose();
   clearSeed();
@@ -69,9 +81,17 @@ test("fit: learns an easy task (loss falls, validation accuracy high) and leaks 
   const model = smallCnn();
   clearSeed();
   await fit(model, train, { epochs: 1, chart: false, verbose: false, seed: 1 }); // creates the optimizer's slots
-  const result = await expectNoLeak(() => fit(model, train, { epochs: 15, batchSize: 16, validation, chart: false, verbose: false, seed: 2 }));
-  assert.deepEqual(result.epochs, Array.from({ length: 15 }, (_, i) => i + 1));
-  assert.ok(result.history.loss[14] < result.history.loss[0], `loss ${result.history.loss[0]} → ${result.history.loss[14]}`);
+  const result = await expectNoLeak(() =>
+    fit(model, train, { epochs: 15, batchSize: 16, validation, chart: false, verbose: false, seed: 2 }),
+  );
+  assert.deepEqual(
+    result.epochs,
+    Array.from({ length: 15 }, (_, i) => i + 1),
+  );
+  assert.ok(
+    result.history.loss[14] < result.history.loss[0],
+    `loss ${result.history.loss[0]} → ${result.history.loss[14]}`,
+  );
   assert.ok(result.history.val_acc[14] >= 0.9, `val_acc ${result.history.val_acc[14]}`);
   assert.ok(result.seconds > 0);
   model.dispose();
@@ -89,12 +109,22 @@ test("fit: a learning-rate schedule sets the rate per epoch, is recorded, and th
     seen.push(optimizer.learningRate);
     apply(g);
   };
-  const run = await fit(model, train, { epochs: 3, batchSize: 8, chart: false, verbose: false, seed: 1, learningRate: (epoch, lr) => lr / 10 ** (epoch - 1) });
+  const run = await fit(model, train, {
+    epochs: 3,
+    batchSize: 8,
+    chart: false,
+    verbose: false,
+    seed: 1,
+    learningRate: (epoch, lr) => lr / 10 ** (epoch - 1),
+  });
   assert.deepEqual(run.history.lr, [0.05, 0.005, 0.0005]);
   // Two batches per epoch, each step used that epoch's rate.
   assert.deepEqual(seen, [0.05, 0.05, 0.005, 0.005, 0.0005, 0.0005]);
   assert.equal(optimizer.learningRate, 0.05);
-  await assert.rejects(fit(model, train, { epochs: 1, chart: false, learningRate: () => -1 }), /schedule returned -1 for epoch 1; it must return a positive number/);
+  await assert.rejects(
+    fit(model, train, { epochs: 1, chart: false, learningRate: () => -1 }),
+    /schedule returned -1 for epoch 1; it must return a positive number/,
+  );
   model.dispose();
   tf.dispose([train.xs, train.ys]);
 });
@@ -104,14 +134,25 @@ test("fit: bad arguments are refused with the rule and a fix", async () => {
   const train = halves(4, 1);
   const model = smallCnn();
   await assert.rejects(fit(model, train, { epochs: 0 }), /epochs must be a whole number ≥ 1, got 0/);
-  await assert.rejects(fit(model, train, { epochs: 1, batchSize: 2.5 }), /batchSize must be a whole number ≥ 1, got 2\.5/);
+  await assert.rejects(
+    fit(model, train, { epochs: 1, batchSize: 2.5 }),
+    /batchSize must be a whole number ≥ 1, got 2\.5/,
+  );
   await assert.rejects(fit(model, train, { epochs: 1, seed: 1.5 }), /seed must be a whole number/);
-  await assert.rejects(fit(model, train, { epochs: 1, augment: 3 as never }), /options\.augment must be an object like \{ rotation: 10, zoom: 0\.1 \}, got 3/);
+  await assert.rejects(
+    fit(model, train, { epochs: 1, augment: 3 as never }),
+    /options\.augment must be an object like \{ rotation: 10, zoom: 0\.1 \}, got 3/,
+  );
   const raw = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [6, 6, 1] }), tf.layers.dense({ units: 2 })] });
   await assert.rejects(fit(raw, train, { epochs: 1 }), /not compiled/);
-  const three = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [6, 6, 1] }), tf.layers.dense({ units: 3, activation: "softmax" })] });
+  const three = tf.sequential({
+    layers: [tf.layers.flatten({ inputShape: [6, 6, 1] }), tf.layers.dense({ units: 3, activation: "softmax" })],
+  });
   three.compile({ optimizer: "sgd", loss: "categoricalCrossentropy" });
-  await assert.rejects(fit(three, train, { epochs: 1, chart: false }), /train\.ys has 2 classes but the model outputs 3/);
+  await assert.rejects(
+    fit(three, train, { epochs: 1, chart: false }),
+    /train\.ys has 2 classes but the model outputs 3/,
+  );
   [model, raw, three].forEach((m) => m.dispose());
   tf.dispose([train.xs, train.ys]);
 });

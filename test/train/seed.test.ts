@@ -9,7 +9,10 @@ test("setSeed: Math.random follows the seeded generator; clearSeed gives the ori
   const original = Math.random;
   setSeed(123);
   const reference = createRng(123);
-  assert.deepEqual([Math.random(), Math.random(), Math.random()], [reference.next(), reference.next(), reference.next()]);
+  assert.deepEqual(
+    [Math.random(), Math.random(), Math.random()],
+    [reference.next(), reference.next(), reference.next()],
+  );
   clearSeed();
   assert.equal(Math.random, original);
 });

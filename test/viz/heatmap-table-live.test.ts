@@ -7,9 +7,18 @@ import { recordDisplays } from "../../src/viz/display";
 import { resetPlotlyLoaded } from "../../src/viz/plotly";
 
 test("heatmap: row 0 on top, values written in small matrices, ragged rows rejected", () => {
-  const figure = heatmapFigure([[1, 2], [3, 4]], { title: "t" });
+  const figure = heatmapFigure(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    { title: "t" },
+  );
   const trace = figure.data[0] as Record<string, unknown>;
-  assert.deepEqual(trace["z"], [[1, 2], [3, 4]]);
+  assert.deepEqual(trace["z"], [
+    [1, 2],
+    [3, 4],
+  ]);
   assert.equal(trace["texttemplate"], "%{z:.3~g}");
   assert.equal((figure.layout?.["yaxis"] as Record<string, unknown>)["autorange"], "reversed");
   const big = Array.from({ length: 20 }, () => new Array(20).fill(0));
@@ -19,7 +28,13 @@ test("heatmap: row 0 on top, values written in small matrices, ragged rows rejec
 });
 
 test("table: columns from the keys, numbers right-aligned with thousands separators", () => {
-  const html = tableHtml([{ layer: "conv1", params: 61706 }, { layer: "<fc>", params: 10 }], "LeNet");
+  const html = tableHtml(
+    [
+      { layer: "conv1", params: 61706 },
+      { layer: "<fc>", params: 10 },
+    ],
+    "LeNet",
+  );
   assert.match(html, /<th[^>]*>layer<\/th><th[^>]*>params<\/th>/);
   assert.match(html, /text-align:right">61,706</);
   assert.match(html, /&lt;fc>/);
@@ -43,6 +58,17 @@ test("live chart: every redraw goes to the same display, and the last one holds 
   assert.ok(updates.length >= 3);
   assert.equal(new Set(updates.map((o) => o.displayId)).size, 1, "one display, updated in place");
   const last = String(updates[updates.length - 1].value);
-  const data = JSON.parse((last.match(/var data = (\[.*?\]), layout/) ?? [])[1]) as { name: string; y: number[]; yaxis: string }[];
-  assert.deepEqual(data.map((d) => [d.name, d.y, d.yaxis]), [["loss", [2, 1], "y"], ["val_loss", [2.5, 1.5], "y"], ["acc", [0.5, 0.75], "y2"]]);
+  const data = JSON.parse((last.match(/var data = (\[.*?\]), layout/) ?? [])[1]) as {
+    name: string;
+    y: number[];
+    yaxis: string;
+  }[];
+  assert.deepEqual(
+    data.map((d) => [d.name, d.y, d.yaxis]),
+    [
+      ["loss", [2, 1], "y"],
+      ["val_loss", [2.5, 1.5], "y"],
+      ["acc", [0.5, 0.75], "y2"],
+    ],
+  );
 });

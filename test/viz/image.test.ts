@@ -6,7 +6,10 @@ import { toPng } from "../../src/data/image-io";
 import { imageGridHtml, autoZoom } from "../../src/viz/image";
 
 test("gray values in [0,1] are scaled by 255; zoom repeats pixels", () => {
-  const image = pixelImageFromArray([[0, 1], [0.5, 0.2]]);
+  const image = pixelImageFromArray([
+    [0, 1],
+    [0.5, 0.2],
+  ]);
   const rgba = toRgba(image, "auto", 2);
   assert.equal(rgba.width, 4);
   assert.equal(rgba.height, 4);
@@ -27,7 +30,16 @@ test("scales: byte keeps values, minmax stretches, auto picks by range", () => {
 });
 
 test("PNG encoding round-trips through jimp with the right size and colours", async () => {
-  const rgb = pixelImageFromArray([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [255, 255, 255]]]);
+  const rgb = pixelImageFromArray([
+    [
+      [255, 0, 0],
+      [0, 255, 0],
+    ],
+    [
+      [0, 0, 255],
+      [255, 255, 255],
+    ],
+  ]);
   const png = await toPng(rgb);
   const decoded = await Jimp.read(png);
   assert.equal(decoded.bitmap.width, 2);
@@ -37,9 +49,18 @@ test("PNG encoding round-trips through jimp with the right size and colours", as
 test("bad images are rejected with the argument and a fix", () => {
   assert.throws(() => pixelImageFromArray([[1, 2], [3]]), /row 1 has 1 pixels, but row 0 has 2/);
   assert.throws(() => pixelImageFromArray([[[1, 2]]]), /1, 3 or 4 channels, got 2/);
-  assert.throws(() => toRgba({ width: 2, height: 2, channels: 1, data: [1, 2, 3] }), /data has 3 values but 2x2x1 needs 4/);
-  assert.throws(() => pixelImageFromArray([[1, NaN]]), /pixel \(0, 1\) channel 0 is NaN; pixels must be finite numbers/);
-  assert.throws(() => toRgba({ width: 2, height: 1, channels: 1, data: [0, Infinity] }), /value at row 0, column 1, channel 0 is Infinity/);
+  assert.throws(
+    () => toRgba({ width: 2, height: 2, channels: 1, data: [1, 2, 3] }),
+    /data has 3 values but 2x2x1 needs 4/,
+  );
+  assert.throws(
+    () => pixelImageFromArray([[1, NaN]]),
+    /pixel \(0, 1\) channel 0 is NaN; pixels must be finite numbers/,
+  );
+  assert.throws(
+    () => toRgba({ width: 2, height: 1, channels: 1, data: [0, Infinity] }),
+    /value at row 0, column 1, channel 0 is Infinity/,
+  );
   assert.throws(() => toRgba(pixelImageFromArray([[1]]), "auto", 0), /zoom must be a whole number ≥ 1, got 0/);
 });
 

@@ -38,8 +38,16 @@ const expected = [
   { name: "dense", outputShape: [10], params: 370, trainableParams: 370, multiplyAdds: 360 },
 ];
 
-function pick(rows: { name: string; outputShape: number[]; params: number; trainableParams: number; multiplyAdds: number }[]) {
-  return rows.map(({ name, outputShape, params, trainableParams, multiplyAdds }) => ({ name, outputShape, params, trainableParams, multiplyAdds }));
+function pick(
+  rows: { name: string; outputShape: number[]; params: number; trainableParams: number; multiplyAdds: number }[],
+) {
+  return rows.map(({ name, outputShape, params, trainableParams, multiplyAdds }) => ({
+    name,
+    outputShape,
+    params,
+    trainableParams,
+    multiplyAdds,
+  }));
 }
 
 test("modelSummary of a plan: shapes, parameters and multiply-adds match the hand arithmetic", () => {
@@ -101,23 +109,44 @@ test("showModelSummary shows a table with a total row and a two-panel bar chart"
   assert.match(table!, /hand model/);
   assert.match(table!, />total</);
   assert.match(table!, />498</);
-  assert.ok(html.some((h) => h.includes("Plotly.react") && h.includes("multiply-adds")), "a chart is drawn");
+  assert.ok(
+    html.some((h) => h.includes("Plotly.react") && h.includes("multiply-adds")),
+    "a chart is drawn",
+  );
 });
 
 test("modelSummary and showModelSummary reject bad arguments, naming them", () => {
-  assert.throws(() => modelSummary(null as unknown as ModelPlan), /model must be a tfjs LayersModel or a ModelPlan, got null/);
-  assert.throws(() => modelSummary({ name: "x" } as unknown as ModelPlan), /model must be a tfjs LayersModel or a ModelPlan/);
-  assert.throws(() => showModelSummary(handPlan, { title: 3 as unknown as string }), /title must be a non-empty string, got 3/);
-  assert.throws(() => buildPlan({ ...handPlan, inputShape: [8, 0, 3] }), /plan.inputShape\[1\] must be a whole number ≥ 1, got 0/);
+  assert.throws(
+    () => modelSummary(null as unknown as ModelPlan),
+    /model must be a tfjs LayersModel or a ModelPlan, got null/,
+  );
+  assert.throws(
+    () => modelSummary({ name: "x" } as unknown as ModelPlan),
+    /model must be a tfjs LayersModel or a ModelPlan/,
+  );
+  assert.throws(
+    () => showModelSummary(handPlan, { title: 3 as unknown as string }),
+    /title must be a non-empty string, got 3/,
+  );
+  assert.throws(
+    () => buildPlan({ ...handPlan, inputShape: [8, 0, 3] }),
+    /plan.inputShape\[1\] must be a whole number ≥ 1, got 0/,
+  );
 });
 
 test("modelSummary counts a model used as a layer inside another with its inner multiply-adds", async () => {
   await useBackend("cpu");
   // inner: 4×4×2 → dense 3 on the last axis: 4·4 positions × 2·3 = 96 multiply-adds; 2·3 + 3 = 9 weights
-  const inner = tf.sequential({ name: "inner", layers: [tf.layers.dense({ inputShape: [4, 4, 2], units: 3, name: "inner_dense" })] });
+  const inner = tf.sequential({
+    name: "inner",
+    layers: [tf.layers.dense({ inputShape: [4, 4, 2], units: 3, name: "inner_dense" })],
+  });
   const input = tf.input({ shape: [4, 4, 2] });
   const outer = tf.model({ inputs: input, outputs: inner.apply(input) as tf.SymbolicTensor, name: "outer" });
   const s = await expectNoLeak(() => modelSummary(outer));
-  assert.deepEqual(s.rows.map((r) => [r.name, r.params, r.multiplyAdds]), [["inner", 9, 96]]);
+  assert.deepEqual(
+    s.rows.map((r) => [r.name, r.params, r.multiplyAdds]),
+    [["inner", 9, 96]],
+  );
   outer.dispose();
 });

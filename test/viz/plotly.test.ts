@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as vm from "vm";
-import { plotlyBundleHtml, plotlyBundleSource, plotlyFigureHtml, normaliseTitles, show, resetPlotlyLoaded } from "../../src/viz/plotly";
+import {
+  plotlyBundleHtml,
+  plotlyBundleSource,
+  plotlyFigureHtml,
+  normaliseTitles,
+  show,
+  resetPlotlyLoaded,
+} from "../../src/viz/plotly";
 import { recordDisplays } from "../../src/viz/display";
 
 test("the local plotly bundle is the browser build that sets window.Plotly", () => {
@@ -36,18 +43,30 @@ test("without plotly the figure script gives up with a message instead of an emp
   const body = (html.match(/<script[^>]*>([\s\S]*?)<\/script>/) ?? [])[1];
   const div = { style: {} as Record<string, string>, textContent: "" };
   const timers: (() => void)[] = [];
-  vm.runInNewContext(body, { window: {}, document: { getElementById: () => div }, setTimeout: (f: () => void) => timers.push(f) });
+  vm.runInNewContext(body, {
+    window: {},
+    document: { getElementById: () => div },
+    setTimeout: (f: () => void) => timers.push(f),
+  });
   while (timers.length) timers.shift()!();
   assert.match(div.textContent, /plotly\.js is not loaded.*Trust the notebook/);
 });
 
 test("title shorthands become { text } for the figure and every axis", () => {
-  assert.deepEqual(normaliseTitles({ title: "a", xaxis: { title: "b" }, yaxis2: { title: "c", range: [0, 1] }, zaxis: { title: "z" } }), {
-    title: { text: "a" },
-    xaxis: { title: { text: "b" } },
-    yaxis2: { title: { text: "c" }, range: [0, 1] },
-    zaxis: { title: "z" },
-  });
+  assert.deepEqual(
+    normaliseTitles({
+      title: "a",
+      xaxis: { title: "b" },
+      yaxis2: { title: "c", range: [0, 1] },
+      zaxis: { title: "z" },
+    }),
+    {
+      title: { text: "a" },
+      xaxis: { title: { text: "b" } },
+      yaxis2: { title: { text: "c" }, range: [0, 1] },
+      zaxis: { title: "z" },
+    },
+  );
 });
 
 test("show sends the bundle once, then one figure per call", () => {
@@ -67,5 +86,8 @@ test("show sends the bundle once, then one figure per call", () => {
 });
 
 test("show rejects something that is not a figure, naming the argument", () => {
-  assert.throws(() => show({ x: [1] } as never), /show: figure must be an object with a 'data' array of traces, got an object with keys \[x\]/);
+  assert.throws(
+    () => show({ x: [1] } as never),
+    /show: figure must be an object with a 'data' array of traces, got an object with keys \[x\]/,
+  );
 });

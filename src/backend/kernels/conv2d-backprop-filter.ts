@@ -1,6 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
-import { KernelArgs, conv2dExplicitPad, convGradientCall, free, reshapeInfo, runWasmKernel, transposeInfo } from "./wasm-kernel-utils";
+import {
+  KernelArgs,
+  conv2dExplicitPad,
+  convGradientCall,
+  free,
+  reshapeInfo,
+  runWasmKernel,
+  transposeInfo,
+} from "./wasm-kernel-utils";
 
 const NAME = "Conv2DBackpropFilter";
 
@@ -12,7 +20,12 @@ const MAX_PATCH_COLUMNS = 32;
  * output with a huge kernel, which it runs slowly. There: patches P[n, (kh,kw,ci)] come from
  * a Conv2D with a one-hot filter, and dW = Pᵀ·dy is one matMul.
  */
-function viaPatchMatrix(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+function viaPatchMatrix(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
   const { filterHeight, filterWidth, inChannels, outChannels, strideHeight, strideWidth } = info;
   const columns = filterHeight * filterWidth * inChannels;
   const oneHot = backend.makeOutput([filterHeight, filterWidth, inChannels, columns], "float32");
@@ -20,17 +33,32 @@ function viaPatchMatrix(backend: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInf
   oneHotValues.fill(0);
   for (let k = 0; k < columns; k++) oneHotValues[k * columns + k] = 1;
   const { top, bottom, left, right } = info.padInfo;
-  const patches = runWasmKernel(backend, "Conv2D", { x, filter: oneHot }, {
-    strides: [strideHeight, strideWidth],
-    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
-    dilations: [1, 1],
-    dataFormat: "NHWC",
-  });
+  const patches = runWasmKernel(
+    backend,
+    "Conv2D",
+    { x, filter: oneHot },
+    {
+      strides: [strideHeight, strideWidth],
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      dilations: [1, 1],
+      dataFormat: "NHWC",
+    },
+  );
   const rows = patches.shape[0] * patches.shape[1] * patches.shape[2];
   const patchMatrix = reshapeInfo(backend, patches, [rows, columns]);
   const patchesT = transposeInfo(backend, patchMatrix, [1, 0]);
   const dyMatrix = reshapeInfo(backend, dy, [rows, outChannels]);
-  const product = runWasmKernel(backend, "BatchMatMul", { a: patchesT, b: dyMatrix }, { transposeA: false, transposeB: false });
+  const product = runWasmKernel(
+    backend,
+    "BatchMatMul",
+    { a: patchesT, b: dyMatrix },
+    { transposeA: false, transposeB: false },
+  );
   const dw = reshapeInfo(backend, product, [filterHeight, filterWidth, inChannels, outChannels]);
   free(backend, oneHot, patches, patchMatrix, patchesT, dyMatrix, product);
   return dw;

@@ -1,6 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
-import { KernelArgs, conv2dExplicitPad, convGradientCall, free, reshapeInfo, runWasmKernel, transposeInfo } from "./wasm-kernel-utils";
+import {
+  KernelArgs,
+  conv2dExplicitPad,
+  convGradientCall,
+  free,
+  reshapeInfo,
+  runWasmKernel,
+  transposeInfo,
+} from "./wasm-kernel-utils";
 
 const NAME = "Conv2DBackpropInput";
 
@@ -12,7 +20,17 @@ function dilateWithZeros(backend: BackendWasm, dy: tf.TensorInfo, sh: number, sw
     backend,
     "PadV2",
     { x: spread },
-    { paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, sh - 1],
+        [0, 0],
+        [0, sw - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
   );
   const dilated = reshapeInfo(backend, padded, [b, oh * sh, ow * sw, c]);
   free(backend, spread, padded);

@@ -9,7 +9,10 @@ const INPUT_NAME = "DepthwiseConv2dNativeBackpropInput";
  * lies inside the image: the flat offsets of that input pixel, output pixel and tap (channel 0).
  * Both depthwise gradients are sums over exactly these triples; they differ in what they add.
  */
-function forEachTap(info: tf.backend_util.Conv2DInfo, visit: (xBase: number, dyBase: number, wBase: number) => void): void {
+function forEachTap(
+  info: tf.backend_util.Conv2DInfo,
+  visit: (xBase: number, dyBase: number, wBase: number) => void,
+): void {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const { filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
   const top = info.padInfo.top;
@@ -33,8 +36,13 @@ function forEachTap(info: tf.backend_util.Conv2DInfo, visit: (xBase: number, dyB
 }
 
 /** What one kernel adds for one tap: out is dW or dx, other is x or W (channel counts given). */
-type TapSum = (out: Float32Array, other: Float32Array, dy: Float32Array, channels: number, multiplier: number) =>
-  (xBase: number, dyBase: number, wBase: number) => void;
+type TapSum = (
+  out: Float32Array,
+  other: Float32Array,
+  dy: Float32Array,
+  channels: number,
+  multiplier: number,
+) => (xBase: number, dyBase: number, wBase: number) => void;
 
 /** Runs a depthwise gradient over the wasm heap in plain JavaScript (a depthwise filter is small; the loops are cheap). */
 function depthwiseGradient(args: KernelArgs, name: string, tapSum: TapSum): tf.TensorInfo {

@@ -13,7 +13,9 @@ export function withExplicitSamePadding(stock: tf.KernelConfig, depthwise: boole
   const kernelFunc = (given: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
     // Stock wasm applies prelu weights it is given whatever the activation (garbage for 'linear'); cpu ignores them.
     const strayPrelu = given.inputs.preluActivationWeights != null && (given.attrs?.activation ?? "linear") !== "prelu";
-    const args = strayPrelu ? { ...given, inputs: { ...given.inputs, preluActivationWeights: undefined as unknown as tf.TensorInfo } } : given;
+    const args = strayPrelu
+      ? { ...given, inputs: { ...given.inputs, preluActivationWeights: undefined as unknown as tf.TensorInfo } }
+      : given;
     const attrs = args.attrs ?? {};
     if (attrs.pad !== "same") return stockFunc(args as unknown as StockArgs);
     const x = inputOf(args, "x", stock.kernelName);
@@ -28,7 +30,12 @@ export function withExplicitSamePadding(stock: tf.KernelConfig, depthwise: boole
       depthwise,
     );
     const { top, bottom, left, right } = info.padInfo;
-    const pad = [[0, 0], [top, bottom], [left, right], [0, 0]];
+    const pad = [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ];
     return stockFunc({ ...args, attrs: { ...attrs, pad } } as unknown as StockArgs);
   };
   return { kernelName: stock.kernelName, backendName: "wasm", kernelFunc: kernelFunc as unknown as tf.KernelFunc };

@@ -13,7 +13,12 @@ function swapLastTwo(rank: number): number[] {
 }
 
 /** Activation of a fused matMul, applied by the matching stock wasm kernel. */
-function activate(backend: BackendWasm, x: tf.TensorInfo, attrs: tf.NamedAttrMap, prelu: tf.TensorInfo | undefined): tf.TensorInfo | null {
+function activate(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  attrs: tf.NamedAttrMap,
+  prelu: tf.TensorInfo | undefined,
+): tf.TensorInfo | null {
   switch (attrs.activation ?? "linear") {
     case "linear":
       return null;
@@ -28,10 +33,15 @@ function activate(backend: BackendWasm, x: tf.TensorInfo, attrs: tf.NamedAttrMap
     case "leakyrelu":
       return runWasmKernel(backend, "LeakyRelu", { x }, { alpha: (attrs.leakyreluAlpha as number | undefined) ?? 0.2 });
     case "prelu":
-      if (prelu === undefined) throw new Error("_FusedMatMul: activation 'prelu' needs preluActivationWeights; pass them or use another activation.");
+      if (prelu === undefined)
+        throw new Error(
+          "_FusedMatMul: activation 'prelu' needs preluActivationWeights; pass them or use another activation.",
+        );
       return runWasmKernel(backend, "Prelu", { x, alpha: prelu });
     default:
-      throw new Error(`_FusedMatMul: activation ${JSON.stringify(attrs.activation)} is unknown; use linear, relu, relu6, elu, sigmoid, leakyrelu or prelu.`);
+      throw new Error(
+        `_FusedMatMul: activation ${JSON.stringify(attrs.activation)} is unknown; use linear, relu, relu6, elu, sigmoid, leakyrelu or prelu.`,
+      );
   }
 }
 
@@ -66,7 +76,9 @@ export function withExplicitTranspose(stock: tf.KernelConfig): tf.KernelConfig {
     const backend = wasmBackendOf(args, name);
     const a = inputOf(args, "a", name);
     const b = inputOf(args, "b", name);
-    const batched = name === "_FusedMatMul" && Math.max(a.shape.length, b.shape.length) > 2 &&
+    const batched =
+      name === "_FusedMatMul" &&
+      Math.max(a.shape.length, b.shape.length) > 2 &&
       tf.util.sizeFromShape(a.shape.slice(0, -2)) * tf.util.sizeFromShape(b.shape.slice(0, -2)) > 1;
     if (!attrs.transposeA && !attrs.transposeB && !batched) return stockFunc(args as unknown as StockArgs);
     const aT = attrs.transposeA ? transposeInfo(backend, a, swapLastTwo(a.shape.length)) : a;

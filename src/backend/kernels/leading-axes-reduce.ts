@@ -34,7 +34,12 @@ export function withLeadingAxesReduce(stock: tf.KernelConfig, mean: boolean): tf
     const inner = tf.util.sizeFromShape(innerShape);
     const outShape = keepDims ? [...x.shape.slice(0, leading).map(() => 1), ...innerShape] : innerShape;
     const column = reshapeInfo(backend, x, [1, outer, 1, inner]);
-    const pooled = runWasmKernel(backend, "AvgPool", { x: column }, { filterSize: [outer, 1], strides: [1, 1], pad: "valid" });
+    const pooled = runWasmKernel(
+      backend,
+      "AvgPool",
+      { x: column },
+      { filterSize: [outer, 1], strides: [1, 1], pad: "valid" },
+    );
     if (!mean) {
       const values = backend.typedArrayFromHeap(pooled) as Float32Array;
       for (let j = 0; j < inner; j++) values[j] *= outer;

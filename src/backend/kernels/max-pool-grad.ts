@@ -30,7 +30,13 @@ export function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const xv = backend.typedArrayFromHeap(input) as Float32Array;
   const dyv = backend.typedArrayFromHeap(dy) as Float32Array;
   dx.fill(0);
-  const tiles2x2 = effectiveFilterHeight === 2 && effectiveFilterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0;
+  const tiles2x2 =
+    effectiveFilterHeight === 2 &&
+    effectiveFilterWidth === 2 &&
+    strideHeight === 2 &&
+    strideWidth === 2 &&
+    top === 0 &&
+    left === 0;
   if (tiles2x2 && 2 * outHeight <= inHeight && 2 * outWidth <= inWidth) {
     if (firstMaxGrad2x2(xv, dyv, dx, batchSize, inHeight, inWidth, channels, outHeight, outWidth)) return out;
     dx.fill(0); // a NaN or -Infinity defeated the branch-free selection: take the general loop

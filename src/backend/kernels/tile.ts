@@ -49,7 +49,12 @@ export function tile(args: KernelArgs): tf.TensorInfo {
     const strings = backend.readSync(x.dataId) as unknown as Uint8Array[];
     const order = new Int32Array(tf.util.sizeFromShape(outShape));
     tileValues(Int32Array.from(strings.keys()), x.shape, reps, order);
-    return backend.makeOutput(outShape, "string", undefined, Array.from(order, (i) => strings[i]) as unknown as tf.backend_util.BackendValues);
+    return backend.makeOutput(
+      outShape,
+      "string",
+      undefined,
+      Array.from(order, (i) => strings[i]) as unknown as tf.backend_util.BackendValues,
+    );
   }
   const out = backend.makeOutput(outShape, x.dtype);
   if (tf.util.sizeFromShape(outShape) > 0) {

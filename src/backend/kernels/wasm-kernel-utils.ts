@@ -29,7 +29,9 @@ export function runWasmKernel(
 ): tf.TensorInfo {
   const config = tf.getKernel(kernelName, "wasm");
   if (config === undefined) {
-    throw new Error(`convnet-lab needs the wasm kernel '${kernelName}', which this tfjs-backend-wasm does not have. Reinstall @tensorflow/tfjs-backend-wasm 4.22.`);
+    throw new Error(
+      `convnet-lab needs the wasm kernel '${kernelName}', which this tfjs-backend-wasm does not have. Reinstall @tensorflow/tfjs-backend-wasm 4.22.`,
+    );
   }
   return config.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
 }
@@ -81,7 +83,12 @@ export function conv2dExplicitPad(
   const cropRight = Math.max(0, -pads.right);
   const cropped = cropTop + cropBottom + cropLeft + cropRight > 0;
   const input = cropped
-    ? runWasmKernel(backend, "Slice", { x }, { begin: [0, cropTop, cropLeft, 0], size: [b, h - cropTop - cropBottom, w - cropLeft - cropRight, c] })
+    ? runWasmKernel(
+        backend,
+        "Slice",
+        { x },
+        { begin: [0, cropTop, cropLeft, 0], size: [b, h - cropTop - cropBottom, w - cropLeft - cropRight, c] },
+      )
     : x;
   const pad = [
     [0, 0],
@@ -97,14 +104,20 @@ export function conv2dExplicitPad(
 /** A named input of a kernel call; tfjs always passes them, this only satisfies strict types. */
 export function inputOf(args: KernelArgs, name: string, kernelName: string): tf.TensorInfo {
   const info = args.inputs[name];
-  if (info === undefined) throw new Error(`${kernelName}: input '${name}' is missing; call it through tfjs ops, not directly.`);
+  if (info === undefined)
+    throw new Error(`${kernelName}: input '${name}' is missing; call it through tfjs ops, not directly.`);
   return info;
 }
 
 type Shape4 = [number, number, number, number];
 
 /** tfjs's geometry of a convolution from a kernel's attributes (the gradient kernels have no dilations: 1). */
-export function convInfoFromAttrs(inputShape: number[], filterShape: number[], attrs: tf.NamedAttrMap, depthwise: boolean): tf.backend_util.Conv2DInfo {
+export function convInfoFromAttrs(
+  inputShape: number[],
+  filterShape: number[],
+  attrs: tf.NamedAttrMap,
+  depthwise: boolean,
+): tf.backend_util.Conv2DInfo {
   return tf.backend_util.computeConv2DInfo(
     inputShape as Shape4,
     filterShape as Shape4,
@@ -136,6 +149,8 @@ export function convGradientCall(args: KernelArgs, kernelName: string, depthwise
   const ofFilter = kernelName.endsWith("Filter");
   const other = inputOf(args, ofFilter ? "x" : "filter", kernelName);
   const outShape = (ofFilter ? attrs.filterShape : attrs.inputShape) as number[];
-  const info = ofFilter ? convInfoFromAttrs(other.shape, outShape, attrs, depthwise) : convInfoFromAttrs(outShape, other.shape, attrs, depthwise);
+  const info = ofFilter
+    ? convInfoFromAttrs(other.shape, outShape, attrs, depthwise)
+    : convInfoFromAttrs(outShape, other.shape, attrs, depthwise);
   return { backend, dy: inputOf(args, "dy", kernelName), other, outShape, info };
 }

@@ -13,9 +13,24 @@ export function adamUpdateConfig(addon: NativeAddon): tf.KernelConfig {
     const backend = wasmBackendOf(args, ADAM_UPDATE);
     const [value, m, v, gradient] = ["value", "m", "v", "gradient"].map((key) => inputOf(args, key, ADAM_UPDATE));
     const outputs = [value, m, v].map((t) => backend.makeOutput(t.shape, "float32"));
-    const attrs = args.attrs as { beta1: number; beta2: number; correction1: number; correction2: number; epsilon: number; learningRate: number };
-    params.set([...[value, m, v, gradient, ...outputs].map((t) => heapOffset(backend, t)), tf.util.sizeFromShape(value.shape),
-      attrs.beta1, attrs.beta2, attrs.correction1, attrs.correction2, attrs.epsilon, attrs.learningRate]);
+    const attrs = args.attrs as {
+      beta1: number;
+      beta2: number;
+      correction1: number;
+      correction2: number;
+      epsilon: number;
+      learningRate: number;
+    };
+    params.set([
+      ...[value, m, v, gradient, ...outputs].map((t) => heapOffset(backend, t)),
+      tf.util.sizeFromShape(value.shape),
+      attrs.beta1,
+      attrs.beta2,
+      attrs.correction1,
+      attrs.correction2,
+      attrs.epsilon,
+      attrs.learningRate,
+    ]);
     addon.adamUpdate(heapBytes(backend), params);
     return outputs;
   };
@@ -34,7 +49,10 @@ interface AdamState {
   incrementIterations(): void;
 }
 
-type ApplyGradients = (this: AdamState, variableGradients: tf.NamedTensorMap | Array<{ name: string; tensor: tf.Tensor }>) => void;
+type ApplyGradients = (
+  this: AdamState,
+  variableGradients: tf.NamedTensorMap | Array<{ name: string; tensor: tf.Tensor }>,
+) => void;
 
 let installed = false;
 
@@ -50,23 +68,37 @@ export function installFusedAdam(): void {
   const original = prototype.applyGradients;
   prototype.applyGradients = function (this: AdamState, variableGradients) {
     if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) === undefined) return original.call(this, variableGradients);
-    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
+    const names = Array.isArray(variableGradients)
+      ? variableGradients.map((v) => v.name)
+      : Object.keys(variableGradients);
     const values = names.map((name) => tf.engine().registeredVariables[name]);
-    if (values.some((value) => value === undefined || value.dtype !== "float32")) return original.call(this, variableGradients);
+    if (values.some((value) => value === undefined || value.dtype !== "float32"))
+      return original.call(this, variableGradients);
     tf.tidy(() => {
       // tfjs computes 1 − accBeta in float32 on the backend: the same value, read back.
       const correction1 = tf.sub(1, this.accBeta1).dataSync()[0];
       const correction2 = tf.sub(1, this.accBeta2).dataSync()[0];
       names.forEach((name, i) => {
         const value = values[i]!;
-        this.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        this.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+        this.accumulatedFirstMoment[i] ??= {
+          originalName: `${name}/m`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
+        this.accumulatedSecondMoment[i] ??= {
+          originalName: `${name}/v`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
         const gradient = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
         if (gradient == null) return;
         const m = this.accumulatedFirstMoment[i].variable;
         const v = this.accumulatedSecondMoment[i].variable;
         const [newValue, newM, newV] = tf.engine().runKernel(ADAM_UPDATE, { value, m, v, gradient }, {
-          beta1: this.beta1, beta2: this.beta2, correction1, correction2, epsilon: this.epsilon, learningRate: this.learningRate,
+          beta1: this.beta1,
+          beta2: this.beta2,
+          correction1,
+          correction2,
+          epsilon: this.epsilon,
+          learningRate: this.learningRate,
         } as unknown as tf.NamedAttrMap) as tf.Tensor[];
         m.assign(newM);
         v.assign(newV);

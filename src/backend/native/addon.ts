@@ -72,13 +72,20 @@ export function loadNativeAddon(threads: number, file = path.join(projectRoot(),
   let addon = loaded.get(file);
   if (!addon) {
     if (!fs.existsSync(file)) {
-      return { loaded: false, reason: `it is not built (${shown} is missing; \`npm run build:native\` says what it needs)` };
+      return {
+        loaded: false,
+        reason: `it is not built (${shown} is missing; \`npm run build:native\` says what it needs)`,
+      };
     }
     try {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires -- a compiled addon loads only through require
       addon = require(file) as NativeAddon;
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      return { loaded: false, reason: `${shown} did not load (${text.split("\n")[0]}); rebuild it with \`npm run build:native\`` };
+      return {
+        loaded: false,
+        reason: `${shown} did not load (${text.split("\n")[0]}); rebuild it with \`npm run build:native\``,
+      };
     }
     loaded.set(file, addon);
   }

@@ -26,8 +26,17 @@ export function batchNormTrainingConfig(addon: NativeAddon): tf.KernelConfig {
     const y = backend.makeOutput(x.shape, "float32");
     const mean = backend.makeOutput([channels], "float32");
     const variance = backend.makeOutput([channels], "float32");
-    forwardParams.set([heapOffset(backend, x), heapOffset(backend, scale), heapOffset(backend, offset), heapOffset(backend, y),
-      heapOffset(backend, mean), heapOffset(backend, variance), rows, channels, args.attrs?.varianceEpsilon as number]);
+    forwardParams.set([
+      heapOffset(backend, x),
+      heapOffset(backend, scale),
+      heapOffset(backend, offset),
+      heapOffset(backend, y),
+      heapOffset(backend, mean),
+      heapOffset(backend, variance),
+      rows,
+      channels,
+      args.attrs?.varianceEpsilon as number,
+    ]);
     addon.batchNormTraining(heapBytes(backend), forwardParams);
     return [y, mean, variance];
   };
@@ -38,19 +47,33 @@ export function batchNormTrainingGradConfig(addon: NativeAddon): tf.KernelConfig
   const kernelFunc = (args: KernelArgs): tf.TensorInfo[] => {
     const name = BATCH_NORM_TRAINING_GRAD;
     const backend = wasmBackendOf(args, name);
-    const [x, dy, scale, mean, variance, dMean, dVariance] = ["x", "dy", "scale", "mean", "variance", "dMean", "dVariance"].map((key) => inputOf(args, key, name));
+    const [x, dy, scale, mean, variance, dMean, dVariance] = [
+      "x",
+      "dy",
+      "scale",
+      "mean",
+      "variance",
+      "dMean",
+      "dVariance",
+    ].map((key) => inputOf(args, key, name));
     const { rows, channels } = channelsOf(x);
     const dx = backend.makeOutput(x.shape, "float32");
     const dScale = backend.makeOutput([channels], "float32");
     const dOffset = backend.makeOutput([channels], "float32");
-    gradParams.set([x, dy, scale, mean, variance, dMean, dVariance, dx, dScale, dOffset].map((t) => heapOffset(backend, t)));
+    gradParams.set(
+      [x, dy, scale, mean, variance, dMean, dVariance, dx, dScale, dOffset].map((t) => heapOffset(backend, t)),
+    );
     gradParams[10] = rows;
     gradParams[11] = channels;
     gradParams[12] = args.attrs?.varianceEpsilon as number;
     addon.batchNormTrainingGrad(heapBytes(backend), gradParams);
     return [dx, dScale, dOffset];
   };
-  return { kernelName: BATCH_NORM_TRAINING_GRAD, backendName: "wasm", kernelFunc: kernelFunc as unknown as tf.KernelFunc };
+  return {
+    kernelName: BATCH_NORM_TRAINING_GRAD,
+    backendName: "wasm",
+    kernelFunc: kernelFunc as unknown as tf.KernelFunc,
+  };
 }
 
 /** One kernel call gives all three gradients; the closures hand them out (tensors made here live until gradients() ends). */
@@ -61,8 +84,14 @@ export const batchNormTrainingGradient: tf.GradConfig = {
   gradFunc: (dys, saved, attrs) => {
     const [dy, dMean, dVariance] = dys as tf.Tensor[];
     const [x, scale, mean, variance] = saved as tf.Tensor[];
-    const [dx, dScale, dOffset] = tf.engine().runKernel(BATCH_NORM_TRAINING_GRAD, { x, dy, scale, mean, variance, dMean, dVariance }, attrs) as tf.Tensor[];
-    return { x: () => dx, scale: () => tf.reshape(dScale, scale.shape), offset: () => tf.reshape(dOffset, scale.shape) };
+    const [dx, dScale, dOffset] = tf
+      .engine()
+      .runKernel(BATCH_NORM_TRAINING_GRAD, { x, dy, scale, mean, variance, dMean, dVariance }, attrs) as tf.Tensor[];
+    return {
+      x: () => dx,
+      scale: () => tf.reshape(dScale, scale.shape),
+      offset: () => tf.reshape(dOffset, scale.shape),
+    };
   },
 };
 
@@ -93,17 +122,34 @@ let installed = false;
 export function installFusedBatchNormLayer(): void {
   if (installed) return;
   const entry = tf.serialization.SerializationMap.getMap().classNameMap.BatchNormalization;
-  if (entry === undefined) throw new Error("convnet-lab: tfjs-layers' BatchNormalization class is not registered; reinstall @tensorflow/tfjs 4.22.");
+  if (entry === undefined)
+    throw new Error(
+      "convnet-lab: tfjs-layers' BatchNormalization class is not registered; reinstall @tensorflow/tfjs 4.22.",
+    );
   const prototype = (entry[0] as unknown as { prototype: { call: LayerCall } }).prototype;
   const original = prototype.call;
   prototype.call = function (this: BatchNormLayer, inputs, kwargs) {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
-    const usual = kwargs?.training === true && x !== undefined && (!Array.isArray(inputs) || inputs.length === 1) &&
-      x.dtype === "float32" && x.rank >= 2 && x.size > 0 && (this.axis === -1 || this.axis === x.rank - 1) && this.gamma !== null && this.beta !== null;
-    if (!usual || tf.getKernel(BATCH_NORM_TRAINING, tf.getBackend()) === undefined) return original.call(this, inputs, kwargs);
+    const usual =
+      kwargs?.training === true &&
+      x !== undefined &&
+      (!Array.isArray(inputs) || inputs.length === 1) &&
+      x.dtype === "float32" &&
+      x.rank >= 2 &&
+      x.size > 0 &&
+      (this.axis === -1 || this.axis === x.rank - 1) &&
+      this.gamma !== null &&
+      this.beta !== null;
+    if (!usual || tf.getKernel(BATCH_NORM_TRAINING, tf.getBackend()) === undefined)
+      return original.call(this, inputs, kwargs);
     return tf.tidy(() => {
-      const [y, mean, variance] = tf.engine().runKernel(BATCH_NORM_TRAINING, { x, scale: this.gamma!.read(), offset: this.beta!.read() },
-        { varianceEpsilon: this.epsilon }) as tf.Tensor[];
+      const [y, mean, variance] = tf
+        .engine()
+        .runKernel(
+          BATCH_NORM_TRAINING,
+          { x, scale: this.gamma!.read(), offset: this.beta!.read() },
+          { varianceEpsilon: this.epsilon },
+        ) as tf.Tensor[];
       movingAverage(this.movingMean, mean, this.momentum);
       movingAverage(this.movingVariance, variance, this.momentum);
       return y;

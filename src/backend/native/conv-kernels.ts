@@ -18,14 +18,40 @@ interface ConvTensors {
 
 const params = new Float64Array(22);
 
-function runConv(addon: NativeAddon, pass: Pass, backend: BackendWasm, info: tf.backend_util.Conv2DInfo, t: ConvTensors,
-  depthwise: boolean, activation = 0, alpha = 0): void {
+function runConv(
+  addon: NativeAddon,
+  pass: Pass,
+  backend: BackendWasm,
+  info: tf.backend_util.Conv2DInfo,
+  t: ConvTensors,
+  depthwise: boolean,
+  activation = 0,
+  alpha = 0,
+): void {
   const offset = (tensor: tf.TensorInfo | undefined) => (tensor === undefined ? -1 : heapOffset(backend, tensor));
   params.set([
-    offset(t.x), offset(t.filter), offset(t.y), offset(t.bias),
-    info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.outChannels,
-    info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth,
-    info.padInfo.top, info.padInfo.left, depthwise ? 1 : 0, activation, alpha,
+    offset(t.x),
+    offset(t.filter),
+    offset(t.y),
+    offset(t.bias),
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+    depthwise ? 1 : 0,
+    activation,
+    alpha,
   ]);
   addon[pass](heapBytes(backend), params);
 }
@@ -34,10 +60,21 @@ function runConv(addon: NativeAddon, pass: Pass, backend: BackendWasm, info: tf.
 function nativeCanRun(info: tf.backend_util.Conv2DInfo, tensors: tf.TensorInfo[], dataFormat: unknown): boolean {
   if (dataFormat !== undefined && dataFormat !== "NHWC" && dataFormat !== "channelsLast") return false;
   if (tensors.some((t) => t.dtype !== "float32")) return false;
-  return [info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.outChannels].every((v) => v > 0);
+  return [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.outChannels,
+  ].every((v) => v > 0);
 }
 
-function config(kernelName: string, kernelFunc: (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[]): tf.KernelConfig {
+function config(
+  kernelName: string,
+  kernelFunc: (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[],
+): tf.KernelConfig {
   return { kernelName, backendName: "wasm", kernelFunc: kernelFunc as unknown as tf.KernelFunc };
 }
 
@@ -53,7 +90,8 @@ export function nativeConvForward(fallback: tf.KernelConfig, addon: NativeAddon)
     const bias = args.inputs.bias ?? undefined;
     const activation = activationCode(attrs);
     const info = convInfoFromAttrs(x.shape, filter.shape, attrs, depthwise);
-    const biasFits = bias === undefined || (bias.dtype === "float32" && tf.util.sizeFromShape(bias.shape) === info.outChannels);
+    const biasFits =
+      bias === undefined || (bias.dtype === "float32" && tf.util.sizeFromShape(bias.shape) === info.outChannels);
     if (activation === undefined || !biasFits || !nativeCanRun(info, [x, filter], attrs.dataFormat)) {
       return fallback.kernelFunc(args as unknown as StockArgs);
     }
@@ -73,7 +111,8 @@ export function nativeConvGradient(fallback: tf.KernelConfig, addon: NativeAddon
   const ofFilter = name.endsWith("Filter");
   return config(name, (args) => {
     const { backend, dy, other, outShape, info } = convGradientCall(args, name, depthwise);
-    if (!nativeCanRun(info, [dy, other], args.attrs?.dataFormat)) return fallback.kernelFunc(args as unknown as StockArgs);
+    if (!nativeCanRun(info, [dy, other], args.attrs?.dataFormat))
+      return fallback.kernelFunc(args as unknown as StockArgs);
     const out = backend.makeOutput(outShape, "float32");
     if (ofFilter) runConv(addon, "convBackwardFilter", backend, info, { x: other, filter: out, y: dy }, depthwise);
     else runConv(addon, "convBackwardData", backend, info, { x: out, filter: other, y: dy }, depthwise);

@@ -33,16 +33,34 @@ export function nativeMatMul(fallback: tf.KernelConfig, addon: NativeAddon): tf.
     const n = b.shape[b.shape.length - (transposeB ? 2 : 1)];
     const kB = b.shape[b.shape.length - (transposeB ? 1 : 2)];
     const activation = activationCode(attrs);
-    const outer = a.shape.length >= 2 && b.shape.length >= 2 && k === kB ? batchedShape(a.shape.slice(0, -2), b.shape.slice(0, -2)) : undefined;
-    const biasFits = bias === undefined || (bias.dtype === "float32" && tf.util.sizeFromShape(bias.shape) === n && bias.shape[bias.shape.length - 1] === n);
-    const runsHere = outer !== undefined && activation !== undefined && biasFits && a.dtype === "float32" && b.dtype === "float32";
+    const outer =
+      a.shape.length >= 2 && b.shape.length >= 2 && k === kB
+        ? batchedShape(a.shape.slice(0, -2), b.shape.slice(0, -2))
+        : undefined;
+    const biasFits =
+      bias === undefined ||
+      (bias.dtype === "float32" && tf.util.sizeFromShape(bias.shape) === n && bias.shape[bias.shape.length - 1] === n);
+    const runsHere =
+      outer !== undefined && activation !== undefined && biasFits && a.dtype === "float32" && b.dtype === "float32";
     if (!runsHere || m * n * k * tf.util.sizeFromShape(outer) === 0) {
       return fallback.kernelFunc(args as unknown as StockArgs);
     }
     const c = backend.makeOutput([...outer, m, n], "float32");
-    params.set([heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, c), bias === undefined ? -1 : heapOffset(backend, bias),
-      tf.util.sizeFromShape(a.shape.slice(0, -2)), tf.util.sizeFromShape(b.shape.slice(0, -2)), m, k, n,
-      transposeA ? 1 : 0, transposeB ? 1 : 0, activation, leakyAlpha(attrs)]);
+    params.set([
+      heapOffset(backend, a),
+      heapOffset(backend, b),
+      heapOffset(backend, c),
+      bias === undefined ? -1 : heapOffset(backend, bias),
+      tf.util.sizeFromShape(a.shape.slice(0, -2)),
+      tf.util.sizeFromShape(b.shape.slice(0, -2)),
+      m,
+      k,
+      n,
+      transposeA ? 1 : 0,
+      transposeB ? 1 : 0,
+      activation,
+      leakyAlpha(attrs),
+    ]);
     addon.matMul(heapBytes(backend), params);
     return c;
   };

@@ -15,14 +15,40 @@ export function nativeMaxPoolGrad(fallback: tf.KernelConfig, addon: NativeAddon)
     const dy = inputOf(args, "dy", name);
     const input = inputOf(args, "input", name);
     const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
-    const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
-    if (input.dtype !== "float32" || dy.dtype !== "float32" || tf.util.sizeFromShape(input.shape) === 0 || tf.util.sizeFromShape(dy.shape) === 0) {
+    const info = tf.backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number],
+      filterSize,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+    );
+    if (
+      input.dtype !== "float32" ||
+      dy.dtype !== "float32" ||
+      tf.util.sizeFromShape(input.shape) === 0 ||
+      tf.util.sizeFromShape(dy.shape) === 0
+    ) {
       return fallback.kernelFunc(args as unknown as StockArgs);
     }
     const dx = backend.makeOutput(input.shape, "float32");
-    params.set([heapOffset(backend, dy), heapOffset(backend, input), heapOffset(backend, dx), info.batchSize, info.inHeight, info.inWidth,
-      info.inChannels, info.outHeight, info.outWidth, info.effectiveFilterHeight, info.effectiveFilterWidth, info.strideHeight,
-      info.strideWidth, info.padInfo.top, info.padInfo.left]);
+    params.set([
+      heapOffset(backend, dy),
+      heapOffset(backend, input),
+      heapOffset(backend, dx),
+      info.batchSize,
+      info.inHeight,
+      info.inWidth,
+      info.inChannels,
+      info.outHeight,
+      info.outWidth,
+      info.effectiveFilterHeight,
+      info.effectiveFilterWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.padInfo.top,
+      info.padInfo.left,
+    ]);
     addon.maxPoolGrad(heapBytes(backend), params);
     return dx;
   };

@@ -14,7 +14,12 @@ export function reluGradConfig(addon: NativeAddon): tf.KernelConfig {
     const dy = inputOf(args, "dy", RELU_GRAD);
     const x = inputOf(args, "x", RELU_GRAD);
     const dx = backend.makeOutput(x.shape, "float32");
-    params.set([heapOffset(backend, dy), heapOffset(backend, x), heapOffset(backend, dx), tf.util.sizeFromShape(x.shape)]);
+    params.set([
+      heapOffset(backend, dy),
+      heapOffset(backend, x),
+      heapOffset(backend, dx),
+      tf.util.sizeFromShape(x.shape),
+    ]);
     addon.reluGrad(heapBytes(backend), params);
     return dx;
   };
@@ -28,7 +33,16 @@ export const reluGradient: tf.GradConfig = {
   gradFunc: (dy, saved) => {
     const [x] = saved as tf.Tensor[];
     const upstream = dy as tf.Tensor;
-    const fused = x.dtype === "float32" && upstream.dtype === "float32" && x.size > 0 && tf.getKernel(RELU_GRAD, tf.getBackend()) !== undefined;
-    return { x: () => (fused ? (tf.engine().runKernel(RELU_GRAD, { dy: upstream, x }) as tf.Tensor) : tf.mul(upstream, tf.cast(tf.step(x), "float32"))) };
+    const fused =
+      x.dtype === "float32" &&
+      upstream.dtype === "float32" &&
+      x.size > 0 &&
+      tf.getKernel(RELU_GRAD, tf.getBackend()) !== undefined;
+    return {
+      x: () =>
+        fused
+          ? (tf.engine().runKernel(RELU_GRAD, { dy: upstream, x }) as tf.Tensor)
+          : tf.mul(upstream, tf.cast(tf.step(x), "float32")),
+    };
   },
 };
