@@ -1,5 +1,5 @@
 // @ts-check
-// `npm test`: build, type-check (library, tests, scripts), then run every test file (unit tests, the
+// `npm test`: build, type-check (library, tests, scripts), lint and format-check, then run every test file (unit tests, the
 // notebook type checks, lessons executed through the real tslab kernel) with node's test runner.
 // Only files named *.test.ts are tests: they are listed here one by one, because `node --test DIR`
 // would also run every helper in a folder named test/ and list it as a passing test file.
@@ -15,7 +15,8 @@ const SPEC = {
   program: "test",
   usage: ["npm test [-- PATH...] [--unit]", "node scripts/test.js [PATH...] [--unit]"],
   summary:
-    "Builds dist/, type-checks the library, the tests and the scripts, then runs the test files (*.test.ts)\n" +
+    "Builds dist/, type-checks the library, the tests and the scripts, lints and format-checks the whole tree\n" +
+    "(when no PATH is given), then runs the test files (*.test.ts)\n" +
     "with node's test runner, two at a time.",
   positionals: {
     name: "PATH...",
@@ -88,12 +89,26 @@ async function run(what, args, env = process.env) {
   if (result.code !== 0) throw new CliError(`${what} failed; see above.`, { exitCode: result.code ?? 1 });
 }
 
+/** @param {string} file a package's command-line script, e.g. eslint/bin/eslint.js */
+function resolveBin(file) {
+  return require.resolve(file, { paths: [root] });
+}
+
 async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   const paths = args.positionals.map(checkTestPath);
-  const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+  const tsc = resolveBin("typescript/bin/tsc");
   await run("building dist/", [tsc, "-p", "tsconfig.build.json"]);
   await run("type-checking the tests", [tsc, "-p", "tsconfig.test.json"]);
   await run("type-checking the scripts", [tsc, "-p", "tsconfig.scripts.json"]);
+  if (paths.length === 0) {
+    // The whole tree only: a run of chosen test files is for quick iteration.
+    await run("linting (eslint; fix with `npx eslint --fix .`)", [resolveBin("eslint/bin/eslint.js"), "."]);
+    await run("checking the formatting (prettier; fix with `npm run format`)", [
+      resolveBin("prettier/bin/prettier.cjs"),
+      "--check",
+      ".",
+    ]);
+  }
   const files = paths.length ? paths.flatMap(compiledTests) : testFiles(path.join(BUILD_TEST, "test"));
   if (files.length === 0) throw new CliError(`no test files (*.test.ts) in ${args.positionals.join(" ")}.`);
   const env = { ...process.env, ...(args.flags["--unit"] ? { CONVNET_SKIP_NOTEBOOKS: "1" } : {}) };

@@ -1,3 +1,4 @@
+// @ts-check
 // Measures one backend in its own process (so its peak memory is its own) and prints JSON.
 //   node scripts/bench/run-backend.js <tensorflow|wasm|cpu> [--quick]
 "use strict";
@@ -8,7 +9,15 @@ const root = path.resolve(__dirname, "..", "..");
 const backendName = process.argv[2];
 const quick = process.argv.includes("--quick");
 
-/** Batches and time budgets: cpu is ~100x slower, so it gets few, small batches. */
+/**
+ * @typedef {{ trainBatch: Record<string, number>, inferBatch: number, warmup: number, minBatches: number,
+ *   seconds: number }} Plan
+ */
+
+/**
+ * Batches and time budgets: cpu is ~100x slower, so it gets few, small batches.
+ * @type {Record<string, Plan>}
+ */
 const PLAN = {
   cpu: {
     trainBatch: { lenet5: 32, vgg: 8, resnet: 8 },
@@ -37,7 +46,11 @@ function now() {
   return Number(process.hrtime.bigint()) / 1e9;
 }
 
-/** Runs step() after `warmup` calls until both minBatches and the time budget are reached. */
+/**
+ * Runs step() after `warmup` calls until both minBatches and the time budget are reached.
+ * @param {() => unknown} step
+ * @param {Plan} plan
+ */
 async function timeSteps(step, plan) {
   for (let i = 0; i < plan.warmup; i++) await step();
   const start = now();
@@ -62,6 +75,8 @@ async function main() {
   const tf = require("@tensorflow/tfjs");
   const info = await initBackend({ backend: backendName, quiet: true });
   const plan = PLAN[backendName];
+  if (!plan)
+    throw new Error(`backend must be one of ${Object.keys(PLAN).join(", ")}, got ${JSON.stringify(backendName)}`);
   const results = [];
   for (const model of MODELS) {
     const net = model.build(tf);
@@ -78,7 +93,7 @@ async function main() {
     const train = await timeSteps(() => net.trainOnBatch(x, y), plan);
     const xi = tf.randomNormal([plan.inferBatch, ...model.inputShape]);
     const infer = await timeSteps(async () => {
-      const p = net.predict(xi, { batchSize: plan.inferBatch }); // one batch, as PyTorch runs it (tf.layers defaults to 32)
+      const p = /** @type {import("@tensorflow/tfjs").Tensor} */ (net.predict(xi, { batchSize: plan.inferBatch })); // one batch, as PyTorch runs it (tf.layers defaults to 32)
       await p.data();
       p.dispose();
     }, plan);

@@ -41,6 +41,7 @@ interface WasmModuleExports {
  *    which is one thread on a 2-core machine; while it starts, os.cpus() lists each core twice.
  */
 export async function startWasmWithThreads(threads: number, start: () => Promise<void>): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- loaded only when wasm is chosen: importing it registers the backend
   const wasm = require("@tensorflow/tfjs-backend-wasm") as WasmModuleExports;
   tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", true);
   wasm.setThreadsCount(threads);
@@ -72,6 +73,7 @@ function unrefWorkers(): void {
 
 /** Turns the threaded build off again, e.g. after it failed to start. */
 export function disableWasmThreads(): void {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- loaded only when wasm is chosen: importing it registers the backend
   const wasm = require("@tensorflow/tfjs-backend-wasm") as WasmModuleExports;
   tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
   wasm.setThreadsCount(1);

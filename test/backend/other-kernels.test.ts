@@ -1,9 +1,17 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { expectNoLeak, maxAbsDiff } from "../helpers";
+import { expectNoLeak } from "../helpers";
 import { tileValues } from "../../src/backend/kernels/tile";
-import { assertClose, onBothBackends, randomPlain, toPlain, toTensor, useWasmWithKernels, variantTest } from "./compare";
+import {
+  assertClose,
+  onBothBackends,
+  randomPlain,
+  toPlain,
+  toTensor,
+  useWasmWithKernels,
+  variantTest,
+} from "./compare";
 
 const TOLERANCE = 1e-5;
 
@@ -12,7 +20,10 @@ test("Tile on wasm: a hand-worked example, then cpu's answers for many shapes an
   const x = tf.tensor2d([1, 2, 3, 4], [2, 2]);
   const tiled = tf.tile(x, [2, 3]);
   // Rows [1 2] and [3 4], each repeated 3 times across, then the pair repeated twice down.
-  assert.deepEqual(Array.from(await tiled.data()), [1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4, 1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4]);
+  assert.deepEqual(
+    Array.from(await tiled.data()),
+    [1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4, 1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4],
+  );
   assert.deepEqual(tiled.shape, [4, 6]);
   tf.dispose([x, tiled]);
 
@@ -27,7 +38,11 @@ test("Tile on wasm: a hand-worked example, then cpu's answers for many shapes an
   for (const c of cases) {
     const { cpu, wasm } = await onBothBackends(async () => {
       const plain = randomPlain(c.shape, 21);
-      const t = tf.tensor(c.dtype === "int32" ? plain.values.map((v) => Math.round(v * 100)) : plain.values, c.shape, c.dtype);
+      const t = tf.tensor(
+        c.dtype === "int32" ? plain.values.map((v) => Math.round(v * 100)) : plain.values,
+        c.shape,
+        c.dtype,
+      );
       const y = tf.tile(t, c.reps);
       const out = [await toPlain(y)];
       tf.dispose([t, y]);
@@ -65,10 +80,21 @@ test("UnsortedSegmentSum on wasm: a hand-worked example, out-of-range ids droppe
 
   const { cpu, wasm } = await onBothBackends(async () => {
     const table = toTensor(randomPlain([7, 5], 22));
-    const tokens = tf.tensor2d([[1, 3, 3, 6], [0, 1, 6, 6]], [2, 4], "int32");
+    const tokens = tf.tensor2d(
+      [
+        [1, 3, 3, 6],
+        [0, 1, 6, 6],
+      ],
+      [2, 4],
+      "int32",
+    );
     const upstream = toTensor(randomPlain([2, 4, 5], 23));
     const grad = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tokens), upstream)))(table);
-    const segment = tf.unsortedSegmentSum(toTensor(randomPlain([6, 3, 2], 24)), tf.tensor1d([4, 0, 4, 1, 3, 0], "int32"), 5);
+    const segment = tf.unsortedSegmentSum(
+      toTensor(randomPlain([6, 3, 2], 24)),
+      tf.tensor1d([4, 0, 4, 1, 3, 0], "int32"),
+      5,
+    );
     const out = [await toPlain(grad), await toPlain(segment)];
     tf.dispose([table, tokens, upstream, grad, segment]);
     return out;
@@ -111,11 +137,18 @@ variantTest("MaxPoolGrad on wasm sends each window's gradient to its first maxim
   await useWasmWithKernels();
   // A 2x2 window of zeros (a ReLU output) and one with a tie: the first maximum in row-major order wins.
   const x = tf.tensor4d([0, 0, 5, 5, 0, 0, 1, 5], [1, 2, 4, 1]);
-  const dx = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, "valid"), tf.tensor4d([3, 7], [1, 1, 2, 1]))))(x);
+  const dx = tf.grad((t: tf.Tensor) =>
+    tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, "valid"), tf.tensor4d([3, 7], [1, 1, 2, 1]))),
+  )(x);
   assert.deepEqual(Array.from(await dx.data()), [3, 0, 7, 0, 0, 0, 0, 0]);
   tf.dispose([x, dx]);
 
-  const cases: Array<{ shape: [number, number, number, number]; size: number | [number, number]; strides: number | [number, number]; pad: "same" | "valid" }> = [
+  const cases: Array<{
+    shape: [number, number, number, number];
+    size: number | [number, number];
+    strides: number | [number, number];
+    pad: "same" | "valid";
+  }> = [
     { shape: [2, 8, 8, 3], size: 2, strides: 2, pad: "valid" },
     { shape: [2, 7, 9, 4], size: 3, strides: 2, pad: "same" },
     { shape: [1, 9, 9, 1], size: 3, strides: 1, pad: "same" },
@@ -128,12 +161,19 @@ variantTest("MaxPoolGrad on wasm sends each window's gradient to its first maxim
     const { cpu, wasm } = await onBothBackends(async () => {
       // Rounded values create ties, and ReLU creates all-zero windows.
       const plain = randomPlain(c.shape, 41);
-      const t = tf.relu(tf.tensor(plain.values.map((v) => Math.round(v * 4) / 4), c.shape)) as tf.Tensor4D;
+      const t = tf.relu(
+        tf.tensor(
+          plain.values.map((v) => Math.round(v * 4) / 4),
+          c.shape,
+        ),
+      ) as tf.Tensor4D;
       const y = tf.maxPool(t, c.size, c.strides, c.pad);
       const r = toTensor(randomPlain(y.shape, 42));
       const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, c.size, c.strides, c.pad), r)))(t);
       const a = tf.avgPool(t, c.size, c.strides, c.pad);
-      const ga = tf.grad((b: tf.Tensor) => tf.sum(tf.mul(tf.avgPool(b as tf.Tensor4D, c.size, c.strides, c.pad), r)))(t);
+      const ga = tf.grad((b: tf.Tensor) => tf.sum(tf.mul(tf.avgPool(b as tf.Tensor4D, c.size, c.strides, c.pad), r)))(
+        t,
+      );
       const out = [await toPlain(y), await toPlain(g), await toPlain(a), await toPlain(ga)];
       tf.dispose([t, y, r, g, a, ga]);
       return out;
@@ -158,34 +198,44 @@ variantTest("MaxPoolGrad on wasm handles -Infinity and NaN in a 2x2 window as cp
   assert.deepEqual(Array.from(wasm[0]!.values), Array.from(cpu[0]!.values));
 });
 
-variantTest("matMul and fused matMul with transposed operands on wasm match cpu (ranks 2 and 3, broadcast batch)", async () => {
-  const cases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
-    { a: [7, 5], b: [7, 3], transposeA: true, transposeB: false },
-    { a: [4, 5], b: [6, 5], transposeA: false, transposeB: true },
-    { a: [5, 4], b: [6, 5], transposeA: true, transposeB: true },
-    { a: [2, 3, 4], b: [2, 3, 5], transposeA: true, transposeB: false },
-    { a: [2, 4, 3], b: [1, 5, 3], transposeA: false, transposeB: true },
-    { a: [3, 4], b: [4, 2], transposeA: false, transposeB: false },
-  ];
-  for (const c of cases) {
-    const { cpu, wasm } = await onBothBackends(async () => {
-      const a = toTensor(randomPlain(c.a, 61));
-      const b = toTensor(randomPlain(c.b, 62));
-      const y = tf.matMul(a, b, c.transposeA, c.transposeB);
-      const bias = toTensor(randomPlain([y.shape[y.shape.length - 1]], 63));
-      const fused = tf.fused.matMul({ a, b, transposeA: c.transposeA, transposeB: c.transposeB, bias, activation: "relu" });
-      const out = [await toPlain(y), await toPlain(fused)];
-      tf.dispose([a, b, y, bias, fused]);
-      return out;
-    });
-    assertClose(wasm, cpu, TOLERANCE, `matMul ${JSON.stringify(c)}`);
-  }
-  await useWasmWithKernels();
-  const a = toTensor(randomPlain([6, 4], 64));
-  const b = toTensor(randomPlain([6, 3], 65));
-  await expectNoLeak(() => tf.matMul(a, b, true, false).dispose());
-  tf.dispose([a, b]);
-});
+variantTest(
+  "matMul and fused matMul with transposed operands on wasm match cpu (ranks 2 and 3, broadcast batch)",
+  async () => {
+    const cases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
+      { a: [7, 5], b: [7, 3], transposeA: true, transposeB: false },
+      { a: [4, 5], b: [6, 5], transposeA: false, transposeB: true },
+      { a: [5, 4], b: [6, 5], transposeA: true, transposeB: true },
+      { a: [2, 3, 4], b: [2, 3, 5], transposeA: true, transposeB: false },
+      { a: [2, 4, 3], b: [1, 5, 3], transposeA: false, transposeB: true },
+      { a: [3, 4], b: [4, 2], transposeA: false, transposeB: false },
+    ];
+    for (const c of cases) {
+      const { cpu, wasm } = await onBothBackends(async () => {
+        const a = toTensor(randomPlain(c.a, 61));
+        const b = toTensor(randomPlain(c.b, 62));
+        const y = tf.matMul(a, b, c.transposeA, c.transposeB);
+        const bias = toTensor(randomPlain([y.shape[y.shape.length - 1]], 63));
+        const fused = tf.fused.matMul({
+          a,
+          b,
+          transposeA: c.transposeA,
+          transposeB: c.transposeB,
+          bias,
+          activation: "relu",
+        });
+        const out = [await toPlain(y), await toPlain(fused)];
+        tf.dispose([a, b, y, bias, fused]);
+        return out;
+      });
+      assertClose(wasm, cpu, TOLERANCE, `matMul ${JSON.stringify(c)}`);
+    }
+    await useWasmWithKernels();
+    const a = toTensor(randomPlain([6, 4], 64));
+    const b = toTensor(randomPlain([6, 3], 65));
+    await expectNoLeak(() => tf.matMul(a, b, true, false).dispose());
+    tf.dispose([a, b]);
+  },
+);
 
 test("Slice on wasm matches cpu for contiguous and strided slices of float, int and bool tensors, without a leak", async () => {
   const cases: Array<{ shape: number[]; begin: number[]; size: number[]; dtype: "float32" | "int32" | "bool" }> = [
@@ -199,7 +249,11 @@ test("Slice on wasm matches cpu for contiguous and strided slices of float, int 
     const out = [];
     for (const c of cases) {
       const plain = randomPlain(c.shape, 90);
-      const x = tf.tensor(plain.values.map((v) => (c.dtype === "float32" ? v : c.dtype === "int32" ? Math.round(10 * v) : +(v > 0))), c.shape, c.dtype);
+      const x = tf.tensor(
+        plain.values.map((v) => (c.dtype === "float32" ? v : c.dtype === "int32" ? Math.round(10 * v) : +(v > 0))),
+        c.shape,
+        c.dtype,
+      );
       const y = tf.slice(x, c.begin, c.size);
       out.push({ ...(await toPlain(y)), dtype: undefined });
       tf.dispose([x, y]);
@@ -235,12 +289,26 @@ variantTest("the convolution kernels refuse channels-first data with a message t
   const dy = tf.zeros([1, 2, 3, 3]);
   const filter = tf.zeros([3, 3, 2, 2]);
   assert.throws(
-    () => tf.engine().runKernel("Conv2DBackpropInput", { dy, filter }, { strides: 1, pad: "valid", dataFormat: "NCHW", inputShape: [1, 2, 5, 5] }),
+    () =>
+      tf
+        .engine()
+        .runKernel(
+          "Conv2DBackpropInput",
+          { dy, filter },
+          { strides: 1, pad: "valid", dataFormat: "NCHW", inputShape: [1, 2, 5, 5] },
+        ),
     /Conv2DBackpropInput: dataFormat "NCHW" is not supported on wasm; .*channelsLast/,
   );
   const x = tf.zeros([1, 2, 5, 5]);
   assert.throws(
-    () => tf.engine().runKernel("Conv2DBackpropFilter", { x, dy }, { strides: 1, pad: "valid", dataFormat: "NCHW", filterShape: [3, 3, 2, 2] }),
+    () =>
+      tf
+        .engine()
+        .runKernel(
+          "Conv2DBackpropFilter",
+          { x, dy },
+          { strides: 1, pad: "valid", dataFormat: "NCHW", filterShape: [3, 3, 2, 2] },
+        ),
     /Conv2DBackpropFilter: dataFormat "NCHW" is not supported on wasm/,
   );
   tf.dispose([dy, filter, x]);
@@ -261,7 +329,14 @@ test("FusedBatchNorm on wasm (folded into a multiply and an add per channel) mat
       const variance = tf.abs(toTensor(randomPlain(c.param, 43))).add(0.1);
       const scale = c.scale ? toTensor(randomPlain(c.param, 44)) : undefined;
       const offset = c.offset ? toTensor(randomPlain(c.param, 45)) : undefined;
-      const y = tf.batchNorm(x, mean as tf.Tensor1D, variance as tf.Tensor1D, offset as tf.Tensor1D | undefined, scale as tf.Tensor1D | undefined, 0.01);
+      const y = tf.batchNorm(
+        x,
+        mean as tf.Tensor1D,
+        variance as tf.Tensor1D,
+        offset as tf.Tensor1D | undefined,
+        scale as tf.Tensor1D | undefined,
+        0.01,
+      );
       const out = [await toPlain(y)];
       tf.dispose([x, mean, variance, y, ...(scale ? [scale] : []), ...(offset ? [offset] : [])]);
       return out;
@@ -270,6 +345,13 @@ test("FusedBatchNorm on wasm (folded into a multiply and an add per channel) mat
   }
   // Hand check of one channel: x = 3, mean 1, variance 4 - ε, scale 2, offset 0.5 → (3 − 1)/2·2 + 0.5 = 2.5.
   await useWasmWithKernels();
-  const y = tf.batchNorm(tf.tensor2d([[3]]), tf.tensor1d([1]), tf.tensor1d([4 - 0.01]), tf.tensor1d([0.5]), tf.tensor1d([2]), 0.01);
+  const y = tf.batchNorm(
+    tf.tensor2d([[3]]),
+    tf.tensor1d([1]),
+    tf.tensor1d([4 - 0.01]),
+    tf.tensor1d([0.5]),
+    tf.tensor1d([2]),
+    0.01,
+  );
   assert.ok(Math.abs((await y.data())[0]! - 2.5) < 1e-6);
 });
