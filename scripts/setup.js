@@ -265,7 +265,9 @@ function setUpLabFrontend(mode) {
   const hash = labInputsHash();
   const stamp = readJson(labStamp);
   if (stamp && stamp.inputs === hash && fs.existsSync(path.join(labDir, "build", "static", "bundle.js"))) {
-    say(`JupyterLab: frontend ${stamp.jupyterlab} already built (lab/build matches lab/package-lock.json)`);
+    say(
+      `JupyterLab: frontend ${stamp.jupyterlab} already built (lab/build matches lab/'s package files, webpack.config.js and index.js)`,
+    );
     return [];
   }
   if (mode === "check") return ["the JupyterLab frontend is not built (lab/build); run: node scripts/setup.js"];
