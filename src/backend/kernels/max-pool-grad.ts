@@ -3,15 +3,11 @@ import { KernelArgs, inputOf, wasmBackendOf } from "./wasm-kernel-utils";
 
 const NAME = "MaxPoolGrad";
 
-/**
- * Routes each window's gradient to the first maximum of the window in row-major order
- * (tfjs-cpu's tie rule, which matters for the all-zero windows after a ReLU). One pass,
- * channels innermost so memory is read in order; stock wasm's loop is several times slower.
- */
-export function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
-  const backend = wasmBackendOf(args, NAME);
-  const dy = inputOf(args, "dy", NAME);
-  const input = inputOf(args, "input", NAME);
+/** MaxPoolGrad's wasm backend, its two inputs and its window geometry (shared with the native kernel). */
+export function maxPoolGradSetup(args: KernelArgs, name: string) {
+  const backend = wasmBackendOf(args, name);
+  const dy = inputOf(args, "dy", name);
+  const input = inputOf(args, "input", name);
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
   const info = tf.backend_util.computePool2DInfo(
     input.shape as [number, number, number, number],
@@ -21,6 +17,16 @@ export function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
     pad,
     dimRoundingMode,
   );
+  return { backend, dy, input, info };
+}
+
+/**
+ * Routes each window's gradient to the first maximum of the window in row-major order
+ * (tfjs-cpu's tie rule, which matters for the all-zero windows after a ReLU). One pass,
+ * channels innermost so memory is read in order; stock wasm's loop is several times slower.
+ */
+export function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
+  const { backend, dy, input, info } = maxPoolGradSetup(args, NAME);
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = info;
   const top = info.padInfo.top;

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
-import { KernelArgs, inputOf, wasmBackendOf } from "../kernels/wasm-kernel-utils";
+import type { KernelArgs } from "../kernels/wasm-kernel-utils";
+import { maxPoolGradSetup } from "../kernels/max-pool-grad";
 import type { NativeAddon } from "./addon";
 import { heapBytes, heapOffset } from "./heap";
 
@@ -11,18 +12,7 @@ const params = new Float64Array(15);
 export function nativeMaxPoolGrad(fallback: tf.KernelConfig, addon: NativeAddon): tf.KernelConfig {
   const name = fallback.kernelName;
   const kernelFunc = (args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] => {
-    const backend = wasmBackendOf(args, name);
-    const dy = inputOf(args, "dy", name);
-    const input = inputOf(args, "input", name);
-    const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
-    const info = tf.backend_util.computePool2DInfo(
-      input.shape as [number, number, number, number],
-      filterSize,
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-    );
+    const { backend, dy, input, info } = maxPoolGradSetup(args, name);
     if (
       input.dtype !== "float32" ||
       dy.dtype !== "float32" ||
