@@ -89,22 +89,31 @@ async function run(what, args, env = process.env) {
   if (result.code !== 0) throw new CliError(`${what} failed; see above.`, { exitCode: result.code ?? 1 });
 }
 
-/** @param {string} file a package's command-line script, e.g. eslint/bin/eslint.js */
-function resolveBin(file) {
-  return require.resolve(file, { paths: [root] });
+/**
+ * The file of a package's command (its package.json "bin"), found without importing the package:
+ * eslint's "exports" hide its bin/ folder from require.resolve.
+ * @param {string} pkg
+ * @param {string} command
+ */
+function resolveBin(pkg, command) {
+  const manifestFile = require.resolve(`${pkg}/package.json`, { paths: [root] });
+  const bin = JSON.parse(fs.readFileSync(manifestFile, "utf8")).bin;
+  const relative = typeof bin === "string" ? bin : bin?.[command];
+  if (typeof relative !== "string") throw new CliError(`${pkg} has no "${command}" command; run npm ci.`);
+  return path.join(path.dirname(manifestFile), relative);
 }
 
 async function main(/** @type {import("./cli").ParsedArgs} */ args) {
   const paths = args.positionals.map(checkTestPath);
-  const tsc = resolveBin("typescript/bin/tsc");
+  const tsc = resolveBin("typescript", "tsc");
   await run("building dist/", [tsc, "-p", "tsconfig.build.json"]);
   await run("type-checking the tests", [tsc, "-p", "tsconfig.test.json"]);
   await run("type-checking the scripts", [tsc, "-p", "tsconfig.scripts.json"]);
   if (paths.length === 0) {
     // The whole tree only: a run of chosen test files is for quick iteration.
-    await run("linting (eslint; fix with `npx eslint --fix .`)", [resolveBin("eslint/bin/eslint.js"), "."]);
+    await run("linting (eslint; fix with `npx eslint --fix .`)", [resolveBin("eslint", "eslint"), "."]);
     await run("checking the formatting (prettier; fix with `npm run format`)", [
-      resolveBin("prettier/bin/prettier.cjs"),
+      resolveBin("prettier", "prettier"),
       "--check",
       ".",
     ]);

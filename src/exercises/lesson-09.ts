@@ -9,7 +9,7 @@ defineValueExercises([
     title: "parameters of a 1x1 reduction",
     hint: "A 1x1 convolution has one weight per (input channel, output channel) pair; here there is no bias (batch norm follows).",
     answerName: "the parameter count",
-    expected: () => standardConvCost({ height: 28, width: 28, inChannels: 256, outChannels: 64, kernelSize: 1 }).params,
+    expected: () => standardConvCost({ height: 28, width: 28, inChannels: 256, filters: 64, kernel: 1 }).params,
   },
   {
     id: "09.2",
@@ -17,8 +17,8 @@ defineValueExercises([
     hint: "Add the 1x1 reduction (28·28 positions × 192 × 16) and the 5x5 convolution on its output (28·28 × 5·5·16 × 32).",
     answerName: "the multiply-add count",
     expected: () => {
-      const reduce = standardConvCost({ height: 28, width: 28, inChannels: 192, outChannels: 16, kernelSize: 1 });
-      const conv = standardConvCost({ height: 28, width: 28, inChannels: 16, outChannels: 32, kernelSize: 5 });
+      const reduce = standardConvCost({ height: 28, width: 28, inChannels: 192, filters: 16, kernel: 1 });
+      const conv = standardConvCost({ height: 28, width: 28, inChannels: 16, filters: 32, kernel: 5 });
       return reduce.multiplyAdds + conv.multiplyAdds;
     },
   },

@@ -137,12 +137,17 @@ export interface ConvCostInput {
   height: number;
   width: number;
   inChannels: number;
-  /** Output channels (ignored by depthwiseConvCost, whose output has inChannels × depthMultiplier). */
-  outChannels?: number;
-  kernelSize?: number;
-  strides?: number;
+  /** Number of filters = output channels (ignored by depthwiseConvCost: its output has inChannels × depthMultiplier). */
+  filters?: number;
+  /** Kernel size k of a square k×k kernel (default 3). */
+  kernel?: number;
+  /** Step between windows (default 1). */
+  stride?: number;
   padding?: "same" | "valid";
-  /** Count a bias per output channel (default false: these convolutions are followed by batch norm). */
+  /**
+   * Count a bias per output channel. Default false, unlike convParameterCount's true: in the networks of
+   * lessons 09 and 12 these convolutions are followed by batch norm, which makes a bias redundant.
+   */
   bias?: boolean;
   depthMultiplier?: number;
 }
@@ -161,9 +166,9 @@ const COST_KEYS = optionKeys<ConvCostInput>()(
   "height",
   "width",
   "inChannels",
-  "outChannels",
-  "kernelSize",
-  "strides",
+  "filters",
+  "kernel",
+  "stride",
   "padding",
   "bias",
   "depthMultiplier",
@@ -174,32 +179,32 @@ function readCostInput(caller: string, input: ConvCostInput, needsOut: boolean) 
     caller,
     input,
     COST_KEYS,
-    "{ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 }",
+    "{ height: 32, width: 32, inChannels: 16, filters: 32, kernel: 3 }",
     { name: "input", required: true },
   );
   const height = requireWholeNumber(caller, "height", input.height, 1, 32);
   const width = requireWholeNumber(caller, "width", input.width, 1, 32);
   const inChannels = requireWholeNumber(caller, "inChannels", input.inChannels, 1, 16);
-  const outChannels = needsOut ? requireWholeNumber(caller, "outChannels", input.outChannels, 1, 32) : 0;
-  const kernel = requireWholeNumber(caller, "kernelSize", input.kernelSize ?? 3, 1, 3);
-  const stride = requireWholeNumber(caller, "strides", input.strides ?? 1, 1, 1);
+  const filters = needsOut ? requireWholeNumber(caller, "filters", input.filters, 1, 32) : 0;
+  const kernel = requireWholeNumber(caller, "kernel", input.kernel ?? 3, 1, 3);
+  const stride = requireWholeNumber(caller, "stride", input.stride ?? 1, 1, 1);
   const padding = requireChoice(caller, "padding", input.padding ?? "same", ["same", "valid"] as const);
   const bias = requireBoolean(caller, "bias", input.bias ?? false);
   const depthMultiplier = requireWholeNumber(caller, "depthMultiplier", input.depthMultiplier ?? 1, 1, 1);
   const outputHeight = sizeAlongAxis(caller, { input: height, kernel, stride, padding }, "height").size;
   const outputWidth = sizeAlongAxis(caller, { input: width, kernel, stride, padding }, "width").size;
-  return { inChannels, outChannels, kernel, bias, depthMultiplier, outputHeight, outputWidth };
+  return { inChannels, filters, kernel, bias, depthMultiplier, outputHeight, outputWidth };
 }
 
 /** Standard convolution: every output channel looks at every input channel, k·k·Cin·Cout weights. */
 export function standardConvCost(input: ConvCostInput, caller = "standardConvCost"): ConvCost {
-  const { kernel: k, inChannels, outChannels, bias, outputHeight, outputWidth } = readCostInput(caller, input, true);
+  const { kernel: k, inChannels, filters, bias, outputHeight, outputWidth } = readCostInput(caller, input, true);
   return {
-    params: convWeights(k, k, inChannels, outChannels, bias),
-    multiplyAdds: convMacs(outputHeight, outputWidth, k, k, inChannels, outChannels),
+    params: convWeights(k, k, inChannels, filters, bias),
+    multiplyAdds: convMacs(outputHeight, outputWidth, k, k, inChannels, filters),
     outputHeight,
     outputWidth,
-    outputChannels: outChannels,
+    outputChannels: filters,
   };
 }
 
@@ -225,7 +230,7 @@ export function depthwiseConvCost(input: ConvCostInput, caller = "depthwiseConvC
 /** Pointwise convolution: a 1x1 standard convolution, Cin·Cout weights, mixing channels at each pixel. */
 export function pointwiseConvCost(input: ConvCostInput, caller = "pointwiseConvCost"): ConvCost {
   readCostInput(caller, input, true);
-  return standardConvCost({ ...input, kernelSize: 1, strides: 1, padding: "same" }, caller);
+  return standardConvCost({ ...input, kernel: 1, stride: 1, padding: "same" }, caller);
 }
 
 export interface SeparableCost {

@@ -108,7 +108,7 @@ test("messages name the function that was called, not the helper underneath", ()
     /^Error: convOutputShape, along the height: the kernel is 5 long/,
   );
   assert.throws(
-    () => separableConvCost({ height: 0, width: 3, inChannels: 1, outChannels: 1 }),
+    () => separableConvCost({ height: 0, width: 3, inChannels: 1, filters: 1 }),
     /^Error: separableConvCost: height must be a whole number ≥ 1, got 0/,
   );
   assert.throws(() => correlate2d(m, [[1, 1, 1]]), /^Error: correlate2d, along the width: the kernel is 3 long/);

@@ -35,7 +35,7 @@ const image: cl.PixelImage = { width: 2, height: 2, channels: 1, data: [0, 0.5, 
 const box = { x1: 0, y1: 0, x2: 4, y2: 4 };
 const layout = { gridSize: 2, boxesPerCell: 1, numClasses: 2, imageWidth: 8, imageHeight: 8 };
 const counts = { branch1x1: 1, branch3x3Reduce: 1, branch3x3: 1, branch5x5Reduce: 1, branch5x5: 1, poolProjection: 1 };
-const cost = { height: 8, width: 8, inChannels: 2, outChannels: 2, kernelSize: 3 };
+const cost = { height: 8, width: 8, inChannels: 2, filters: 2, kernel: 3 };
 
 function input(): tf.SymbolicTensor {
   return tf.input({ shape: [8, 8, 2] });
@@ -159,7 +159,7 @@ function cases(): Case[] {
     ],
     ["inceptionModule", () => cl.inceptionModule(input(), { ...counts, reduced: false } as never), "reduced", "reduce"],
     ["separableConv", () => cl.separableConv(input(), { filters: 2, stride: 1 } as never), "stride", "strides"],
-    ["standardConvCost", () => cl.standardConvCost({ ...cost, stride: 2 } as never), "stride", "strides"],
+    ["standardConvCost", () => cl.standardConvCost({ ...cost, strides: 2 } as never), "strides", "stride"],
     [
       "depthwiseConvCost",
       () => cl.depthwiseConvCost({ ...cost, depthMultiplyer: 1 } as never),

@@ -160,14 +160,14 @@ test("separableConv: depthwise then pointwise; parameters by hand and from the c
   ]);
   const trainable = model.trainableWeights.reduce((s, w) => s + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
   assert.equal(trainable, 3 * 3 * 16 + 2 * 16 + 16 * 32 + 2 * 32); // 144 + 32 + 512 + 64
-  const cost = separableConvCost({ height: 8, width: 8, inChannels: 16, outChannels: 32, kernelSize: 3, strides: 2 });
+  const cost = separableConvCost({ height: 8, width: 8, inChannels: 16, filters: 32, kernel: 3, stride: 2 });
   assert.equal(cost.separable.params, 144 + 512);
   model.dispose();
 });
 
 test("convolution cost arithmetic: hand-computed parameters and multiply-adds", () => {
   // Standard 3x3, 32x32x16 → 32x32x32: 9·16·32 = 4,608 weights, each used at 32·32 positions.
-  const std = standardConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 });
+  const std = standardConvCost({ height: 32, width: 32, inChannels: 16, filters: 32, kernel: 3 });
   assert.deepEqual(std, {
     params: 4608,
     multiplyAdds: 4608 * 1024,
@@ -176,7 +176,7 @@ test("convolution cost arithmetic: hand-computed parameters and multiply-adds", 
     outputChannels: 32,
   });
   assert.equal(
-    standardConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3, bias: true }).params,
+    standardConvCost({ height: 32, width: 32, inChannels: 16, filters: 32, kernel: 3, bias: true }).params,
     4608 + 32,
   );
   // Valid padding, stride 2: (32 − 3)/2 floored + 1 = 15.
@@ -185,20 +185,20 @@ test("convolution cost arithmetic: hand-computed parameters and multiply-adds", 
       height: 32,
       width: 32,
       inChannels: 1,
-      outChannels: 1,
-      kernelSize: 3,
-      strides: 2,
+      filters: 1,
+      kernel: 3,
+      stride: 2,
       padding: "valid",
     }).outputHeight,
     15,
   );
-  const dw = depthwiseConvCost({ height: 32, width: 32, inChannels: 16, kernelSize: 3 });
+  const dw = depthwiseConvCost({ height: 32, width: 32, inChannels: 16, kernel: 3 });
   assert.equal(dw.params, 9 * 16);
   assert.equal(dw.multiplyAdds, 9 * 16 * 1024);
-  const pw = pointwiseConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32 });
+  const pw = pointwiseConvCost({ height: 32, width: 32, inChannels: 16, filters: 32 });
   assert.equal(pw.params, 16 * 32);
   assert.equal(pw.multiplyAdds, 16 * 32 * 1024);
-  const sep = separableConvCost({ height: 32, width: 32, inChannels: 16, outChannels: 32, kernelSize: 3 });
+  const sep = separableConvCost({ height: 32, width: 32, inChannels: 16, filters: 32, kernel: 3 });
   assert.equal(sep.separable.multiplyAdds, (144 + 512) * 1024);
   // MobileNet paper: the ratio is 1/N + 1/k² = 1/32 + 1/9.
   assert.ok(Math.abs(sep.ratio - (1 / 32 + 1 / 9)) < 1e-12);
@@ -252,7 +252,7 @@ test("modern blocks reject bad arguments, naming the argument and the fix", () =
   );
   assert.throws(() => separableConv(input, { filters: 4, kernelSize: 2.5 }), /kernelSize must be a whole number/);
   assert.throws(
-    () => standardConvCost({ height: 2, width: 2, inChannels: 1, outChannels: 1, kernelSize: 3, padding: "valid" }),
+    () => standardConvCost({ height: 2, width: 2, inChannels: 1, filters: 1, kernel: 3, padding: "valid" }),
     /standardConvCost, along the height: the kernel is 3 long but the padded input is only 2/,
   );
   const flat = tf.input({ shape: [10] });

@@ -103,9 +103,9 @@ test("MobileNet v1 multiply-adds from the cost arithmetic: the paper's 569M (sep
     height: side,
     width: side,
     inChannels: 3,
-    outChannels: 32,
-    kernelSize: 3,
-    strides: 2,
+    filters: 32,
+    kernel: 3,
+    stride: 2,
   });
   side = stem.outputHeight;
   let channels = 32;
@@ -116,9 +116,9 @@ test("MobileNet v1 multiply-adds from the cost arithmetic: the paper's 569M (sep
       height: side,
       width: side,
       inChannels: channels,
-      outChannels: filters,
-      kernelSize: 3,
-      strides,
+      filters: filters,
+      kernel: 3,
+      stride: strides,
     });
     separable += cost.separable.multiplyAdds;
     standard += cost.standard.multiplyAdds;
