@@ -101,24 +101,35 @@ class WrittenFiles {
     this.tool = tool;
     this.manifestName = `.written-by-${tool}.json`;
     this.manifestPath = path.join(this.dir, this.manifestName);
-    /** @type {Record<string, Entry>} */
-    this.files = {};
     /** Real paths that must never be written, e.g. the notebooks being run. @type {Set<string>} */
     this.forbidden = new Set();
-    if (fs.existsSync(this.manifestPath)) {
-      let manifest;
-      try {
-        manifest = JSON.parse(fs.readFileSync(this.manifestPath, "utf8"));
-      } catch (error) {
-        manifest = null;
-      }
-      if (!manifest || manifest.writtenBy !== tool || typeof manifest.files !== "object" || manifest.files === null) {
-        throw new CliError(
-          `${this.manifestPath} is not a manifest written by ${tool}, so nothing in ${this.dir} is replaced. Move that file away, or choose another output folder.`,
-        );
-      }
-      this.files = manifest.files;
+    this.readManifest(); // refuses a folder whose manifest is not ours before anything is written
+  }
+
+  /**
+   * The manifest's entries as they are on disk now ({} when there is none): two runs may write into one
+   * folder at once (the tests run two lessons side by side), so each save merges into the latest.
+   * @returns {Record<string, Entry>}
+   */
+  readManifest() {
+    if (!fs.existsSync(this.manifestPath)) return {};
+    let manifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(this.manifestPath, "utf8"));
+    } catch {
+      manifest = null;
     }
+    if (
+      !manifest ||
+      manifest.writtenBy !== this.tool ||
+      typeof manifest.files !== "object" ||
+      manifest.files === null
+    ) {
+      throw new CliError(
+        `${this.manifestPath} is not a manifest written by ${this.tool}, so nothing in ${this.dir} is replaced. Move that file away, or choose another output folder.`,
+      );
+    }
+    return manifest.files;
   }
 
   /** True when the folder holds nothing but (maybe) this manifest. */
@@ -178,7 +189,7 @@ class WrittenFiles {
     }
     if (stat === null) return null;
     if (!stat.isFile()) return `${target} exists and is not a file. Move it away, or choose another output folder.`;
-    const entry = this.files[key];
+    const entry = this.readManifest()[key];
     if (!entry)
       return `${target} exists and was not written by ${this.tool} (it is not in ${this.manifestName}), so it is yours and is left alone. Move or rename it, or choose another output folder.`;
     if (entry.bytes !== stat.size || entry.sha256 !== sha256(fs.readFileSync(target))) {
@@ -202,8 +213,7 @@ class WrittenFiles {
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
     fs.writeFileSync(temporary, content);
     fs.renameSync(temporary, target);
-    this.files[key] = { sha256: sha256(content), bytes: Buffer.byteLength(content) };
-    this.save();
+    this.record(key, { sha256: sha256(content), bytes: Buffer.byteLength(content) });
     return target;
   }
 
@@ -215,15 +225,14 @@ class WrittenFiles {
    */
   remove(rel) {
     const key = this.normalise(rel);
-    if (!this.files[key]) return `${path.join(this.dir, key)} was not written by ${this.tool}.`;
+    if (!this.recorded().includes(key)) return `${path.join(this.dir, key)} was not written by ${this.tool}.`;
     const target = path.join(this.dir, key);
     const refusal = lstatOrNull(target) === null ? null : this.whyNotWritable(key);
-    delete this.files[key];
+    this.record(key, null);
     if (refusal === null) {
       fs.rmSync(target, { force: true });
       this.pruneEmptyFolders(path.dirname(target));
     }
-    this.save();
     return refusal;
   }
 
@@ -242,18 +251,65 @@ class WrittenFiles {
 
   /** The relative paths recorded in the manifest. */
   recorded() {
-    return Object.keys(this.files);
+    return Object.keys(this.readManifest());
   }
 
-  save() {
-    const manifest = {
-      writtenBy: this.tool,
-      about: `Files ${this.tool} wrote in this folder. It replaces or removes only these, and only while they are unchanged; anything else here is left alone.`,
-      files: this.files,
-    };
-    const temporary = `${this.manifestPath}.${process.pid}.partial`;
-    fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
-    fs.renameSync(temporary, this.manifestPath);
+  /**
+   * Records that this run wrote `key` (an entry) or removed it (null): the manifest on disk is read,
+   * changed and replaced under a lock, so that a run writing into the same folder at once keeps its entries.
+   * @param {string} key
+   * @param {Entry | null} entry
+   */
+  record(key, entry) {
+    withLock(`${this.manifestPath}.lock`, () => {
+      const files = this.readManifest();
+      if (entry) files[key] = entry;
+      else delete files[key];
+      const manifest = {
+        writtenBy: this.tool,
+        about: `Files ${this.tool} wrote in this folder. It replaces or removes only these, and only while they are unchanged; anything else here is left alone.`,
+        files,
+      };
+      const temporary = `${this.manifestPath}.${process.pid}.partial`;
+      fs.writeFileSync(temporary, JSON.stringify(manifest, null, 1) + "\n");
+      fs.renameSync(temporary, this.manifestPath);
+    });
+  }
+}
+
+const LOCK_WAIT_MS = 10_000;
+// A lock older than this was left by a run that was killed between creating and removing it.
+const STALE_LOCK_MS = 30_000;
+
+/**
+ * Runs `action` while holding `lockFile` (created exclusively, removed after).
+ * @param {string} lockFile
+ * @param {() => void} action
+ */
+function withLock(lockFile, action) {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lockFile, "wx"));
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+      const stat = lstatOrNull(lockFile);
+      if (stat && Date.now() - stat.mtimeMs > STALE_LOCK_MS) {
+        fs.rmSync(lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new CliError(
+          `${lockFile} has been held for over ${LOCK_WAIT_MS / 1000} s by another run writing this folder. Wait for it to finish, or remove the file if no such run is going.`,
+        );
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+  try {
+    action();
+  } finally {
+    fs.rmSync(lockFile, { force: true });
   }
 }
 

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
+import { spawn } from "child_process";
 import { projectRoot } from "../helpers";
 import { fixtureNotebooks, listFiles, runScript, skipNotebooks, snapshot, tempDir } from "./script-runs";
 
@@ -208,4 +209,56 @@ test("WrittenFiles: writes and replaces its own files, refuses the user's, links
   assert.throws(() => new WrittenFiles(dir, "another-tool").write("b.txt", "x"), /was not written by another-tool/);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(path.dirname(target), { recursive: true, force: true });
+});
+
+test("WrittenFiles: two runs writing into one folder at once keep each other's entries (the lesson tests run two lessons side by side)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { WrittenFiles } = require(path.join(projectRoot, "scripts", "written-files.js")) as {
+    WrittenFiles: new (dir: string, tool: string) => WrittenFilesType;
+  };
+  const dir = tempDir("written-files-shared");
+  // Both open the folder before either writes, as two runs started together do.
+  const first = new WrittenFiles(dir, "test-tool");
+  const second = new WrittenFiles(dir, "test-tool");
+  first.write("00.result.json", "first");
+  second.write("01.result.json", "second");
+  first.write("02.result.json", "first again");
+  assert.deepEqual(new WrittenFiles(dir, "test-tool").recorded().sort(), [
+    "00.result.json",
+    "01.result.json",
+    "02.result.json",
+  ]);
+  // So a later run may replace all of them, and a removal by one run keeps the other's entries.
+  const later = new WrittenFiles(dir, "test-tool");
+  for (const name of ["00", "01", "02"]) later.write(`${name}.result.json`, "later");
+  assert.equal(first.remove("00.result.json"), null);
+  assert.deepEqual(second.recorded().sort(), ["01.result.json", "02.result.json"]);
+
+  // Two processes, each writing 40 files as fast as it can: every file ends up in the manifest.
+  const writer = [
+    `const { WrittenFiles } = require(${JSON.stringify(path.join(projectRoot, "scripts", "written-files.js"))});`,
+    `const files = new WrittenFiles(${JSON.stringify(dir)}, "test-tool");`,
+    `for (let i = 0; i < 40; i++) files.write(process.argv[1] + i + ".txt", String(i));`,
+  ].join("\n");
+  const children = ["a", "b"].map((prefix) =>
+    spawn(process.execPath, ["-e", writer, prefix], { stdio: ["ignore", "ignore", "pipe"] }),
+  );
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          let stderr = "";
+          child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer exited ${code}: ${stderr}`))));
+        }),
+    ),
+  ).then(() => {
+    const names = new WrittenFiles(dir, "test-tool").recorded().filter((name) => name.endsWith(".txt"));
+    assert.equal(names.length, 80);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => name.includes(".lock") || name.endsWith(".partial")),
+      [],
+      "a lock or temporary file was left behind",
+    );
+  });
 });
