@@ -14,6 +14,17 @@ const quick = process.argv.includes("--quick");
  *   seconds: number }} Plan
  */
 
+/** @returns {Plan} wasm and tfjs-node: full batches and a time budget per measurement. */
+function fastBackendPlan() {
+  return {
+    trainBatch: { lenet5: 64, vgg: 64, resnet: 64 },
+    inferBatch: 256,
+    warmup: 2,
+    minBatches: 3,
+    seconds: quick ? 2 : 6,
+  };
+}
+
 /**
  * Batches and time budgets: cpu is ~100x slower, so it gets few, small batches.
  * @type {Record<string, Plan>}
@@ -26,20 +37,8 @@ const PLAN = {
     minBatches: 1,
     seconds: quick ? 0 : 4,
   },
-  wasm: {
-    trainBatch: { lenet5: 64, vgg: 64, resnet: 64 },
-    inferBatch: 256,
-    warmup: 2,
-    minBatches: 3,
-    seconds: quick ? 2 : 6,
-  },
-  tensorflow: {
-    trainBatch: { lenet5: 64, vgg: 64, resnet: 64 },
-    inferBatch: 256,
-    warmup: 2,
-    minBatches: 3,
-    seconds: quick ? 2 : 6,
-  },
+  wasm: fastBackendPlan(),
+  tensorflow: fastBackendPlan(),
 };
 
 function now() {
